@@ -1,0 +1,663 @@
+//! Quotes with their kind, speaker and cue.
+//!
+//! - Marked quotes that are speech: a passage in marks is *direct* when it
+//!   is the whole utterance (it opens its sentence, follows a colon, or
+//!   follows que/that and runs to the end of the sentence) and *mixed* when
+//!   the writer's sentence continues around it. Short marked passages in a
+//!   sentence without any speech cue, and passages after a naming word
+//!   (surnommé, intitulé, le livre, dubbed…), are names, titles or terms,
+//!   not quotes.
+//! - Indirect quotes: a speech verb with que/qu'/that and a clause, an
+//!   attribution phrase (`selon X, …`, `according to X`) or an inverted
+//!   incise without marks (`…, rapporte l'agence X`).
+//! - Speakers, in order: an incise after the quote (`», a souligné le
+//!   journal`, `", dit-elle`, `," Smith said`), the subject of a speech verb
+//!   before it, an attribution phrase in the sentence, a cue ending the
+//!   previous paragraph with a colon, and for a paragraph that is only a
+//!   quote, the speaker of a quote in the two paragraphs before. Pronouns
+//!   and descriptions go to the most recent compatible speaker, else the
+//!   most recent compatible actor. An anonymous subject (`un membre de
+//!   l'administration`) is an unnamed actor. No cue, no speaker: never a
+//!   guess.
+
+use super::actors::Registry;
+use super::quotes::QuoteSpan;
+use super::{Actor, ActorId, Doc, MentionKind, Quote, QuoteKind, Word};
+use crate::lexicon::{ActorKind, FormKind, Gender, Lang};
+use crate::text::{collapse_whitespace, is_space, TextRange};
+
+/// A source found for a quote or a claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Source {
+    pub actor: ActorId,
+    pub cue: TextRange,
+}
+
+pub fn quotes(doc: &Doc, spans: &[QuoteSpan], reg: &mut Registry) -> Vec<Quote> {
+    let mut res: Vec<Quote> = Vec::new();
+    // Marked quotes that are speech.
+    for span in spans.iter().filter(|s| s.depth == 0) {
+        let sentence = doc.sentence_of(span.range.start());
+        if is_name_or_term(doc, span, sentence) {
+            continue;
+        }
+        let kind = marked_kind(doc, span, sentence);
+        res.push(Quote {
+            range: span.range,
+            content: span.content,
+            kind,
+            speaker: None,
+            cue: None,
+            sentence,
+        });
+    }
+    // Indirect quotes in sentences without marked speech.
+    for (idx, s) in doc.sentences.iter().enumerate() {
+        if res.iter().any(|q| q.sentence == idx) || spans.iter().any(|q| s.range.intersects(q.range) && q.depth == 0 && !is_name_or_term(doc, q, idx)) {
+            continue;
+        }
+        if let Some(q) = indirect(doc, idx, reg) {
+            res.push(q);
+        }
+    }
+    res.sort_by_key(|q| q.range.start);
+    // Speakers in text order, so pronouns can prefer earlier speakers.
+    let mut speakers: Vec<(usize, ActorId)> = Vec::new();
+    for i in 0..res.len() {
+        if res[i].speaker.is_none() {
+            if let Some(src) = speaker(doc, &res[i], reg, &speakers) {
+                res[i].speaker = Some(src.actor);
+                res[i].cue = Some(src.cue);
+            } else if let Some(prev) = continued_speaker(doc, &res, i) {
+                res[i].speaker = Some(prev);
+            }
+        }
+        if let Some(a) = res[i].speaker {
+            speakers.push((res[i].range.start(), a));
+        }
+    }
+    res
+}
+
+fn words_before(doc: &Doc, at: usize, sentence: usize) -> Vec<Word> {
+    let s = doc.sentences[sentence].range;
+    doc.words(TextRange::new(s.start().min(at), at))
+}
+
+fn is_name_or_term(doc: &Doc, span: &QuoteSpan, sentence: usize) -> bool {
+    let before = words_before(doc, span.range.start(), sentence);
+    let near: Vec<&Word> = before.iter().rev().take(2).collect();
+    if near.iter().any(|w| doc.lex.non_speech_cues.contains(&w.folded)) {
+        return true;
+    }
+    let content = &doc.text[span.content.as_range()];
+    let n_words = content.split_whitespace().count();
+    let has_terminal = content.trim_end().ends_with(['.', '!', '?', '…']);
+    if n_words > 4 || has_terminal {
+        return false;
+    }
+    // A short passage is speech only in a sentence that reports speech.
+    let s = doc.sentences[sentence].range;
+    let around = TextRange::new(s.start(), s.end());
+    let outside: Vec<(TextRange, usize)> = doc
+        .find(&doc.lex.speech, around)
+        .into_iter()
+        .filter(|(r, _)| !span.range.contains_range(*r))
+        .collect();
+    let has_cue = outside.iter().any(|(r, id)| cue_form_ok(doc, *r, *id))
+        || !doc.find(&doc.lex.attribution_phrases, around).is_empty()
+        || opinion_opener(doc, sentence).is_some()
+        || starts_sentence(doc, span.range, sentence) && n_words >= 2;
+    !has_cue
+}
+
+fn starts_sentence(doc: &Doc, range: TextRange, sentence: usize) -> bool {
+    let s = doc.sentences[sentence].range;
+    doc.text[s.start()..range.start()]
+        .chars()
+        .all(|c| c.is_whitespace() || is_space(c) || matches!(c, '-' | '–' | '—' | '«' | '"' | '“'))
+}
+
+fn marked_kind(doc: &Doc, span: &QuoteSpan, sentence: usize) -> QuoteKind {
+    if starts_sentence(doc, span.range, sentence) {
+        return QuoteKind::Direct;
+    }
+    let before = doc.text[doc.sentences[sentence].range.start()..span.range.start()].trim_end_matches(|c: char| c == ' ' || is_space(c));
+    if before.ends_with(':') {
+        return QuoteKind::Direct;
+    }
+    let before_words = words_before(doc, span.range.start(), sentence);
+    let after_complementizer = before_words
+        .last()
+        .is_some_and(|w| doc.lex.complementizers.contains(&w.folded) && w.range.end() + 2 >= span.range.start());
+    if after_complementizer && runs_to_sentence_end(doc, span, sentence) {
+        return QuoteKind::Direct;
+    }
+    QuoteKind::Mixed
+}
+
+/// Only punctuation or an incise follows the quote in its sentence.
+fn runs_to_sentence_end(doc: &Doc, span: &QuoteSpan, sentence: usize) -> bool {
+    let s = doc.sentences[sentence].range;
+    let rest = doc.text[span.range.end()..s.end()].trim();
+    rest.chars().all(|c| !c.is_alphanumeric()) || incise(doc, span.range.end(), s.end()).is_some()
+}
+
+/// A speech form counts as a cue when finite, or a participle after an
+/// auxiliary.
+fn cue_form_ok(doc: &Doc, r: TextRange, id: usize) -> bool {
+    let form = doc.lex.speech.phrase(id);
+    match doc.lex.speech_forms.get(form) {
+        Some((_, FormKind::Finite)) => true,
+        Some((_, FormKind::Participle)) => auxiliary_before(doc, r.start()).is_some(),
+        None => false,
+    }
+}
+
+/// The auxiliary (and adverbs) before a participle: "a", "avait également".
+fn auxiliary_before(doc: &Doc, at: usize) -> Option<TextRange> {
+    let mut end = doc.text[..at].trim_end().len();
+    for _ in 0..3 {
+        if let Some((r, _)) = doc.match_ending_at(&doc.lex.auxiliaries, end) {
+            return Some(r);
+        }
+        let (r, _) = doc.match_ending_at(&doc.lex.inserted_adverbs, end)?;
+        end = doc.text[..r.start()].trim_end().len();
+    }
+    None
+}
+
+/// Speech cues of a range, with their full extent (auxiliary included).
+fn cues_in(doc: &Doc, within: TextRange) -> Vec<TextRange> {
+    doc.find(&doc.lex.speech, within)
+        .into_iter()
+        .filter(|(r, id)| cue_form_ok(doc, *r, *id))
+        .map(|(r, _)| match auxiliary_before(doc, r.start()) {
+            Some(aux) => aux.cover(r),
+            None => r,
+        })
+        .collect()
+}
+
+/// "», a souligné le journal américain", "", dit-elle", "," Smith said":
+/// the incise after a quote, as (cue range, subject range).
+fn incise(doc: &Doc, after: usize, limit: usize) -> Option<(TextRange, TextRange)> {
+    let rest = &doc.text[after..limit];
+    let trimmed = rest.trim_start_matches(|c: char| c == ' ' || is_space(c) || c == ',' || c == '—' || c == '–');
+    let start = limit - trimmed.len();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let words = doc.words(TextRange::new(start, limit));
+    let first = words.first()?;
+    if first.range.start() != start {
+        return None;
+    }
+    // Verb first: ", a souligné X", ", dit-elle", ", said Smith".
+    let aux = doc.match_at(&doc.lex.auxiliaries, start);
+    let verb_at = match aux {
+        Some((r, _)) => doc.words(TextRange::new(r.end(), limit)).first().map(|w| w.range.start())?,
+        None => start,
+    };
+    let verb_at = skip_adverbs(doc, verb_at, limit);
+    if let Some((vr, id)) = doc.match_at(&doc.lex.speech, verb_at) {
+        let form = doc.lex.speech.phrase(id);
+        let ok = aux.is_some() || matches!(doc.lex.speech_forms.get(form), Some((_, FormKind::Finite)));
+        if ok {
+            // "a-t-il ajouté": the pronoun is inside the auxiliary.
+            let cue = TextRange::new(start, vr.end());
+            let subject_from = if let Some((ar, _)) = aux { ar.start() } else { vr.end() };
+            let subject = if aux.is_some_and(|(ar, _)| doc.text[ar.as_range()].contains('-')) {
+                TextRange::new(subject_from, vr.start())
+            } else {
+                subject_span(doc, vr.end(), limit)
+            };
+            return Some((cue, subject));
+        }
+    }
+    // Subject first (English, and French "…, X a-t-il dit"): ", Smith said".
+    if doc.lex.lang == Lang::En || doc.lex.lang == Lang::Fr {
+        let subject_end = words.iter().take(8).find_map(|w| {
+            let (vr, id) = doc.match_at(&doc.lex.speech, w.range.start())?;
+            let form = doc.lex.speech.phrase(id);
+            matches!(doc.lex.speech_forms.get(form), Some((_, FormKind::Finite))).then_some((w.range.start(), vr))
+        })?;
+        let (subject_stop, vr) = subject_end;
+        let between = &doc.text[start..subject_stop];
+        if between.contains([',', '.', ';', ':']) || between.trim().is_empty() {
+            return None;
+        }
+        let subject = TextRange::new(start, doc.text[..subject_stop].trim_end().len());
+        // "X said" must end the clause: ", Smith said." not ", Smith said that".
+        return Some((TextRange::new(start, vr.end()), subject));
+    }
+    None
+}
+
+fn skip_adverbs(doc: &Doc, mut at: usize, limit: usize) -> usize {
+    while let Some((r, _)) = doc.match_at(&doc.lex.inserted_adverbs, at) {
+        let next = doc.words(TextRange::new(r.end(), limit));
+        match next.first() {
+            Some(w) => at = w.range.start(),
+            None => break,
+        }
+    }
+    at
+}
+
+/// The subject after an inverted verb: up to the next comma, period or
+/// preposition introducing a complement of time or place.
+fn subject_span(doc: &Doc, from: usize, limit: usize) -> TextRange {
+    let rest = &doc.text[from..limit];
+    let body = rest.trim_start_matches(|c: char| c == ' ' || is_space(c) || c == '-');
+    let start = limit - body.len();
+    let stop = body
+        .find([',', '.', ';', ':', '!', '?', '(', '«', '"', '“', '\n'])
+        .unwrap_or(body.len());
+    TextRange::new(start, start + body[..stop].trim_end().len())
+}
+
+/// The actor a subject span refers to.
+fn resolve_subject(doc: &Doc, subject: TextRange, reg: &mut Registry, speakers: &[(usize, ActorId)]) -> Option<ActorId> {
+    if subject.is_empty() {
+        return None;
+    }
+    let words = doc.words(subject);
+    let first = words.first()?;
+    // A pronoun.
+    if let Some(&(gender, plural)) = doc.lex.pronouns.get(&first.folded) {
+        if words.len() == 1 || words.len() <= 2 && doc.lex.function_words.contains(&words[1].folded) {
+            return resolve_pronoun(doc, subject.start(), gender, plural, reg, speakers);
+        }
+    }
+    // An anonymous source leads the subject.
+    if let Some((r, _)) = doc.match_at(&doc.lex.vague_sources, first.range.start()) {
+        if r.start() == first.range.start() && !doc.lex.pronouns.contains_key(&first.folded) {
+            return Some(unnamed(doc, subject, reg));
+        }
+    }
+    // A mention heading the subject: the first that is not a complement
+    // ("de l'administration d'Obama" is not the speaker).
+    let mention = reg
+        .mentions
+        .iter()
+        .filter(|m| subject.contains_range(m.range))
+        .filter(|m| !is_complement(doc, subject.start(), m.range.start()))
+        .min_by_key(|m| m.range.start)
+        .map(|m| m.actor);
+    if mention.is_some() {
+        return mention;
+    }
+    // "le porte-parole du Kremlin": the institution speaks.
+    reg.mentions
+        .iter()
+        .filter(|m| subject.contains_range(m.range))
+        .filter(|m| matches!(reg.actors[m.actor].kind, ActorKind::Organization | ActorKind::Country | ActorKind::Media))
+        .find(|_| words.iter().take(3).any(|w| doc.lex.titles.contains_key(&w.folded)))
+        .map(|m| m.actor)
+}
+
+/// Whether the mention at `at` is introduced by de/du/d'/of within the
+/// subject that starts at `start`.
+fn is_complement(doc: &Doc, start: usize, at: usize) -> bool {
+    let before = doc.words(TextRange::new(start, at));
+    let Some(prev) = before.iter().rev().find(|w| !matches!(w.folded.as_str(), "la" | "le" | "les" | "l'" | "the")) else {
+        return false;
+    };
+    matches!(prev.folded.as_str(), "de" | "du" | "des" | "d'" | "of" | "for" | "pour" | "aux" | "au" | "a")
+}
+
+fn unnamed(doc: &Doc, subject: TextRange, reg: &mut Registry) -> ActorId {
+    let name = collapse_whitespace(&doc.text[subject.as_range()]);
+    let id = reg.add(&name, ActorKind::Person);
+    reg.actors[id].named = false;
+    reg.mention(subject, id, MentionKind::Description);
+    id
+}
+
+pub fn resolve_pronoun(
+    doc: &Doc,
+    at: usize,
+    gender: Gender,
+    plural: bool,
+    reg: &Registry,
+    speakers: &[(usize, ActorId)],
+) -> Option<ActorId> {
+    let lang = doc.lex.lang;
+    let compatible = |a: &Actor| {
+        if !a.named {
+            return false;
+        }
+        match (lang, gender) {
+            (Lang::En, Gender::Neuter) => matches!(a.kind, ActorKind::Organization | ActorKind::Media | ActorKind::Country),
+            (Lang::En, Gender::Any) => plural || a.plural || matches!(a.kind, ActorKind::Organization | ActorKind::Media),
+            (Lang::En, g) => a.kind == ActorKind::Person && a.gender.agrees(g),
+            (Lang::Fr, g) => a.plural == plural && a.gender.agrees(g) && a.kind != ActorKind::Place,
+        }
+    };
+    // The latest compatible speaker within the last few paragraphs.
+    let para = doc.sentences[doc.sentence_of(at)].paragraph;
+    let recent_speaker = speakers
+        .iter()
+        .rev()
+        .filter(|(off, _)| *off < at)
+        .take_while(|(off, _)| doc.sentences[doc.sentence_of(*off)].paragraph + 3 >= para)
+        .find(|(_, a)| compatible(&reg.actors[*a]))
+        .map(|&(_, a)| a);
+    recent_speaker.or_else(|| reg.latest_before(at, compatible).map(|(a, _)| a))
+}
+
+/// The subject of a speech verb: back from the verb to the start of its
+/// clause. Returns (subject span, cue span).
+fn cue_before(doc: &Doc, within: TextRange) -> Option<(TextRange, TextRange)> {
+    let cue = *cues_in(doc, within).last()?;
+    let clause_start = clause_start(doc, within.start(), cue.start());
+    let subject = crate::text::trim_range(doc.text, TextRange::new(clause_start, cue.start()));
+    // Include "que"/"that" after the verb in the cue.
+    let after = doc.words(TextRange::new(cue.end(), within.end()));
+    let cue = match after.first() {
+        Some(w) if doc.lex.complementizers.contains(&w.folded) => cue.cover(w.range),
+        _ => cue,
+    };
+    Some((subject, cue))
+}
+
+/// Start of the clause that ends at `at`: after the last comma, semicolon,
+/// "et"/"mais"/"and"/"but" or relative "qui"/"who".
+fn clause_start(doc: &Doc, from: usize, at: usize) -> usize {
+    let s = &doc.text[from..at];
+    let mut start = from;
+    // A comma pair around an apposition ("X, ancien ministre, a dit") keeps X.
+    let mut depth = 0;
+    for (i, c) in s.char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' => depth -= 1,
+            ';' | ':' if depth == 0 => {
+                start = from + i + 1;
+                break;
+            }
+            _ => {}
+        }
+    }
+    let words = doc.words(TextRange::new(start, at));
+    for w in words.iter().rev() {
+        if matches!(w.folded.as_str(), "mais" | "but" | "qui" | "who" | "which" | "et" | "and" | "que" | "qu'" | "that") {
+            // "qui" as a relative: the subject is its antecedent just before.
+            if matches!(w.folded.as_str(), "qui" | "who" | "which") {
+                return relative_antecedent(doc, from, w.range.start());
+            }
+            return w.range.end();
+        }
+    }
+    start
+}
+
+/// "selon The New York Times, qui explique": the antecedent of "qui".
+fn relative_antecedent(doc: &Doc, from: usize, qui: usize) -> usize {
+    let before = doc.text[from..qui].trim_end_matches(|c: char| c == ' ' || c == ',' || is_space(c));
+    let end = from + before.len();
+    let start = before
+        .rfind([',', ';', ':'])
+        .map_or(from, |i| from + i + 1);
+    // The span is searched for mentions; a wider span errs toward the last.
+    let words = doc.words(TextRange::new(start, end));
+    words
+        .iter()
+        .rev()
+        .take(6)
+        .last()
+        .map_or(start, |w| w.range.start())
+}
+
+fn attribution_phrase(doc: &Doc, sentence: usize) -> Option<(TextRange, TextRange)> {
+    let s = doc.sentences[sentence].range;
+    let (r, _) = doc.find(&doc.lex.attribution_phrases, s).into_iter().next()?;
+    let subject = subject_span(doc, r.end(), s.end());
+    Some((subject, r.cover(subject)))
+}
+
+/// "Pour Vikram Singh, …": an opinion opener at the start of a sentence
+/// followed by an actor and a comma.
+fn opinion_opener(doc: &Doc, sentence: usize) -> Option<(TextRange, TextRange)> {
+    let s = doc.sentences[sentence].range;
+    let (r, _) = doc.match_at(&doc.lex.opinion_openers, s.start())?;
+    let subject = subject_span(doc, r.end(), s.end());
+    if subject.is_empty() || !doc.text[subject.end()..].trim_start().starts_with(',') {
+        return None;
+    }
+    // The subject must begin with a capital (a name) or a determiner + title.
+    let first = doc.text[subject.as_range()].chars().next()?;
+    if !first.is_uppercase() {
+        return None;
+    }
+    Some((subject, r.cover(subject)))
+}
+
+fn speaker(doc: &Doc, q: &Quote, reg: &mut Registry, speakers: &[(usize, ActorId)]) -> Option<super::attribution::Source> {
+    let s = doc.sentences[q.sentence].range;
+    let sentence_end = doc.sentences[doc.sentence_of(q.range.end().saturating_sub(1))].range.end().max(s.end());
+    let mut found: Vec<(TextRange, TextRange)> = Vec::new();
+    if q.kind != QuoteKind::Indirect {
+        if let Some(inc) = incise(doc, q.range.end(), sentence_end) {
+            found.push(inc);
+        }
+    }
+    if let Some(c) = cue_before(doc, TextRange::new(s.start(), q.range.start())) {
+        found.push(c);
+    }
+    if let Some(a) = attribution_phrase(doc, q.sentence) {
+        found.push(a);
+    }
+    if let Some(o) = opinion_opener(doc, q.sentence) {
+        found.push(o);
+    }
+    if q.kind == QuoteKind::Direct {
+        if let Some(c) = colon_cue(doc, q) {
+            found.push(c);
+        }
+    }
+    for (subject, cue) in found {
+        if let Some(actor) = resolve_subject(doc, subject, reg, speakers) {
+            return Some(Source { actor, cue });
+        }
+    }
+    None
+}
+
+/// A quote opening a paragraph right after a paragraph that ends with a
+/// colon: the cue is at the end of that paragraph.
+fn colon_cue(doc: &Doc, q: &Quote) -> Option<(TextRange, TextRange)> {
+    let p = doc.sentences[q.sentence].paragraph;
+    let prev = doc.paragraphs.get(p.checked_sub(1)?)?;
+    if !doc.text[prev.as_range()].trim_end().ends_with(':') {
+        return None;
+    }
+    let last = doc.sentences.iter().rev().find(|s| s.paragraph == p - 1)?;
+    cue_before(doc, last.range).or_else(|| {
+        // "Le ministre :" — a bare name before the colon.
+        let r = crate::text::trim_range(doc.text, TextRange::new(last.range.start(), last.range.end() - 1));
+        Some((r, r))
+    })
+}
+
+/// A paragraph that is only a quote continues the speaker of a quote in
+/// the paragraph before (or the one before that).
+fn continued_speaker(doc: &Doc, quotes: &[Quote], i: usize) -> Option<ActorId> {
+    let q = &quotes[i];
+    if q.kind != QuoteKind::Direct {
+        return None;
+    }
+    let p = doc.sentences[q.sentence].paragraph;
+    let para = doc.paragraphs[p];
+    let covered: usize = quotes.iter().filter(|o| para.contains_range(o.range)).map(|o| o.range.len()).sum();
+    if covered * 10 < para.len() * 7 {
+        return None;
+    }
+    quotes[..i]
+        .iter()
+        .rev()
+        .take_while(|o| doc.sentences[o.sentence].paragraph + 2 >= p)
+        .find_map(|o| o.speaker)
+}
+
+/// Indirect speech in a sentence without marked speech.
+fn indirect(doc: &Doc, idx: usize, reg: &mut Registry) -> Option<Quote> {
+    let s = doc.sentences[idx].range;
+    let text = doc.text;
+    // Speech verb + que/that + clause.
+    for cue in cues_in(doc, s) {
+        let after = doc.words(TextRange::new(cue.end(), s.end()));
+        let Some(comp) = after.first() else { continue };
+        let glued = text[cue.end()..comp.range.start()].trim().is_empty();
+        let english_bare = doc.lex.lang == Lang::En && glued && !comp.folded.is_empty()
+            && !matches!(comp.folded.as_str(), "to" | "on" | "in" | "at" | "of" | "by" | "with" | "from" | "for" | "about" | "reporters" | "it" | "so" | "as" | "that");
+        let is_comp = glued && doc.lex.complementizers.contains(&comp.folded);
+        if !is_comp && !english_bare {
+            continue;
+        }
+        let content_start = if is_comp { comp.range.end() } else { comp.range.start() };
+        let content = clause_content(doc, content_start, s.end());
+        if content.is_empty() || content.len() < 12 {
+            continue;
+        }
+        let subject = TextRange::new(clause_start(doc, s.start(), cue.start()), cue.start());
+        if english_bare && subject.is_empty() {
+            continue;
+        }
+        return Some(Quote {
+            range: content,
+            content,
+            kind: QuoteKind::Indirect,
+            speaker: None,
+            cue: None,
+            sentence: idx,
+        });
+    }
+    // "Selon X, clause." / "Clause, selon X." / "According to X, clause."
+    if let Some((subject, cue)) = attribution_phrase(doc, idx) {
+        let _ = subject;
+        let content = if cue.start() <= s.start() + 1 {
+            let rest = text[cue.end()..s.end()].trim_start_matches([',', ' ']);
+            TextRange::new(s.end() - rest.len(), s.end())
+        } else {
+            TextRange::new(s.start(), cue.start())
+        };
+        let content = trim_clause(doc, content);
+        if content.len() >= 12 {
+            return Some(Quote {
+                range: content,
+                content,
+                kind: QuoteKind::Indirect,
+                speaker: None,
+                cue: None,
+                sentence: idx,
+            });
+        }
+    }
+    // Inverted incise without marks: "Clause, rapporte l'agence X."
+    for (i, _) in text[s.as_range()].match_indices(',') {
+        let comma = s.start() + i;
+        if let Some((cue, subject)) = incise(doc, comma + 1, s.end()) {
+            if cue.start() > comma + 3 {
+                continue;
+            }
+            let subject_ok = !subject.is_empty() && reg.mentions.iter().any(|m| subject.contains_range(m.range) || m.range.start() == subject.start());
+            let pronoun_or_vague = doc.words(subject).first().is_some_and(|w| doc.lex.pronouns.contains_key(&w.folded));
+            if !subject_ok && !pronoun_or_vague {
+                continue;
+            }
+            let content = trim_clause(doc, TextRange::new(s.start(), comma));
+            if content.len() >= 12 {
+                return Some(Quote {
+                    range: content,
+                    content,
+                    kind: QuoteKind::Indirect,
+                    speaker: None,
+                    cue: None,
+                    sentence: idx,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// The reported clause from `start`: to the end of the sentence, or to an
+/// attribution or incise that closes it.
+fn clause_content(doc: &Doc, start: usize, end: usize) -> TextRange {
+    let mut stop = end;
+    for (i, _) in doc.text[start..end].match_indices(',') {
+        let at = start + i;
+        if incise(doc, at + 1, end).is_some_and(|(cue, _)| cue.start() <= at + 3) {
+            stop = at;
+            break;
+        }
+        let rest = doc.text[at + 1..end].trim_start();
+        let rest_at = end - rest.len();
+        if doc.match_at(&doc.lex.attribution_phrases, rest_at).is_some() {
+            stop = at;
+            break;
+        }
+    }
+    trim_clause(doc, TextRange::new(start, stop))
+}
+
+fn trim_clause(doc: &Doc, r: TextRange) -> TextRange {
+    let s = &doc.text[r.as_range()];
+    let body = s.trim_start_matches(|c: char| c.is_whitespace() || is_space(c) || c == ',');
+    let body = body.trim_end_matches(|c: char| c.is_whitespace() || is_space(c) || matches!(c, '.' | ',' | ';' | ':'));
+    let start = r.start() + (s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || is_space(c) || c == ',').len());
+    TextRange::new(start, start + body.len())
+}
+
+/// How a source is tied to its sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// A speech verb; `Some(end)` when a que/that clause, colon or quote
+    /// follows it, from `end` on.
+    Verb(Option<usize>),
+    /// An incise, an attribution phrase or an opinion opener: the whole
+    /// sentence.
+    Sentence,
+}
+
+/// Used by claims: every source of a sentence with its scope.
+pub fn sentence_sources(doc: &Doc, idx: usize, reg: &mut Registry, speakers: &[(usize, ActorId)]) -> Vec<(Source, Scope)> {
+    let s = doc.sentences[idx].range;
+    let mut found: Vec<(TextRange, TextRange, Scope)> = Vec::new();
+    for cue in cues_in(doc, s) {
+        let subject = crate::text::trim_range(doc.text, TextRange::new(clause_start(doc, s.start(), cue.start()), cue.start()));
+        let rest = doc.text[cue.end()..s.end()].trim_start();
+        let rest_at = s.end() - rest.len();
+        let first = doc.words(TextRange::new(rest_at, s.end())).into_iter().next();
+        let governs = if rest.starts_with([':', '«', '"', '“']) {
+            Some(rest_at)
+        } else {
+            first
+                .filter(|w| w.range.start() == rest_at && doc.lex.complementizers.contains(&w.folded))
+                .map(|w| w.range.end())
+        };
+        found.push((subject, cue, Scope::Verb(governs)));
+    }
+    for (i, _) in doc.text[s.as_range()].match_indices(',') {
+        if let Some((cue, subject)) = incise(doc, s.start() + i + 1, s.end()) {
+            if cue.start() <= s.start() + i + 4 {
+                found.push((subject, cue, Scope::Sentence));
+            }
+        }
+    }
+    if let Some((subject, cue)) = attribution_phrase(doc, idx) {
+        found.push((subject, cue, Scope::Sentence));
+    }
+    if let Some((subject, cue)) = opinion_opener(doc, idx) {
+        found.push((subject, cue, Scope::Sentence));
+    }
+    found
+        .into_iter()
+        .filter_map(|(subject, cue, scope)| {
+            let actor = resolve_subject(doc, subject, reg, speakers)?;
+            Some((Source { actor, cue }, scope))
+        })
+        .collect()
+}

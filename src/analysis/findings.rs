@@ -1,0 +1,159 @@
+//! Findings: what newsls reports about an article. Each kind has a stable
+//! code (DESIGN §2) used in `newsls.toml`, diagnostics and CLI output.
+//!
+//! - `unattributed-claim`: a sentence carrying a claim marker (hearsay
+//!   conditional, statistic, accusation, evaluation presented as fact,
+//!   "reportedly") with no source in it or in the reported speech it
+//!   continues. Example: « Un accord pourrait voir le jour avec les
+//!   Etats-Unis. » Deliberately not flagged: plain facts of the reporter's
+//!   own reporting (dates, who met whom), questions, first-person and
+//!   hypothetical (si/if) conditionals.
+//! - `vague-source`: a claim whose only source is anonymous or indefinite
+//!   (« un membre de l'administration », "some officials say").
+//! - `unattributed-quote`: a direct or mixed quotation whose speaker cannot
+//!   be found. newsls never guesses a speaker.
+//! - `unbalanced-quote`: a quotation mark never closed, a closing mark with
+//!   nothing open, or a wrong-direction mark used to close (with its fix).
+//! - `ann-mismatch`, `config-error`: problems in a `.ann` or `newsls.toml`
+//!   file; produced by the input layer, listed here so every code lives in
+//!   one place.
+
+use super::{Actor, Claim, ClaimStatus, Doc, Quote, QuoteKind};
+use crate::input::settings::Severities;
+use crate::input::Severity;
+use crate::text::{excerpt, TextRange};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FindingKind {
+    UnattributedClaim,
+    VagueSource,
+    UnattributedQuote,
+    /// `replacement` is the mark that fixes a wrong-direction mark.
+    UnbalancedQuote { replacement: Option<String> },
+    AnnMismatch,
+    ConfigError,
+}
+
+impl FindingKind {
+    pub fn code(&self) -> &'static str {
+        match self {
+            FindingKind::UnattributedClaim => "unattributed-claim",
+            FindingKind::VagueSource => "vague-source",
+            FindingKind::UnattributedQuote => "unattributed-quote",
+            FindingKind::UnbalancedQuote { .. } => "unbalanced-quote",
+            FindingKind::AnnMismatch => "ann-mismatch",
+            FindingKind::ConfigError => "config-error",
+        }
+    }
+
+    /// Every code, for documentation and settings.
+    pub const CODES: [&'static str; 6] = [
+        "unattributed-claim",
+        "vague-source",
+        "unattributed-quote",
+        "unbalanced-quote",
+        "ann-mismatch",
+        "config-error",
+    ];
+
+    pub fn severity(&self, s: &Severities) -> Severity {
+        match self {
+            FindingKind::UnattributedClaim => s.unattributed_claim,
+            FindingKind::VagueSource => s.vague_source,
+            FindingKind::UnattributedQuote => s.unattributed_quote,
+            FindingKind::UnbalancedQuote { .. } => s.unbalanced_quote,
+            FindingKind::AnnMismatch => s.ann_mismatch,
+            FindingKind::ConfigError => s.config_error,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub kind: FindingKind,
+    pub range: TextRange,
+    pub message: String,
+    /// Places that help: a candidate source, the quote a claim continues.
+    pub related: Vec<(TextRange, String)>,
+}
+
+impl Finding {
+    pub fn new(kind: FindingKind, range: TextRange, message: String) -> Finding {
+        Finding {
+            kind,
+            range,
+            message,
+            related: Vec::new(),
+        }
+    }
+
+    pub fn code(&self) -> &'static str {
+        self.kind.code()
+    }
+}
+
+pub(super) fn from_analysis(doc: &Doc, quotes: &[Quote], claims: &[Claim], actors: &[Actor]) -> Vec<Finding> {
+    let mut res = Vec::new();
+    for q in quotes {
+        if q.speaker.is_some() || q.kind == QuoteKind::Indirect {
+            continue;
+        }
+        let words = excerpt(&doc.text[q.content.as_range()], 40);
+        res.push(Finding::new(
+            FindingKind::UnattributedQuote,
+            q.range,
+            format!("quotation « {words} » has no identifiable speaker"),
+        ));
+    }
+    for c in claims {
+        let sentence = doc.sentences[c.sentence].range;
+        match c.status {
+            ClaimStatus::Attributed => {}
+            ClaimStatus::VagueSource => {
+                let who = c
+                    .cue
+                    .map(|r| doc.text[r.as_range()].to_string())
+                    .unwrap_or_else(|| "an anonymous source".to_string());
+                let mut f = Finding::new(
+                    FindingKind::VagueSource,
+                    sentence,
+                    format!("claim attributed only to a vague or anonymous source: « {who} »"),
+                );
+                if let Some(cue) = c.cue {
+                    f.related.push((cue, "the vague source".to_string()));
+                }
+                res.push(f);
+            }
+            ClaimStatus::Unattributed => {
+                let mut kinds: Vec<&str> = c.markers.iter().map(|(_, k)| k.describe()).collect();
+                kinds.dedup();
+                let first = c.markers.first().map(|(r, _)| doc.text[r.as_range()].to_string());
+                let message = match first {
+                    Some(marker) => format!("unattributed claim ({}: « {marker} »): who says so?", kinds.join(", ")),
+                    None => "unattributed claim: who says so?".to_string(),
+                };
+                let mut f = Finding::new(FindingKind::UnattributedClaim, sentence, message);
+                // Point at the nearest earlier source in the paragraph, a
+                // likely candidate for the writer to name.
+                if let Some(cand) = candidate_source(doc, c, claims, actors) {
+                    f.related.push(cand);
+                }
+                res.push(f);
+            }
+        }
+    }
+    res
+}
+
+fn candidate_source(doc: &Doc, claim: &Claim, claims: &[Claim], actors: &[Actor]) -> Option<(TextRange, String)> {
+    let para = doc.sentences[claim.sentence].paragraph;
+    claims
+        .iter()
+        .filter(|c| c.sentence < claim.sentence && doc.sentences[c.sentence].paragraph + 1 >= para)
+        .filter(|c| c.status == ClaimStatus::Attributed)
+        .next_back()
+        .and_then(|c| {
+            let actor = &actors[c.source?];
+            Some((doc.sentences[c.sentence].range, format!("nearby claim attributed to {}", actor.name)))
+        })
+}

@@ -1,0 +1,324 @@
+//! The analysis: text → paragraphs and sentences → quotation spans → actor
+//! mentions → attributions → claims → findings.
+//!
+//! Pure: no I/O, no protocol types, and it never fails — a half-typed
+//! article is analysed as well as it can be and its problems are findings.
+//! Every range is a byte range into [`Article::text`].
+
+mod actors;
+mod attribution;
+mod claims;
+pub mod findings;
+pub mod language;
+mod quotes;
+mod segment;
+
+#[cfg(test)]
+mod tests;
+
+use crate::input::{ActorEntry, Article};
+use crate::lexicon::{ActorKind, Gender, Lang, Lexicon, Lexicons, PhraseSet};
+use crate::text::{Folded, TextRange};
+
+pub use actors::key as actor_key;
+pub use findings::{Finding, FindingKind};
+
+/// What the analysis needs besides the article, resolved from settings by
+/// the caller. There is deliberately no `Default`: callers say what they use.
+#[derive(Clone, Debug)]
+pub struct AnalysisConfig {
+    /// Language when the article does not say; `None` detects it.
+    pub language: Option<Lang>,
+    /// The registry of `newsls.toml`.
+    pub actors: Vec<ActorEntry>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    Direct,
+    Mixed,
+    Indirect,
+}
+
+impl QuoteKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Mixed => "mixed",
+            QuoteKind::Indirect => "indirect",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClaimStatus {
+    Attributed,
+    VagueSource,
+    Unattributed,
+}
+
+impl ClaimStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimStatus::Attributed => "attributed",
+            ClaimStatus::VagueSource => "vague-source",
+            ClaimStatus::Unattributed => "unattributed",
+        }
+    }
+}
+
+pub type ActorId = usize;
+
+/// How a mention names its actor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MentionKind {
+    /// The full name, an alias or a short name ("Obama").
+    Name,
+    /// A pronoun resolved to the actor ("elle", "he").
+    Pronoun,
+    /// A definite description ("le quotidien", "the agency", "le président chinois").
+    Description,
+    /// A capital or institution standing for a country ("Washington").
+    Metonym,
+    /// A demonym with a government noun ("les autorités chinoises").
+    Demonym,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub range: TextRange,
+    pub actor: ActorId,
+    pub kind: MentionKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Actor {
+    /// Canonical name.
+    pub name: String,
+    pub kind: ActorKind,
+    pub description: Option<String>,
+    pub wikidata: Option<String>,
+    /// False for anonymous sources ("un membre de l'administration").
+    pub named: bool,
+    pub gender: Gender,
+    pub plural: bool,
+    /// For media, whether it is a news agency ("l'agence").
+    pub is_agency: bool,
+    /// Country the actor belongs to, when known (a demonym resolves to it).
+    pub country: Option<String>,
+    /// Indexes into [`Analysis::mentions`], in text order.
+    pub mentions: Vec<usize>,
+    /// True when the actor comes from the registry or annotations.
+    pub registered: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// The whole quotation, marks included (for indirect quotes, the clause).
+    pub range: TextRange,
+    /// The quoted words, marks excluded.
+    pub content: TextRange,
+    pub kind: QuoteKind,
+    pub speaker: Option<ActorId>,
+    /// The words that introduce the quote: "a assuré que", "selon X", "dit-elle".
+    pub cue: Option<TextRange>,
+    /// Index of the sentence containing the start of the quote.
+    pub sentence: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MarkerKind {
+    Hearsay,
+    Conditional,
+    Statistic,
+    Accusation,
+    Evaluation,
+}
+
+impl MarkerKind {
+    pub fn describe(self) -> &'static str {
+        match self {
+            MarkerKind::Hearsay => "hearsay",
+            MarkerKind::Conditional => "conditional (hearsay or speculation)",
+            MarkerKind::Statistic => "statistic",
+            MarkerKind::Accusation => "accusation",
+            MarkerKind::Evaluation => "evaluation presented as fact",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Claim {
+    pub sentence: usize,
+    pub status: ClaimStatus,
+    pub source: Option<ActorId>,
+    /// The words that make it a claim (for unattributed claims).
+    pub markers: Vec<(TextRange, MarkerKind)>,
+    /// The attribution cue or vague source phrase.
+    pub cue: Option<TextRange>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub range: TextRange,
+    pub paragraph: usize,
+}
+
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    pub language: Lang,
+    pub paragraphs: Vec<TextRange>,
+    pub sentences: Vec<Sentence>,
+    pub quotes: Vec<Quote>,
+    pub actors: Vec<Actor>,
+    /// Every mention, in text order.
+    pub mentions: Vec<Mention>,
+    pub claims: Vec<Claim>,
+    pub findings: Vec<Finding>,
+}
+
+impl Analysis {
+    pub fn mention_at(&self, offset: usize) -> Option<&Mention> {
+        let idx = self.mentions.partition_point(|m| m.range.end() <= offset);
+        self.mentions.get(idx).filter(|m| m.range.contains(offset))
+    }
+
+    pub fn quote_at(&self, offset: usize) -> Option<&Quote> {
+        self.quotes.iter().find(|q| q.range.contains(offset))
+    }
+
+    pub fn quotes_of(&self, actor: ActorId) -> impl Iterator<Item = &Quote> {
+        self.quotes.iter().filter(move |q| q.speaker == Some(actor))
+    }
+}
+
+/// A word of the text: letters, digits, inner hyphens and a trailing
+/// elision apostrophe ("l'", "qu'").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Word {
+    pub range: TextRange,
+    pub folded: String,
+}
+
+/// State shared by the passes over one document.
+pub(crate) struct Doc<'a> {
+    pub text: &'a str,
+    pub folded: Folded,
+    pub lex: &'a Lexicon,
+    pub lexicons: &'a Lexicons,
+    pub paragraphs: Vec<TextRange>,
+    pub sentences: Vec<Sentence>,
+}
+
+impl Doc<'_> {
+    /// Folded text of a range of the original.
+    pub fn folded_at(&self, range: TextRange) -> &str {
+        let range = crate::text::snap(self.text, range);
+        let start = self.folded.folded_offset(range.start());
+        let end = self.folded.folded_offset(range.end());
+        &self.folded.text[start..end]
+    }
+
+    fn unfold(&self, start: usize, end: usize) -> TextRange {
+        TextRange::new(self.folded.original(start), self.folded.original(end))
+    }
+
+    /// Matches of a phrase set inside a range, in original coordinates.
+    pub fn find(&self, set: &PhraseSet, within: TextRange) -> Vec<(TextRange, usize)> {
+        let start = self.folded.folded_offset(within.start());
+        let end = self.folded.folded_offset(within.end());
+        // Ranges searched begin and end at word boundaries (sentences,
+        // clauses), so the slice's edges are boundaries too.
+        let hay = &self.folded.text[start..end];
+        set.find_iter(hay)
+            .map(|m| (self.unfold(start + m.start, start + m.end), m.id))
+            .collect()
+    }
+
+    /// The longest phrase of a set starting at an original offset.
+    pub fn match_at(&self, set: &PhraseSet, at: usize) -> Option<(TextRange, usize)> {
+        let f = self.folded.folded_offset(at);
+        set.match_at(&self.folded.text, f)
+            .map(|m| (self.unfold(m.start, m.end), m.id))
+    }
+
+    /// The longest phrase of a set ending at an original offset.
+    pub fn match_ending_at(&self, set: &PhraseSet, end: usize) -> Option<(TextRange, usize)> {
+        let f = self.folded.folded_offset(end);
+        set.match_ending_at(&self.folded.text, f)
+            .map(|m| (self.unfold(m.start, m.end), m.id))
+    }
+
+    /// Folded words of a range, with their original ranges.
+    pub fn words(&self, within: TextRange) -> Vec<Word> {
+        segment::words(self.text, crate::text::snap(self.text, within))
+            .into_iter()
+            .map(|range| Word {
+                range,
+                folded: self.folded_at(range).to_string(),
+            })
+            .collect()
+    }
+
+    pub fn sentence_of(&self, offset: usize) -> usize {
+        self.sentences
+            .partition_point(|s| s.range.end() <= offset)
+            .min(self.sentences.len().saturating_sub(1))
+    }
+}
+
+/// Analyses an article. Never fails.
+pub fn analyze(article: &Article, config: &AnalysisConfig) -> Analysis {
+    let lexicons = Lexicons::get();
+    let text = article.prose.as_str();
+    let language = article
+        .meta
+        .lang
+        .or(config.language)
+        .unwrap_or_else(|| language::detect(text, lexicons));
+    let lex = lexicons.lang(language);
+    // Folding maps one char to one char of the same byte length for all
+    // Latin text we handle; where it does not, offsets go through `origin`.
+    let folded = Folded::new(text);
+    let paragraphs = segment::paragraphs(text);
+    let mut doc = Doc {
+        text,
+        folded,
+        lex,
+        lexicons,
+        paragraphs,
+        sentences: Vec::new(),
+    };
+    let marks = quotes::scan(&doc);
+    let closed: Vec<TextRange> = marks.spans.iter().map(|s| s.range).collect();
+    doc.sentences = segment::sentences(&doc, &closed);
+    let mut registry = actors::detect(&doc, &config.actors, language);
+    let mut quotes = attribution::quotes(&doc, &marks.spans, &mut registry);
+    let mut claims = claims::classify(&doc, &mut quotes, &mut registry);
+    // Actors never mentioned (registry entries absent from this article)
+    // are dropped; ids held by quotes and claims follow.
+    let new_ids = registry.finish();
+    for q in &mut quotes {
+        q.speaker = q.speaker.and_then(|a| new_ids[a]);
+    }
+    for c in &mut claims {
+        c.source = c.source.and_then(|a| new_ids[a]);
+    }
+    let actors = std::mem::take(&mut registry.actors);
+    let mentions = std::mem::take(&mut registry.mentions);
+    let mut findings = marks.findings;
+    findings.extend(findings::from_analysis(&doc, &quotes, &claims, &actors));
+    findings.sort_by_key(|f| (f.range.start, f.range.end));
+    Analysis {
+        language,
+        paragraphs: doc.paragraphs,
+        sentences: doc.sentences,
+        quotes,
+        actors,
+        mentions,
+        claims,
+        findings,
+    }
+}

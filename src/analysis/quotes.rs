@@ -1,0 +1,266 @@
+//! Quotation marks and the spans they enclose.
+//!
+//! Marks: « » (with or without U+0020/U+00A0/U+202F padding), “ ”, „ “,
+//! straight "…", and nested ‹ › and ‘ ’. A mark's direction comes from the
+//! mark itself where it has one and from its neighbours where it has not.
+//!
+//! - A paragraph that opens a quote and does not close it, followed by a
+//!   paragraph that opens again, continues the same quote (the newspaper
+//!   convention for quotes over several paragraphs).
+//! - A wrong-direction mark where a close is expected (`piratage« .`)
+//!   closes the quote and is reported as `unbalanced-quote` with a fix.
+//! - A quote never closed, or a closing mark with nothing open, is reported
+//!   as `unbalanced-quote`; an unclosed quote produces no span.
+//!
+//! Apostrophes (’ and ') are never taken for marks unless a ‘ is open.
+
+use super::findings::{Finding, FindingKind};
+use super::Doc;
+use crate::text::{is_space, TextRange};
+
+/// A closed quotation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QuoteSpan {
+    /// Marks included.
+    pub range: TextRange,
+    /// Between the outer marks.
+    pub content: TextRange,
+    /// 0 for a top-level quote, 1 for a quote inside a quote…
+    pub depth: usize,
+}
+
+pub struct Marks {
+    pub spans: Vec<QuoteSpan>,
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Family {
+    Guillemet,
+    Curly,
+    Low,
+    Straight,
+    Angle,
+    Single,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Open {
+    family: Family,
+    at: usize,
+    len: usize,
+}
+
+fn closing_char(family: Family) -> &'static str {
+    match family {
+        Family::Guillemet => "»",
+        Family::Curly => "”",
+        Family::Low => "“",
+        Family::Straight => "\"",
+        Family::Angle => "›",
+        Family::Single => "’",
+    }
+}
+
+fn is_double(f: Family) -> bool {
+    matches!(f, Family::Guillemet | Family::Curly | Family::Low | Family::Straight)
+}
+
+pub fn scan(doc: &Doc) -> Marks {
+    let text = doc.text;
+    let mut spans = Vec::new();
+    let mut findings = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
+    // The re-opening mark of a quote continued from the previous paragraph.
+    let mut reopening: Option<usize> = None;
+    for (p, &para) in doc.paragraphs.iter().enumerate() {
+        let s = &text[para.as_range()];
+        let base = para.start();
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        for (k, &(i, c)) in chars.iter().enumerate() {
+            let at = base + i;
+            if reopening == Some(at) {
+                reopening = None;
+                continue;
+            }
+            let prev = k.checked_sub(1).map(|k| chars[k].1);
+            let next = chars.get(k + 1).map(|&(_, n)| n);
+            let after = next_visible(&chars, k);
+            let len = c.len_utf8();
+            let looks_closing = looks_closing(prev, next, after);
+            let looks_opening = looks_opening(prev, next);
+            let top = stack.last().map(|o| o.family);
+            match c {
+                '«' => {
+                    if top == Some(Family::Guillemet) && looks_closing && !looks_opening {
+                        findings.push(Finding::new(
+                            FindingKind::UnbalancedQuote {
+                                replacement: Some("»".to_string()),
+                            },
+                            TextRange::new(at, at + len),
+                            "opening mark « used to close a quotation; did you mean »?".to_string(),
+                        ));
+                        close(&mut stack, &mut spans, Family::Guillemet, at, len);
+                    } else {
+                        stack.push(Open { family: Family::Guillemet, at, len });
+                    }
+                }
+                '»' => {
+                    if has_open(&stack, Family::Guillemet) {
+                        close(&mut stack, &mut spans, Family::Guillemet, at, len);
+                    } else {
+                        findings.push(stray(at, len, c));
+                    }
+                }
+                '„' => stack.push(Open { family: Family::Low, at, len }),
+                '“' => {
+                    if top == Some(Family::Low) {
+                        close(&mut stack, &mut spans, Family::Low, at, len);
+                    } else if top == Some(Family::Curly) && looks_closing && !looks_opening {
+                        findings.push(Finding::new(
+                            FindingKind::UnbalancedQuote {
+                                replacement: Some("”".to_string()),
+                            },
+                            TextRange::new(at, at + len),
+                            "opening mark “ used to close a quotation; did you mean ”?".to_string(),
+                        ));
+                        close(&mut stack, &mut spans, Family::Curly, at, len);
+                    } else {
+                        stack.push(Open { family: Family::Curly, at, len });
+                    }
+                }
+                '”' => {
+                    if has_open(&stack, Family::Curly) {
+                        close(&mut stack, &mut spans, Family::Curly, at, len);
+                    } else if looks_opening && !looks_closing {
+                        findings.push(Finding::new(
+                            FindingKind::UnbalancedQuote {
+                                replacement: Some("“".to_string()),
+                            },
+                            TextRange::new(at, at + len),
+                            "closing mark ” used to open a quotation; did you mean “?".to_string(),
+                        ));
+                        stack.push(Open { family: Family::Curly, at, len });
+                    } else {
+                        findings.push(stray(at, len, c));
+                    }
+                }
+                '"' => {
+                    // Inches and seconds: 5'10", 30".
+                    if prev.is_some_and(|p| p.is_ascii_digit()) && !has_open(&stack, Family::Straight) {
+                        continue;
+                    }
+                    if has_open(&stack, Family::Straight) && !(looks_opening && !looks_closing && top != Some(Family::Straight)) {
+                        close(&mut stack, &mut spans, Family::Straight, at, len);
+                    } else {
+                        stack.push(Open { family: Family::Straight, at, len });
+                    }
+                }
+                '‹' => stack.push(Open { family: Family::Angle, at, len }),
+                '›' => {
+                    if has_open(&stack, Family::Angle) {
+                        close(&mut stack, &mut spans, Family::Angle, at, len);
+                    }
+                }
+                '‘' if looks_opening => stack.push(Open { family: Family::Single, at, len }),
+                '’' | '\'' if top == Some(Family::Single) && !next.is_some_and(char::is_alphanumeric) => {
+                    close(&mut stack, &mut spans, Family::Single, at, len);
+                }
+                _ => {}
+            }
+        }
+        // End of paragraph: continue a quote into the next paragraph when
+        // that paragraph opens with a mark of the same family.
+        if stack.is_empty() {
+            continue;
+        }
+        let outer = stack[0];
+        let continues = doc.paragraphs.get(p + 1).is_some_and(|next| {
+            let first = text[next.as_range()].chars().next();
+            match first {
+                Some('«') => outer.family == Family::Guillemet,
+                Some('“') => outer.family == Family::Curly,
+                Some('„') => outer.family == Family::Low,
+                Some('"') => outer.family == Family::Straight,
+                _ => false,
+            }
+        });
+        // Inner quotes never span paragraphs.
+        for open in stack.drain(1..) {
+            findings.push(unclosed(open));
+        }
+        if continues && is_double(outer.family) {
+            reopening = Some(doc.paragraphs[p + 1].start());
+        } else {
+            findings.push(unclosed(outer));
+            stack.clear();
+        }
+    }
+    for open in stack {
+        findings.push(unclosed(open));
+    }
+    spans.sort_by_key(|s| (s.range.start, std::cmp::Reverse(s.range.end)));
+    Marks { spans, findings }
+}
+
+fn has_open(stack: &[Open], family: Family) -> bool {
+    stack.iter().any(|o| o.family == family)
+}
+
+/// Closes the innermost open quote of `family`; quotes opened inside it and
+/// still open are reported and dropped.
+fn close(stack: &mut Vec<Open>, spans: &mut Vec<QuoteSpan>, family: Family, at: usize, len: usize) {
+    let Some(pos) = stack.iter().rposition(|o| o.family == family) else { return };
+    stack.truncate(pos + 1);
+    let Some(open) = stack.pop() else { return };
+    spans.push(QuoteSpan {
+        range: TextRange::new(open.at, at + len),
+        content: TextRange::new(open.at + open.len, at),
+        depth: stack.len(),
+    });
+}
+
+fn stray(at: usize, len: usize, c: char) -> Finding {
+    Finding::new(
+        FindingKind::UnbalancedQuote { replacement: None },
+        TextRange::new(at, at + len),
+        format!("closing mark {c} without an opening mark"),
+    )
+}
+
+fn unclosed(open: Open) -> Finding {
+    Finding::new(
+        FindingKind::UnbalancedQuote { replacement: None },
+        TextRange::new(open.at, open.at + open.len),
+        format!("quotation is never closed (expected {})", closing_char(open.family)),
+    )
+}
+
+fn is_pad(c: char) -> bool {
+    c == ' ' || is_space(c)
+}
+
+/// First character after position `k` that is not a padding space.
+fn next_visible(chars: &[(usize, char)], k: usize) -> Option<char> {
+    chars[k + 1..].iter().map(|&(_, c)| c).find(|&c| !is_pad(c))
+}
+
+/// A mark closes when it follows a word or punctuation directly, or is
+/// followed (after padding) by punctuation or the end of the paragraph.
+fn looks_closing(prev: Option<char>, next: Option<char>, after: Option<char>) -> bool {
+    let after_word = prev.is_some_and(|p| !is_pad(p) && !p.is_whitespace() && !matches!(p, '(' | '[' | '«' | '“' | '„'));
+    let before_punct = match after {
+        None => true,
+        Some(a) => matches!(a, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '…' | '»' | '”' | '\n' | '\r' | '-' | '–' | '—'),
+    };
+    let glued_to_next_word = next.is_some_and(char::is_alphanumeric);
+    (after_word && !glued_to_next_word) || before_punct
+}
+
+/// A mark opens when it follows a space, an opening bracket or the start of
+/// the paragraph and is followed by a word (possibly after padding).
+fn looks_opening(prev: Option<char>, next: Option<char>) -> bool {
+    let after_space = prev.is_none_or(|p| is_pad(p) || p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | ':'));
+    let before_word = next.is_some_and(|n| n.is_alphanumeric() || is_pad(n) || matches!(n, '.' | '…' | '«' | '“' | '‘' | '\''));
+    after_space && before_word
+}

@@ -1,0 +1,279 @@
+//! Paragraphs, sentences and words.
+//!
+//! A paragraph ends at a blank line, or at a line break after a line that
+//! ends like a sentence (news copy often puts one paragraph per line). A
+//! sentence ends at `.`, `!`, `?` or `…` followed by a capital, a digit, an
+//! opening mark or a dash — but not after an abbreviation (M., Dr., U.S.),
+//! an initial, inside a decimal or an ellipsis in brackets ([…]), nor inside
+//! a closed quotation, so a quoted passage of several sentences stays in the
+//! sentence that reports it.
+
+use super::{Doc, Sentence};
+use crate::text::{is_space, trim_range, TextRange};
+
+/// Paragraph ranges, trimmed, in order.
+pub fn paragraphs(text: &str) -> Vec<TextRange> {
+    let mut res = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut prev_line_end_like_sentence = false;
+    let mut offset = 0;
+    for line in text.split_inclusive(['\n', '\r']) {
+        let line_start = offset;
+        offset += line.len();
+        // "\r\n" arrives as "…\r" then "\n": the lone "\n" is no line.
+        if line == "\n" && text[..line_start].ends_with('\r') {
+            continue;
+        }
+        let content = line.trim_end_matches(['\n', '\r']);
+        let blank = content.chars().all(|c| c.is_whitespace() || is_space(c));
+        if blank {
+            if let Some(s) = start.take() {
+                push_trimmed(text, s, line_start, &mut res);
+            }
+            prev_line_end_like_sentence = false;
+            continue;
+        }
+        let trimmed = content.trim_start_matches(|c: char| c.is_whitespace() || is_space(c));
+        let new_block = trimmed.starts_with(['-', '–', '—', '*', '•']) || trimmed.starts_with("Q:") || trimmed.starts_with("R:") || trimmed.starts_with("A:");
+        if let Some(s) = start {
+            if prev_line_end_like_sentence || new_block {
+                push_trimmed(text, s, line_start, &mut res);
+                start = Some(line_start);
+            }
+        } else {
+            start = Some(line_start);
+        }
+        let end = content.trim_end_matches(|c: char| c.is_whitespace() || is_space(c));
+        prev_line_end_like_sentence = end.ends_with(['.', '!', '?', '…', ':', '»', '"', '”', ')', ']', '«']);
+    }
+    if let Some(s) = start {
+        push_trimmed(text, s, text.len(), &mut res);
+    }
+    res
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, acc: &mut Vec<TextRange>) {
+    let r = trim_range(text, TextRange::new(start, end));
+    if !r.is_empty() {
+        acc.push(r);
+    }
+}
+
+/// French elisions that end a word at their apostrophe.
+const ELISIONS: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
+];
+
+/// Clitic pronouns split off a verb in an inverted incise ("dit-elle",
+/// "a-t-il").
+const CLITICS: &[&str] = &["il", "elle", "ils", "elles", "on", "t-il", "t-elle", "t-ils", "t-elles", "t-on"];
+
+/// Word ranges in a range of text.
+pub fn words(text: &str, within: TextRange) -> Vec<TextRange> {
+    let s = &text[within.as_range()];
+    let base = within.start();
+    let mut res = Vec::new();
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].1.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = chars[i].0;
+        let mut j = i;
+        loop {
+            while j < chars.len() && chars[j].1.is_alphanumeric() {
+                j += 1;
+            }
+            let Some(&(at, c)) = chars.get(j) else { break };
+            let next_is_alnum = chars.get(j + 1).is_some_and(|(_, n)| n.is_alphanumeric());
+            if !next_is_alnum {
+                break;
+            }
+            if c == '-' || c == '‑' {
+                let rest: String = s[at + c.len_utf8()..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '-')
+                    .collect::<String>()
+                    .to_lowercase();
+                if CLITICS.contains(&rest.as_str()) {
+                    break;
+                }
+                j += 1;
+                continue;
+            }
+            if c == '\'' || c == '’' {
+                let left = s[start..at].to_lowercase();
+                if ELISIONS.contains(&left.as_str()) {
+                    // The word is the elided article or pronoun, apostrophe included.
+                    j += 1;
+                    break;
+                }
+                let after: String = s[at + c.len_utf8()..].chars().take_while(|c| c.is_alphanumeric()).collect();
+                if after == "s" {
+                    // English possessive: "Obama's" is "Obama" + "'s".
+                    break;
+                }
+                j += 1;
+                continue;
+            }
+            if c == '.' && chars.get(j + 1).is_some_and(|(_, n)| n.is_ascii_digit()) && chars[j - 1].1.is_ascii_digit() {
+                // Decimal number.
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        let end = chars.get(j).map_or(s.len(), |&(at, _)| at);
+        res.push(TextRange::new(base + start, base + end));
+        i = j.max(i + 1);
+    }
+    res
+}
+
+/// Sentences of every paragraph; `quote_spans` are closed quotations inside
+/// which no sentence ends.
+pub fn sentences(doc: &Doc, quote_spans: &[TextRange]) -> Vec<Sentence> {
+    let mut res = Vec::new();
+    for (p, &para) in doc.paragraphs.iter().enumerate() {
+        let mut start = para.start();
+        for end in boundaries(doc, para, quote_spans) {
+            let r = trim_range(doc.text, TextRange::new(start, end));
+            if !r.is_empty() {
+                res.push(Sentence { range: r, paragraph: p });
+            }
+            start = end;
+        }
+        let r = trim_range(doc.text, TextRange::new(start, para.end()));
+        if !r.is_empty() {
+            res.push(Sentence { range: r, paragraph: p });
+        }
+    }
+    res
+}
+
+fn is_closing_punct(c: char) -> bool {
+    matches!(c, '»' | '"' | '”' | '’' | ')' | ']' | '›' | '“' | '\'' | '«')
+}
+
+/// Byte offsets (exclusive ends) where sentences end inside a paragraph.
+fn boundaries(doc: &Doc, para: TextRange, quote_spans: &[TextRange]) -> Vec<usize> {
+    let text = doc.text;
+    let s = &text[para.as_range()];
+    let base = para.start();
+    let mut res = Vec::new();
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        let at = base + i;
+        if quote_spans.iter().any(|q| q.start() < at && at + 1 < q.end()) {
+            continue;
+        }
+        // Runs of terminators ("?!", "...") end together.
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, n)) = iter.peek() {
+            if matches!(n, '.' | '!' | '?' | '…') {
+                end = j + n.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        if c == '.' && is_abbreviation(doc, base + i) {
+            continue;
+        }
+        // Closing marks and brackets belong to the sentence they close;
+        // French puts a space before « » ! ? so skip spaces between them.
+        let rest = &s[end..];
+        let mut k = 0;
+        let mut closed = false;
+        for (j, n) in rest.char_indices() {
+            if is_closing_punct(n) {
+                // A closing mark directly after the terminator ends with it.
+                k = j + n.len_utf8();
+                closed = true;
+            } else if (n == ' ' || is_space(n)) && !closed {
+                continue;
+            } else {
+                break;
+            }
+        }
+        // A lone quote mark after the terminator opens the next sentence
+        // unless it closes a quote started before.
+        let stop = end + k;
+        let next = s[stop..].trim_start_matches(|c: char| c.is_whitespace() || is_space(c));
+        if stop == end && !rest.starts_with(|c: char| c.is_whitespace() || is_space(c)) && !rest.is_empty() {
+            // "3.5", "U.S.A", "[…]" — no space after the terminator.
+            continue;
+        }
+        let Some(first) = next.chars().next() else { continue };
+        if c == '…' && s[..i].ends_with('[') {
+            continue;
+        }
+        let starts_sentence = first.is_uppercase()
+            || first.is_ascii_digit()
+            || matches!(first, '«' | '"' | '“' | '„' | '‹' | '‘' | '-' | '–' | '—' | '(' | '[' | '¿' | '¡');
+        if starts_sentence {
+            res.push(base + stop);
+        }
+    }
+    res
+}
+
+/// Whether the period at `dot` ends an abbreviation or an initial.
+fn is_abbreviation(doc: &Doc, dot: usize) -> bool {
+    let before = &doc.text[..dot];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || is_space(c) || matches!(c, '(' | '«' | '"' | '“' | '\'' | '’'))
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    // A single capital letter: an initial ("J. Smith"), or a dotted acronym.
+    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
+    if letters.len() == 1 && letters[0].is_uppercase() {
+        return true;
+    }
+    let candidate = format!("{}.", crate::text::fold(word));
+    doc.lex.abbreviations.contains(&candidate)
+        || doc.lexicons.lang(other(doc.lex.lang)).abbreviations.contains(&candidate)
+}
+
+fn other(lang: crate::lexicon::Lang) -> crate::lexicon::Lang {
+    match lang {
+        crate::lexicon::Lang::Fr => crate::lexicon::Lang::En,
+        crate::lexicon::Lang::En => crate::lexicon::Lang::Fr,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn para_texts(text: &str) -> Vec<&str> {
+        paragraphs(text).iter().map(|r| &text[r.as_range()]).collect()
+    }
+
+    #[test]
+    fn paragraphs_split_at_blank_lines_and_sentence_line_ends() {
+        assert_eq!(para_texts("Un.\n\nDeux\nsuite.\nTrois.\r\n\r\n Quatre "), ["Un.", "Deux\nsuite.", "Trois.", "Quatre"]);
+        assert_eq!(para_texts("— Question ?\n— Réponse."), ["— Question ?", "— Réponse."]);
+    }
+
+    #[test]
+    fn words_split_elisions_clitics_and_possessives() {
+        let text = "L’agence a-t-elle dit qu'Obama's vice-président aujourd'hui 3.5 dit-elle";
+        let w: Vec<&str> = words(text, TextRange::new(0, text.len()))
+            .iter()
+            .map(|r| &text[r.as_range()])
+            .collect();
+        assert_eq!(
+            w,
+            ["L’", "agence", "a", "t", "elle", "dit", "qu'", "Obama", "s", "vice-président", "aujourd'hui", "3.5", "dit", "elle"]
+        );
+    }
+}

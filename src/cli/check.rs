@@ -1,0 +1,107 @@
+//! `newsls check`: findings for terminals (text), machines (JSON) and code
+//! scanning (SARIF 2.1.0). Exit status 1 when a finding at warning or
+//! error level exists.
+
+use serde_json::json;
+
+use super::files::Input;
+use super::render;
+use crate::input::Severity;
+use crate::text::LineIndex;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+    Sarif,
+}
+
+/// Renders the findings of every input; returns the output and whether
+/// any finding is at warning or error level.
+pub fn run(inputs: &[Input], format: CheckFormat) -> (String, bool) {
+    let mut failing = false;
+    let mut text_out = String::new();
+    let mut json_rows = Vec::new();
+    let mut sarif_results = Vec::new();
+    let mut n_findings = 0;
+    for input in inputs {
+        let path = input.path.to_string_lossy();
+        let text = &input.article.text;
+        let index = LineIndex::new(text);
+        for f in &input.analysis.findings {
+            let severity = f.kind.severity(&input.settings.severities);
+            if severity == Severity::Off {
+                continue;
+            }
+            n_findings += 1;
+            failing |= severity >= Severity::Warning;
+            let start = index.line_col_chars(text, f.range.start());
+            let end = index.line_col_chars(text, f.range.end());
+            match format {
+                CheckFormat::Text => {
+                    text_out.push_str(&render::finding(&path, text, &index, f, severity));
+                    text_out.push('\n');
+                }
+                CheckFormat::Json => json_rows.push(json!({
+                    "file": path,
+                    "line": start.line + 1,
+                    "column": start.col + 1,
+                    "end_line": end.line + 1,
+                    "end_column": end.col + 1,
+                    "start": index.char_offset(text, f.range.start()),
+                    "end": index.char_offset(text, f.range.end()),
+                    "severity": severity.as_str(),
+                    "code": f.code(),
+                    "message": f.message,
+                })),
+                CheckFormat::Sarif => sarif_results.push(json!({
+                    "ruleId": f.code(),
+                    "level": match severity {
+                        Severity::Error => "error",
+                        Severity::Warning => "warning",
+                        _ => "note",
+                    },
+                    "message": {"text": f.message},
+                    "locations": [{"physicalLocation": {
+                        "artifactLocation": {"uri": path},
+                        "region": {
+                            "startLine": start.line + 1,
+                            "startColumn": start.col + 1,
+                            "endLine": end.line + 1,
+                            "endColumn": end.col + 1,
+                            "charOffset": index.char_offset(text, f.range.start()),
+                            "charLength": text[f.range.as_range()].chars().count(),
+                        }
+                    }}],
+                })),
+            }
+        }
+    }
+    let out = match format {
+        CheckFormat::Text => {
+            text_out.push_str(&format!("{n_findings} finding(s) in {} file(s)\n", inputs.len()));
+            text_out
+        }
+        CheckFormat::Json => serde_json::to_string_pretty(&json_rows).unwrap_or_default() + "\n",
+        CheckFormat::Sarif => {
+            let rules: Vec<_> = crate::analysis::FindingKind::CODES
+                .iter()
+                .map(|c| json!({"id": c, "shortDescription": {"text": c.replace('-', " ")}}))
+                .collect();
+            let doc = json!({
+                "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+                "version": "2.1.0",
+                "runs": [{
+                    "tool": {"driver": {
+                        "name": "newsls",
+                        "version": env!("CARGO_PKG_VERSION"),
+                        "rules": rules,
+                    }},
+                    "results": sarif_results,
+                }],
+            });
+            serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+        }
+    };
+    (out, failing)
+}

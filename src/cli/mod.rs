@@ -1,0 +1,11 @@
+//! The command-line tool: `check`, `extract` and `eval` over files and
+//! folders. Reading files, finding `newsls.toml` and printing live here;
+//! the analysis is called with plain text.
+
+pub mod check;
+pub mod eval;
+pub mod extract;
+pub mod files;
+pub mod render;
+
+pub use files::{load_inputs, Input};

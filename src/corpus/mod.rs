@@ -1,0 +1,3 @@
+//! Corpus-level work over many analyses: evaluation against gold.
+
+pub mod eval;

@@ -1,0 +1,10 @@
+//! Everything read from outside the analysis: articles (front matter and
+//! the Markdown prose mask), `newsls.toml` settings and the gold schema.
+//! Parsing only; reading files is the caller's business.
+
+pub mod article;
+pub mod gold;
+pub mod settings;
+
+pub use article::{Article, Format, Metadata};
+pub use settings::{ActorEntry, Settings, SettingsError, Severity};

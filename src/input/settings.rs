@@ -1,0 +1,268 @@
+//! `newsls.toml`: the corpus annotation and settings file (DESIGN §2).
+//!
+//! Parsing is strict (`deny_unknown_fields`): a typo is an error with its
+//! line and column, which the server shows as a `config-error` diagnostic on
+//! the file while it keeps the last good settings.
+
+use serde::Deserialize;
+
+use crate::lexicon::{ActorKind, Lang};
+use crate::text::{LineIndex, TextRange};
+
+/// The severity a user gives a diagnostic code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Off,
+    Hint,
+    Information,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Off => "off",
+            Severity::Hint => "hint",
+            Severity::Information => "information",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// An `[[actor]]` of the registry.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActorEntry {
+    pub name: String,
+    pub kind: ActorKind,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub description: Option<String>,
+    pub wikidata: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LanguageSection {
+    default: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct DiagnosticsSection {
+    unattributed_claim: Option<Severity>,
+    vague_source: Option<Severity>,
+    unattributed_quote: Option<Severity>,
+    unbalanced_quote: Option<Severity>,
+    ann_mismatch: Option<Severity>,
+    config_error: Option<Severity>,
+    delay_ms: Option<u64>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FilesSection {
+    include: Option<Vec<String>>,
+    exclude: Option<Vec<String>>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SettingsFile {
+    #[serde(default)]
+    language: LanguageSection,
+    #[serde(default)]
+    diagnostics: DiagnosticsSection,
+    #[serde(default)]
+    files: FilesSection,
+    #[serde(default)]
+    actor: Vec<ActorEntry>,
+}
+
+/// Resolved settings: every value present, defaults filled in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// `None` means detect per document.
+    pub language: Option<Lang>,
+    pub severities: Severities,
+    pub delay_ms: u64,
+    pub include: Vec<String>,
+    pub exclude: Vec<String>,
+    pub actors: Vec<ActorEntry>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Severities {
+    pub unattributed_claim: Severity,
+    pub vague_source: Severity,
+    pub unattributed_quote: Severity,
+    pub unbalanced_quote: Severity,
+    pub ann_mismatch: Severity,
+    pub config_error: Severity,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            language: None,
+            severities: Severities {
+                unattributed_claim: Severity::Warning,
+                vague_source: Severity::Information,
+                unattributed_quote: Severity::Warning,
+                unbalanced_quote: Severity::Error,
+                ann_mismatch: Severity::Error,
+                config_error: Severity::Error,
+            },
+            delay_ms: 50,
+            include: vec!["**/*.txt".to_string(), "**/*.md".to_string()],
+            exclude: Vec::new(),
+            actors: Vec::new(),
+        }
+    }
+}
+
+/// A `newsls.toml` that could not be used, with where and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SettingsError {
+    pub message: String,
+    pub range: TextRange,
+    /// Zero-based line and column (in characters) of the start of `range`.
+    pub line: u32,
+    pub col: u32,
+}
+
+impl std::fmt::Display for SettingsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}", self.line + 1, self.col + 1, self.message)
+    }
+}
+
+impl Settings {
+    /// Parses the text of a `newsls.toml`.
+    pub fn parse(text: &str) -> Result<Settings, SettingsError> {
+        let file: SettingsFile = toml::from_str(text).map_err(|e| {
+            let range = e
+                .span()
+                .map(|s| TextRange::new(s.start.min(text.len()), s.end.min(text.len())))
+                .unwrap_or_default();
+            error_at(text, range, e.message().to_string())
+        })?;
+        let mut res = Settings::default();
+        res.language = match file.language.default.as_deref() {
+            None | Some("auto") => None,
+            Some(code) => match Lang::from_code(code) {
+                Some(lang) => Some(lang),
+                None => {
+                    let range = find_value(text, code);
+                    return Err(error_at(
+                        text,
+                        range,
+                        format!("unknown language {code:?}: expected \"auto\", \"fr\" or \"en\""),
+                    ));
+                }
+            },
+        };
+        let d = file.diagnostics;
+        let s = &mut res.severities;
+        let set = |slot: &mut Severity, v: Option<Severity>| {
+            if let Some(v) = v {
+                *slot = v;
+            }
+        };
+        set(&mut s.unattributed_claim, d.unattributed_claim);
+        set(&mut s.vague_source, d.vague_source);
+        set(&mut s.unattributed_quote, d.unattributed_quote);
+        set(&mut s.unbalanced_quote, d.unbalanced_quote);
+        set(&mut s.ann_mismatch, d.ann_mismatch);
+        set(&mut s.config_error, d.config_error);
+        if let Some(ms) = d.delay_ms {
+            res.delay_ms = ms;
+        }
+        if let Some(include) = file.files.include {
+            res.include = include;
+        }
+        if let Some(exclude) = file.files.exclude {
+            res.exclude = exclude;
+        }
+        for actor in &file.actor {
+            if actor.name.trim().is_empty() {
+                let range = find_value(text, "name");
+                return Err(error_at(text, range, "an [[actor]] needs a non-empty name".to_string()));
+            }
+        }
+        res.actors = file.actor;
+        Ok(res)
+    }
+}
+
+fn error_at(text: &str, range: TextRange, message: String) -> SettingsError {
+    let idx = LineIndex::new(text);
+    let lc = idx.line_col_chars(text, range.start());
+    SettingsError {
+        message,
+        range,
+        line: lc.line,
+        col: lc.col,
+    }
+}
+
+fn find_value(text: &str, needle: &str) -> TextRange {
+    text.find(needle)
+        .map(|i| TextRange::new(i, i + needle.len()))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_every_section() {
+        let s = Settings::parse(
+            r#"
+[language]
+default = "fr"
+
+[diagnostics]
+vague-source = "off"
+delay-ms = 0
+
+[files]
+exclude = ["drafts/**"]
+
+[[actor]]
+name = "Xi Jinping"
+kind = "person"
+aliases = ["Xi", "le président chinois"]
+wikidata = "Q15031"
+"#,
+        )
+        .unwrap();
+        assert_eq!(s.language, Some(Lang::Fr));
+        assert_eq!(s.severities.vague_source, Severity::Off);
+        assert_eq!(s.severities.unbalanced_quote, Severity::Error);
+        assert_eq!(s.delay_ms, 0);
+        assert_eq!(s.exclude, ["drafts/**"]);
+        assert_eq!(s.actors[0].aliases.len(), 2);
+        assert_eq!(s.actors[0].kind, ActorKind::Person);
+    }
+
+    #[test]
+    fn unknown_keys_are_errors_with_a_position() {
+        let err = Settings::parse("[diagnostics]\nunatributed-claim = \"warning\"\n").unwrap_err();
+        assert_eq!(err.line, 1);
+        assert!(err.message.contains("unknown field"), "{}", err.message);
+    }
+
+    #[test]
+    fn wrong_types_and_values_are_errors() {
+        assert!(Settings::parse("[diagnostics]\ndelay-ms = \"soon\"\n").is_err());
+        assert!(Settings::parse("[diagnostics]\nvague-source = \"loud\"\n").is_err());
+        let err = Settings::parse("[language]\ndefault = \"de\"\n").unwrap_err();
+        assert_eq!((err.line, err.col), (1, 11));
+        assert!(Settings::parse("[[actor]]\nname = \"X\"\nkind = \"robot\"\n").is_err());
+    }
+}

@@ -1,0 +1,189 @@
+//! A set of folded phrases found at word boundaries, longest match first.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+
+use crate::text::fold;
+
+pub struct PhraseSet {
+    phrases: Vec<String>,
+    ids: HashMap<String, usize>,
+    max_len: usize,
+    automaton: Option<AhoCorasick>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PhraseMatch {
+    /// Index of the phrase in the set.
+    pub id: usize,
+    /// Byte range in the folded text searched.
+    pub start: usize,
+    pub end: usize,
+}
+
+impl PhraseSet {
+    /// Builds a set from phrases that are already folded.
+    pub fn new(phrases: Vec<String>) -> PhraseSet {
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(&phrases)
+            .ok();
+        let ids = phrases
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.clone(), i))
+            .collect();
+        let max_len = phrases.iter().map(String::len).max().unwrap_or(0);
+        PhraseSet {
+            phrases,
+            ids,
+            max_len,
+            automaton,
+        }
+    }
+
+    pub fn from_list(list: &[String]) -> PhraseSet {
+        PhraseSet::new(list.iter().map(|s| fold(s)).collect())
+    }
+
+    pub fn len(&self) -> usize {
+        self.phrases.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
+    pub fn phrase(&self, id: usize) -> &str {
+        &self.phrases[id]
+    }
+
+    pub fn contains(&self, folded: &str) -> bool {
+        self.ids.contains_key(folded)
+    }
+
+    /// Non-overlapping matches in `folded` that start and end at word
+    /// boundaries, leftmost and longest first.
+    pub fn find_iter<'a>(&'a self, folded: &'a str) -> impl Iterator<Item = PhraseMatch> + 'a {
+        let mut next_free = 0;
+        word_starts(folded).filter_map(move |at| {
+            if at < next_free {
+                return None;
+            }
+            let m = self.match_at(folded, at)?;
+            next_free = m.end;
+            Some(m)
+        })
+    }
+
+    /// The longest phrase that starts exactly at `at` in `folded` and ends
+    /// at a word boundary.
+    pub fn match_at(&self, folded: &str, at: usize) -> Option<PhraseMatch> {
+        let ac = self.automaton.as_ref()?;
+        if at > folded.len() || !at_left_boundary(folded, at) {
+            return None;
+        }
+        // Leftmost-longest gives one match per start; if it does not end at
+        // a boundary, a shorter phrase may, so shrink the range and retry.
+        let mut end = folded.len();
+        loop {
+            let input = Input::new(folded).range(at..end).anchored(Anchored::Yes);
+            let m = ac.find(input)?;
+            if at_right_boundary(folded, m.end()) {
+                return Some(PhraseMatch {
+                    id: m.pattern().as_usize(),
+                    start: m.start(),
+                    end: m.end(),
+                });
+            }
+            if m.end() <= at + 1 {
+                return None;
+            }
+            end = m.end() - 1;
+            while !folded.is_char_boundary(end) {
+                end -= 1;
+            }
+        }
+    }
+
+    /// The longest phrase that ends exactly at `end` in `folded`.
+    pub fn match_ending_at(&self, folded: &str, end: usize) -> Option<PhraseMatch> {
+        if !at_right_boundary(folded, end) {
+            return None;
+        }
+        let lowest = end.saturating_sub(self.max_len);
+        (lowest..end)
+            .filter(|&start| folded.is_char_boundary(start) && at_left_boundary(folded, start))
+            .find_map(|start| {
+                let id = *self.ids.get(&folded[start..end])?;
+                Some(PhraseMatch { id, start, end })
+            })
+    }
+}
+
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Byte offsets where a word (or a symbol such as `%`) starts.
+fn word_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
+    s.char_indices()
+        .filter(move |&(i, c)| !c.is_whitespace() && at_left_boundary(s, i))
+        .map(|(i, _)| i)
+}
+
+fn at_left_boundary(s: &str, at: usize) -> bool {
+    let before = s[..at].chars().next_back();
+    let first = s[at..].chars().next();
+    !matches!((before, first), (Some(b), Some(f)) if is_word_char(b) && is_word_char(f))
+}
+
+fn at_right_boundary(s: &str, end: usize) -> bool {
+    let last = s[..end].chars().next_back();
+    let after = s[end..].chars().next();
+    // An elided word ("qu'", "l'") is complete before a letter.
+    !matches!((last, after), (Some(l), Some(a)) if is_word_char(l) && is_word_char(a))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(list: &[&str]) -> PhraseSet {
+        PhraseSet::from_list(&list.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn matches_whole_words_longest_first() {
+        let s = set(&["selon", "d'après", "aux dires de", "dire"]);
+        let text = fold("Selon l’agence, d’après lui, aux dires de tous; dires");
+        let found: Vec<&str> = s.find_iter(&text).map(|m| &text[m.start..m.end]).collect();
+        assert_eq!(found, ["selon", "d'après", "aux dires de"]);
+    }
+
+    #[test]
+    fn a_longer_phrase_ending_mid_word_falls_back_to_a_shorter_one() {
+        let s = set(&["a", "a-t-il", "ab"]);
+        let text = "a abc";
+        let found: Vec<&str> = s.find_iter(text).map(|m| &text[m.start..m.end]).collect();
+        assert_eq!(found, ["a"]);
+    }
+
+    #[test]
+    fn elided_words_match_before_a_letter() {
+        let s = set(&["qu'"]);
+        let text = fold("explique qu’un accord");
+        assert_eq!(s.find_iter(&text).count(), 1);
+    }
+
+    #[test]
+    fn anchored_lookups() {
+        let s = set(&["a", "a-t-il", "avait"]);
+        let text = "il a-t-il avait";
+        assert_eq!(s.match_at(text, 3).map(|m| m.end), Some(9));
+        assert_eq!(s.match_ending_at(text, 15).map(|m| m.start), Some(10));
+        assert_eq!(s.match_at(text, 0), None);
+    }
+}

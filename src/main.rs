@@ -1,0 +1,124 @@
+//! The `newsls` binary: the command line of DESIGN.md.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use newsls::cli::{self, check::CheckFormat};
+use newsls::corpus::eval;
+
+#[derive(Parser)]
+#[command(name = "newsls", version, about = "Actors, quotes and unsourced claims in French and English news")]
+struct Args {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Report unattributed claims, vague sources, quotes without speaker and
+    /// unbalanced quotation marks.
+    Check {
+        /// Files or folders (walked for .txt and .md).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: CheckFormat,
+    },
+    /// Actors, quotes, claims and findings of each file.
+    Extract {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: ExtractFormat,
+    },
+    /// Precision, recall and F1 against gold annotations (DESIGN §6).
+    Eval {
+        /// Folder of `<article-stem>.json` gold files.
+        #[arg(long)]
+        gold: PathBuf,
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Machine-readable output.
+        #[arg(long)]
+        json: bool,
+        /// List every miss and false alarm.
+        #[arg(long)]
+        verbose: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExtractFormat {
+    Jsonl,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let Some(command) = args.command else {
+        eprintln!("newsls: the language server is not built yet; use `newsls check|extract|eval` (see --help)");
+        return ExitCode::from(2);
+    };
+    match run(command) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("newsls: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn load(paths: &[PathBuf]) -> Vec<cli::Input> {
+    let (inputs, skipped) = cli::load_inputs(paths);
+    for s in skipped {
+        eprintln!("newsls: skipped {}: {}", s.path.display(), s.reason);
+    }
+    inputs
+}
+
+fn run(command: Command) -> anyhow::Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    match command {
+        Command::Check { paths, format } => {
+            let inputs = load(&paths);
+            let (text, failing) = cli::check::run(&inputs, format);
+            out.write_all(text.as_bytes())?;
+            Ok(if failing { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::Extract { paths, format: ExtractFormat::Jsonl } => {
+            for input in load(&paths) {
+                serde_json::to_writer(&mut out, &cli::extract::record(&input))?;
+                out.write_all(b"\n")?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Eval { gold, paths, json, verbose } => {
+            if !gold.is_dir() {
+                anyhow::bail!("gold folder {} does not exist", gold.display());
+            }
+            let inputs = load(&paths);
+            let (report, n, problems) = cli::eval::run(&inputs, &gold);
+            for p in problems {
+                eprintln!("newsls: {p}");
+            }
+            if n == 0 {
+                anyhow::bail!("no article under the given paths has a gold file in {}", gold.display());
+            }
+            if json {
+                serde_json::to_writer_pretty(&mut out, &report)?;
+                out.write_all(b"\n")?;
+            } else {
+                writeln!(out, "{n} article(s) scored against {}", gold.display())?;
+                out.write_all(eval::table(&report).as_bytes())?;
+                if verbose {
+                    for e in &report.errors {
+                        writeln!(out, "  {e}")?;
+                    }
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
