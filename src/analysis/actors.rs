@@ -97,12 +97,16 @@ impl Registry {
     }
 
     /// Sorts mentions, fills each actor's mention list, and drops actors
-    /// never mentioned; returns the map from old to new ids.
-    pub fn finish(&mut self) -> Vec<Option<ActorId>> {
+    /// neither mentioned nor `referenced` (by a quote or claim); returns the
+    /// map from old to new ids.
+    pub fn finish(&mut self, referenced: impl IntoIterator<Item = ActorId>) -> Vec<Option<ActorId>> {
         self.mentions.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
         let mut used = vec![false; self.actors.len()];
         for m in &self.mentions {
             used[m.actor] = true;
+        }
+        for a in referenced {
+            used[a] = true;
         }
         let mut map = Vec::with_capacity(self.actors.len());
         let mut next = 0;
@@ -174,7 +178,7 @@ fn registry_entries(doc: &Doc, entries: &[ActorEntry], reg: &mut Registry) {
         for alias in std::iter::once(&entry.name).chain(&entry.aliases) {
             reg.add_key(alias, id);
             names.push(fold(alias));
-            owners.push((id, CaseRule::of_name(alias), alias.chars().next().is_some_and(char::is_lowercase)));
+            owners.push((id, CaseRule::of(alias), alias.chars().next().is_some_and(char::is_lowercase)));
         }
     }
     let set = PhraseSet::new(names);
@@ -448,6 +452,17 @@ fn candidate(doc: &Doc, words: &[Word], seq: &[Word], reg: &mut Registry, g: &Ga
         .or_else(|| g.first_names.get(folded[0].split('-').next().unwrap_or("")))
         .copied();
     let acronym = seq.len() == 1 && is_acronym(&text[range.as_range()]);
+    // "adresses IP", "format PDF": an acronym right after a common noun
+    // modifies it; actors come after a determiner, a preposition or nothing.
+    if acronym && !sentence_initial {
+        if let Some(prev) = first_idx.checked_sub(1).map(|k| &words[k]) {
+            let lower = doc.text[prev.range.as_range()].chars().next().is_some_and(char::is_lowercase);
+            let function = doc.lex.sentence_words.contains(&prev.folded) || PARTICLES.contains(&prev.folded.as_str()) || doc.lex.function_words.contains(&prev.folded);
+            if lower && !function && !followed_by_speech(doc, range.end()) {
+                return;
+            }
+        }
+    }
     let kind = if is_media && !is_org {
         Some(ActorKind::Media)
     } else if is_org {
@@ -632,9 +647,13 @@ fn descriptions(doc: &Doc, words: &[Word], reg: &mut Registry) {
         // description of its own; "le ministre de l'Intérieur" names
         // someone else.
         if let Some(n) = next {
-            let gap = &doc.text[head_end..n.range.start()];
-            let glued = gap.trim().is_empty();
+            let gap = doc.text[head_end..n.range.start()].trim();
+            let glued = gap.is_empty();
             if glued && (is_capitalized(n, doc.text) || matches!(n.folded.as_str(), "de" | "du" | "des" | "d'" | "of")) {
+                continue;
+            }
+            // "Le vice-président, Joe Biden, …": the title of the name after it.
+            if gap == "," && kind == ActorKind::Person && is_capitalized(n, doc.text) {
                 continue;
             }
         }

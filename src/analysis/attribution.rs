@@ -56,9 +56,7 @@ pub fn quotes(doc: &Doc, spans: &[QuoteSpan], reg: &mut Registry) -> Vec<Quote> 
         if res.iter().any(|q| q.sentence == idx) || spans.iter().any(|q| s.range.intersects(q.range) && q.depth == 0 && !is_name_or_term(doc, q, idx)) {
             continue;
         }
-        if let Some(q) = indirect(doc, idx, reg) {
-            res.push(q);
-        }
+        res.extend(indirect(doc, idx, reg));
     }
     res.sort_by_key(|q| q.range.start);
     // Speakers in text order, so pronouns can prefer earlier speakers.
@@ -96,6 +94,11 @@ fn is_name_or_term(doc: &Doc, span: &QuoteSpan, sentence: usize) -> bool {
     if n_words > 4 || has_terminal {
         return false;
     }
+    // "du « dialogue stratégique »", "the "special relationship"": a short
+    // passage after a determiner is a name or a term.
+    if near.first().is_some_and(|w| DETERMINERS.contains(&w.folded.as_str()) && w.range.end() + 3 >= span.range.start()) {
+        return true;
+    }
     // A short passage is speech only in a sentence that reports speech.
     let s = doc.sentences[sentence].range;
     let around = TextRange::new(s.start(), s.end());
@@ -110,6 +113,11 @@ fn is_name_or_term(doc: &Doc, span: &QuoteSpan, sentence: usize) -> bool {
         || starts_sentence(doc, span.range, sentence) && n_words >= 2;
     !has_cue
 }
+
+const DETERMINERS: &[&str] = &[
+    "le", "la", "les", "l'", "du", "des", "un", "une", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs",
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "so-called",
+];
 
 fn starts_sentence(doc: &Doc, range: TextRange, sentence: usize) -> bool {
     let s = doc.sentences[sentence].range;
@@ -146,12 +154,23 @@ fn runs_to_sentence_end(doc: &Doc, span: &QuoteSpan, sentence: usize) -> bool {
 /// A speech form counts as a cue when finite, or a participle after an
 /// auxiliary.
 fn cue_form_ok(doc: &Doc, r: TextRange, id: usize) -> bool {
-    let form = doc.lex.speech.phrase(id);
-    match doc.lex.speech_forms.get(form) {
+    match form_kind(doc, r, id) {
         Some((_, FormKind::Finite)) => true,
         Some((_, FormKind::Participle)) => auxiliary_before(doc, r.start()).is_some(),
         None => false,
     }
+}
+
+/// Whether a matched speech form is finite or a participle, read from the
+/// text with its accents ("a proposé" vs "propose"); text typed without
+/// accents falls back to the folded form.
+fn form_kind(doc: &Doc, r: TextRange, id: usize) -> Option<FormKind> {
+    let exact = crate::lexicon::exact_key(&doc.text[r.as_range()]);
+    doc.lex
+        .speech_exact
+        .get(&exact)
+        .copied()
+        .or_else(|| doc.lex.speech_forms.get(doc.lex.speech.phrase(id)).map(|(_, k)| *k))
 }
 
 /// The auxiliary (and adverbs) before a participle: "a", "avait également".
@@ -201,8 +220,7 @@ fn incise(doc: &Doc, after: usize, limit: usize) -> Option<(TextRange, TextRange
     };
     let verb_at = skip_adverbs(doc, verb_at, limit);
     if let Some((vr, id)) = doc.match_at(&doc.lex.speech, verb_at) {
-        let form = doc.lex.speech.phrase(id);
-        let ok = aux.is_some() || matches!(doc.lex.speech_forms.get(form), Some((_, FormKind::Finite)));
+        let ok = aux.is_some() || form_kind(doc, vr, id) == Some(FormKind::Finite);
         if ok {
             // "a-t-il ajouté": the pronoun is inside the auxiliary.
             let cue = TextRange::new(start, vr.end());
@@ -219,8 +237,7 @@ fn incise(doc: &Doc, after: usize, limit: usize) -> Option<(TextRange, TextRange
     if doc.lex.lang == Lang::En || doc.lex.lang == Lang::Fr {
         let subject_end = words.iter().take(8).find_map(|w| {
             let (vr, id) = doc.match_at(&doc.lex.speech, w.range.start())?;
-            let form = doc.lex.speech.phrase(id);
-            matches!(doc.lex.speech_forms.get(form), Some((_, FormKind::Finite))).then_some((w.range.start(), vr))
+            (form_kind(doc, vr, id) == Some(FormKind::Finite)).then_some((w.range.start(), vr))
         })?;
         let (subject_stop, vr) = subject_end;
         let between = &doc.text[start..subject_stop];
@@ -439,8 +456,8 @@ fn speaker(doc: &Doc, q: &Quote, reg: &mut Registry, speakers: &[(usize, ActorId
     let sentence_end = doc.sentences[doc.sentence_of(q.range.end().saturating_sub(1))].range.end().max(s.end());
     let mut found: Vec<(TextRange, TextRange)> = Vec::new();
     if q.kind != QuoteKind::Indirect {
-        if let Some(inc) = incise(doc, q.range.end(), sentence_end) {
-            found.push(inc);
+        if let Some((cue, subject)) = incise(doc, q.range.end(), sentence_end) {
+            found.push((subject, cue));
         }
     }
     if let Some(c) = cue_before(doc, TextRange::new(s.start(), q.range.start())) {
@@ -501,10 +518,36 @@ fn continued_speaker(doc: &Doc, quotes: &[Quote], i: usize) -> Option<ActorId> {
         .find_map(|o| o.speaker)
 }
 
-/// Indirect speech in a sentence without marked speech.
-fn indirect(doc: &Doc, idx: usize, reg: &mut Registry) -> Option<Quote> {
+/// Indirect speech in a sentence without marked speech: every reported
+/// clause, and the sentence around an attribution phrase or an inverted
+/// incise when no reported clause covers it.
+fn indirect(doc: &Doc, idx: usize, reg: &Registry) -> Vec<Quote> {
+    let mut res = reported_clauses(doc, idx);
+    if let Some(q) = attributed_sentence(doc, idx, reg) {
+        if !res.iter().any(|r| r.range.intersects(q.range)) {
+            res.push(q);
+        }
+    }
+    res.sort_by_key(|q| q.range.start);
+    res
+}
+
+fn indirect_quote(content: TextRange, sentence: usize) -> Quote {
+    Quote {
+        range: content,
+        content,
+        kind: QuoteKind::Indirect,
+        speaker: None,
+        cue: None,
+        sentence,
+    }
+}
+
+/// Speech verb + que/that + clause (English also without "that").
+fn reported_clauses(doc: &Doc, idx: usize) -> Vec<Quote> {
     let s = doc.sentences[idx].range;
     let text = doc.text;
+    let mut res: Vec<Quote> = Vec::new();
     // Speech verb + que/that + clause.
     for cue in cues_in(doc, s) {
         let after = doc.words(TextRange::new(cue.end(), s.end()));
@@ -525,34 +568,27 @@ fn indirect(doc: &Doc, idx: usize, reg: &mut Registry) -> Option<Quote> {
         if english_bare && subject.is_empty() {
             continue;
         }
-        return Some(Quote {
-            range: content,
-            content,
-            kind: QuoteKind::Indirect,
-            speaker: None,
-            cue: None,
-            sentence: idx,
-        });
+        if !res.iter().any(|q| q.range.intersects(content)) {
+            res.push(indirect_quote(content, idx));
+        }
     }
-    // "Selon X, clause." / "Clause, selon X." / "According to X, clause."
-    if let Some((subject, cue)) = attribution_phrase(doc, idx) {
-        let _ = subject;
+    res
+}
+
+/// "Selon X, clause." / "Clause, selon X." / "Clause, rapporte l'agence X."
+fn attributed_sentence(doc: &Doc, idx: usize, reg: &Registry) -> Option<Quote> {
+    let s = doc.sentences[idx].range;
+    let text = doc.text;
+    if let Some((_, cue)) = attribution_phrase(doc, idx) {
         let content = if cue.start() <= s.start() + 1 {
             let rest = text[cue.end()..s.end()].trim_start_matches([',', ' ']);
             TextRange::new(s.end() - rest.len(), s.end())
         } else {
             TextRange::new(s.start(), cue.start())
         };
-        let content = trim_clause(doc, content);
+        let content = clause_content(doc, content.start(), content.end());
         if content.len() >= 12 {
-            return Some(Quote {
-                range: content,
-                content,
-                kind: QuoteKind::Indirect,
-                speaker: None,
-                cue: None,
-                sentence: idx,
-            });
+            return Some(indirect_quote(content, idx));
         }
     }
     // Inverted incise without marks: "Clause, rapporte l'agence X."
@@ -569,14 +605,7 @@ fn indirect(doc: &Doc, idx: usize, reg: &mut Registry) -> Option<Quote> {
             }
             let content = trim_clause(doc, TextRange::new(s.start(), comma));
             if content.len() >= 12 {
-                return Some(Quote {
-                    range: content,
-                    content,
-                    kind: QuoteKind::Indirect,
-                    speaker: None,
-                    cue: None,
-                    sentence: idx,
-                });
+                return Some(indirect_quote(content, idx));
             }
         }
     }

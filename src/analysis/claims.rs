@@ -27,15 +27,15 @@ pub fn classify(doc: &Doc, quotes: &mut [Quote], reg: &mut Registry) -> Vec<Clai
     let mut res: Vec<Claim> = Vec::new();
     let mut speakers: Vec<(usize, usize)> = Vec::new();
     for (idx, s) in doc.sentences.iter().enumerate() {
-        let in_sentence: Vec<&Quote> = quotes.iter().filter(|q| q.sentence == idx).collect();
-        let marked: usize = in_sentence.iter().filter(|q| q.kind == QuoteKind::Direct).map(|q| q.range.len()).sum();
+        let in_sentence: Vec<&Quote> = quotes.iter().filter(|q| q.range.intersects(s.range)).collect();
         for q in &in_sentence {
             if let Some(a) = q.speaker {
                 speakers.push((q.range.start(), a));
             }
         }
-        // A sentence that is a quotation is checked as a quote, not a claim.
-        if marked * 10 >= s.range.len() * 8 {
+        // A sentence holding a direct quotation is checked as a quote (for
+        // its speaker), not as a claim of the writer.
+        if in_sentence.iter().any(|q| q.kind == QuoteKind::Direct) {
             continue;
         }
         let markers = markers(doc, idx);

@@ -299,7 +299,8 @@ pub fn analyze(article: &Article, config: &AnalysisConfig) -> Analysis {
     let mut claims = claims::classify(&doc, &mut quotes, &mut registry);
     // Actors never mentioned (registry entries absent from this article)
     // are dropped; ids held by quotes and claims follow.
-    let new_ids = registry.finish();
+    let referenced: Vec<ActorId> = quotes.iter().filter_map(|q| q.speaker).chain(claims.iter().filter_map(|c| c.source)).collect();
+    let new_ids = registry.finish(referenced);
     for q in &mut quotes {
         q.speaker = q.speaker.and_then(|a| new_ids[a]);
     }

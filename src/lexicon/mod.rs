@@ -117,6 +117,9 @@ pub struct Lexicon {
     /// Speech-verb forms, folded, with their lemma and kind. A form that is
     /// both finite and participle is stored as finite.
     pub speech_forms: HashMap<String, (String, FormKind)>,
+    /// The same forms in lower case with their accents: folding makes
+    /// "proposé" (participle) and "propose" (finite) one key, this does not.
+    pub speech_exact: HashMap<String, FormKind>,
     pub speech: PhraseSet,
     pub n_speech_verbs: usize,
     pub attribution_phrases: PhraseSet,
@@ -185,11 +188,7 @@ pub enum CaseRule {
 
 impl CaseRule {
     /// The rule for a name as written in a lexicon or registry.
-    pub fn of_name(name: &str) -> CaseRule {
-        CaseRule::of(name)
-    }
-
-    fn of(name: &str) -> CaseRule {
+    pub fn of(name: &str) -> CaseRule {
         let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
         if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
             CaseRule::Upper
@@ -380,6 +379,16 @@ fn load() -> Result<Lexicons, String> {
     })
 }
 
+/// Lower case with typographic apostrophes made ASCII, accents kept.
+pub fn exact_key(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '’' | 'ʼ' | '‘' => '\'',
+            c => c.to_lowercase().next().unwrap_or(c),
+        })
+        .collect()
+}
+
 fn folded(list: &[String]) -> Vec<String> {
     list.iter().map(|s| fold(s)).collect()
 }
@@ -390,7 +399,12 @@ fn load_lang(lang: Lang) -> Result<Lexicon, String> {
     let words: WordsFile = parse(&format!("{dir}/words.toml"))?;
 
     let mut speech_forms: HashMap<String, (String, FormKind)> = HashMap::new();
+    let mut speech_exact: HashMap<String, FormKind> = HashMap::new();
     let mut add = |form: String, lemma: &str, kind: FormKind| {
+        let exact = speech_exact.entry(exact_key(&form)).or_insert(kind);
+        if kind == FormKind::Finite {
+            *exact = FormKind::Finite;
+        }
         let entry = speech_forms
             .entry(fold(&form))
             .or_insert_with(|| (lemma.to_string(), kind));
@@ -436,6 +450,7 @@ fn load_lang(lang: Lang) -> Result<Lexicon, String> {
     Ok(Lexicon {
         lang,
         speech_forms,
+        speech_exact,
         speech,
         n_speech_verbs,
         attribution_phrases: PhraseSet::from_list(&words.attribution_phrases),
@@ -535,13 +550,25 @@ fn load_gazetteer() -> Result<Gazetteer, String> {
         push(p, GazetteerEntry::Place(i));
     }
     // A name listed twice keeps its first meaning (French and English names
-    // of a country are often the same word).
-    let mut seen = std::collections::HashSet::new();
-    let (names, name_entries): (Vec<_>, Vec<_>) = names
-        .into_iter()
-        .zip(name_entries)
-        .filter(|(n, _)| seen.insert(n.clone()))
-        .unzip();
+    // of a country are often the same word) and the most permissive case
+    // rule ("Département d'État" and "département d'État").
+    let mut first: HashMap<String, usize> = HashMap::new();
+    let mut kept: Vec<(String, (GazetteerEntry, CaseRule, String))> = Vec::new();
+    for (name, entry) in names.into_iter().zip(name_entries) {
+        match first.get(&name) {
+            Some(&i) => {
+                let rule = &mut kept[i].1 .1;
+                if entry.1 == CaseRule::Any || (entry.1 == CaseRule::Capitalized && *rule == CaseRule::Upper) {
+                    *rule = entry.1;
+                }
+            }
+            None => {
+                first.insert(name.clone(), kept.len());
+                kept.push((name, entry));
+            }
+        }
+    }
+    let (names, name_entries): (Vec<_>, Vec<_>) = kept.into_iter().unzip();
     let mut name_display = Vec::new();
     let name_entries = name_entries
         .into_iter()
