@@ -155,8 +155,8 @@ fn runs_to_sentence_end(doc: &Doc, span: &QuoteSpan, sentence: usize) -> bool {
 /// auxiliary.
 fn cue_form_ok(doc: &Doc, r: TextRange, id: usize) -> bool {
     match form_kind(doc, r, id) {
-        Some((_, FormKind::Finite)) => true,
-        Some((_, FormKind::Participle)) => auxiliary_before(doc, r.start()).is_some(),
+        Some(FormKind::Finite) => true,
+        Some(FormKind::Participle) => auxiliary_before(doc, r.start()).is_some(),
         None => false,
     }
 }
