@@ -76,6 +76,18 @@ impl Registry {
         self.claimed[r.as_range()].iter().any(|&c| c)
     }
 
+    /// Removes the mentions inside `range` (a longer name absorbs them).
+    fn unclaim(&mut self, range: TextRange) {
+        self.mentions.retain(|m| !range.contains_range(m.range));
+        for c in &mut self.claimed[range.as_range()] {
+            *c = false;
+        }
+    }
+
+    fn kind_at(&self, r: TextRange) -> Option<ActorKind> {
+        self.mentions.iter().find(|m| m.range.intersects(r)).map(|m| self.actors[m.actor].kind)
+    }
+
     pub fn mention(&mut self, range: TextRange, actor: ActorId, kind: MentionKind) {
         if range.is_empty() || self.is_claimed(range) {
             return;
@@ -150,11 +162,14 @@ pub fn key(name: &str) -> String {
 pub fn detect(doc: &Doc, entries: &[ActorEntry], lang: Lang) -> Registry {
     let mut reg = Registry::new(doc.text.len());
     registry_entries(doc, entries, &mut reg);
+    acronym_expansions(doc, &mut reg);
     gazetteer(doc, lang, &mut reg);
     for (idx, s) in doc.sentences.iter().enumerate() {
         let words = doc.words(s.range);
+        lowercase_institutions(doc, &words, &mut reg);
         names(doc, &words, idx, &mut reg);
     }
+    repeated_names(doc, &mut reg);
     for s in &doc.sentences {
         let words = doc.words(s.range);
         demonyms(doc, &words, lang, &mut reg);
@@ -328,11 +343,14 @@ fn names(doc: &Doc, words: &[Word], _sentence: usize, reg: &mut Registry) {
             i += 1;
             continue;
         }
-        // Extend over capitalised words and particles between them.
+        // Extend over capitalised words and particles between them; a place
+        // inside a longer name ("Texas Department of Public Safety") is
+        // absorbed when the name turns out to be an organisation.
+        let absorbable = |r: TextRange| matches!(reg.kind_at(r), Some(ActorKind::Place | ActorKind::Country));
         let mut j = i + 1;
         let mut last = i;
         while j < words.len() {
-            if !adjacent(text, &words[j - 1], &words[j]) || reg.is_claimed(words[j].range) {
+            if !adjacent(text, &words[j - 1], &words[j]) || (reg.is_claimed(words[j].range) && !absorbable(words[j].range)) {
                 break;
             }
             if is_capitalized(&words[j], text) {
@@ -346,7 +364,7 @@ fn names(doc: &Doc, words: &[Word], _sentence: usize, reg: &mut Registry) {
                 while k < words.len() && PARTICLES.contains(&words[k].folded.as_str()) && adjacent(text, &words[k - 1], &words[k]) {
                     k += 1;
                 }
-                if k < words.len() && adjacent(text, &words[k - 1], &words[k]) && is_capitalized(&words[k], text) && !reg.is_claimed(words[k].range) {
+                if k < words.len() && adjacent(text, &words[k - 1], &words[k]) && is_capitalized(&words[k], text) && (!reg.is_claimed(words[k].range) || absorbable(words[k].range)) {
                     j = k;
                     continue;
                 }
@@ -355,8 +373,215 @@ fn names(doc: &Doc, words: &[Word], _sentence: usize, reg: &mut Registry) {
         }
         let seq = &words[i..=last];
         i = last + 1;
+        let has_claimed = seq.iter().any(|w| reg.is_claimed(w.range));
+        if has_claimed {
+            let is_org = seq.iter().any(|w| ORG_HEADS.contains(&w.folded.as_str()));
+            if is_org && seq.iter().any(|w| !reg.is_claimed(w.range)) {
+                reg.unclaim(seq[0].range.cover(seq[seq.len() - 1].range));
+                candidate(doc, words, seq, reg, g);
+            } else {
+                // Keep the gazetteer's reading; the free runs stand alone.
+                let claimed: Vec<bool> = seq.iter().map(|w| reg.is_claimed(w.range)).collect();
+                let mut start = 0;
+                for k in 0..=seq.len() {
+                    if k == seq.len() || claimed[k] {
+                        if k > start {
+                            candidate(doc, words, &seq[start..k], reg, g);
+                        }
+                        start = k + 1;
+                    }
+                }
+            }
+            continue;
+        }
         candidate(doc, words, seq, reg, g);
     }
+}
+
+/// Whether a run of words could be a name on its own (not just particles).
+fn candidate_len(doc: &Doc, _words: &[Word], run: &[Word]) -> bool {
+    run.iter().any(|w| !PARTICLES.contains(&w.folded.as_str()) && !doc.lex.sentence_words.contains(&w.folded))
+}
+
+/// Words that make a capitalised run an event or a thing, not an actor.
+const EVENT_HEADS: &[&str] = &[
+    "storm", "hurricane", "cyclone", "typhoon", "tempete", "ouragan", "cup", "coupe", "league", "ligue",
+    "championship", "championnat", "festival", "summit", "sommet", "war", "guerre", "act", "law", "loi", "day",
+    "journee", "prize", "prix", "award", "conference", "conference", "olympics", "jeux", "games", "tour",
+    "grand", "trophy", "trophee", "marathon", "expo", "forum", "plan", "programme", "program", "covid",
+];
+
+/// Words that make a capitalised run a place.
+const PLACE_HEADS: &[&str] = &[
+    "coast", "cote", "river", "lake", "lac", "island", "ile", "bay", "baie", "valley", "vallee", "mountain",
+    "mont", "street", "avenue", "boulevard", "rue", "square", "park", "parc", "bridge", "pont", "airport",
+    "aeroport", "stadium", "stade", "county", "comte", "region", "province", "district", "quartier",
+];
+
+/// Words after which an acronym names an actor.
+const ACRONYM_INTRODUCERS: &[&str] = &[
+    "le", "la", "l'", "les", "du", "des", "au", "aux", "de", "d'", "par", "pour", "selon", "avec", "contre", "et",
+    "the", "by", "of", "from", "at", "with", "for", "and", "to", "according", "chez", "entre",
+];
+
+/// "le groupe Vernier", "la start-up lyonnaise Kalia", "un sondage Ifop",
+/// "le stade Bollaert": a noun of a kind (and an adjective) before a name.
+fn kind_noun_before(doc: &Doc, words: &[Word], first: usize) -> Option<ActorKind> {
+    let mut k = first.checked_sub(1)?;
+    // One adjective may sit between ("start-up lyonnaise").
+    if !KIND_NOUNS.iter().any(|(n, _)| *n == words[k].folded) {
+        if doc.text[words[k].range.as_range()].chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        k = k.checked_sub(1)?;
+    }
+    KIND_NOUNS.iter().find(|(n, _)| *n == words[k].folded).map(|(_, kind)| *kind)
+}
+
+const KIND_NOUNS: &[(&str, ActorKind)] = &[
+    ("groupe", ActorKind::Organization), ("group", ActorKind::Organization),
+    ("societe", ActorKind::Organization), ("entreprise", ActorKind::Organization),
+    ("company", ActorKind::Organization), ("firm", ActorKind::Organization),
+    ("start-up", ActorKind::Organization), ("startup", ActorKind::Organization),
+    ("sondage", ActorKind::Organization), ("institut", ActorKind::Organization),
+    ("cabinet", ActorKind::Organization), ("pollster", ActorKind::Organization),
+    ("constructeur", ActorKind::Organization), ("carmaker", ActorKind::Organization),
+    ("banque", ActorKind::Organization), ("bank", ActorKind::Organization),
+    ("utility", ActorKind::Organization), ("association", ActorKind::Organization),
+    ("ong", ActorKind::Organization), ("parti", ActorKind::Organization), ("party", ActorKind::Organization),
+    ("club", ActorKind::Organization), ("syndicat", ActorKind::Organization), ("union", ActorKind::Organization),
+    ("journal", ActorKind::Media), ("quotidien", ActorKind::Media), ("hebdomadaire", ActorKind::Media),
+    ("magazine", ActorKind::Media), ("newspaper", ActorKind::Media), ("daily", ActorKind::Media),
+    ("site", ActorKind::Media), ("website", ActorKind::Media), ("chaine", ActorKind::Media),
+    ("broadcaster", ActorKind::Media), ("agence", ActorKind::Media), ("agency", ActorKind::Media),
+    ("stade", ActorKind::Place), ("stadium", ActorKind::Place), ("ville", ActorKind::Place),
+    ("city", ActorKind::Place), ("village", ActorKind::Place), ("town", ActorKind::Place),
+    ("region", ActorKind::Place), ("province", ActorKind::Place), ("state", ActorKind::Place),
+];
+
+/// "National Security Agency (NSA)", "Autorité des marchés financiers
+/// (AMF)": an acronym in parentheses whose letters are the initials of the
+/// words before it names an organisation with that full name.
+fn acronym_expansions(doc: &Doc, reg: &mut Registry) {
+    let text = doc.text;
+    let mut from = 0;
+    while let Some(open) = text[from..].find('(').map(|i| from + i) {
+        from = open + 1;
+        let inner = &text[open + 1..];
+        let len = inner.find([')', ',', ';']).unwrap_or(0);
+        let acro = &inner[..len];
+        if !is_acronym(acro) || acro.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            continue;
+        }
+        let letters: Vec<char> = acro.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+        let before = TextRange::new(open.saturating_sub(200), open);
+        let words = doc.words(before);
+        // Walk back over words, matching initials from the last letter;
+        // particles may be skipped.
+        let mut need = letters.len();
+        let mut start = None;
+        for w in words.iter().rev() {
+            let initial = w.folded.chars().next().unwrap_or(' ');
+            if need > 0 && initial == crate::text::fold_char(letters[need - 1]) {
+                need -= 1;
+                start = Some(w.range.start());
+                if need == 0 {
+                    break;
+                }
+            } else if PARTICLES.contains(&w.folded.as_str()) || matches!(w.folded.as_str(), "a" | "en" | "et" | "and") {
+                continue;
+            } else {
+                break;
+            }
+        }
+        let (Some(start), 0) = (start, need) else { continue };
+        let end = text[..open].trim_end().len();
+        let full = TextRange::new(start, end);
+        let first_cap = text[full.as_range()].chars().next().is_some_and(char::is_uppercase);
+        if !first_cap || reg.is_claimed(full) {
+            continue;
+        }
+        let name = collapse(&text[full.as_range()]);
+        let id = reg.add(&name, ActorKind::Organization);
+        reg.add_key(acro, id);
+        reg.mention(full, id, MentionKind::Name);
+        let acro_range = TextRange::new(open + 1, open + 1 + len);
+        reg.mention(acro_range, id, MentionKind::Name);
+        // Every later use of the acronym.
+        let set = crate::lexicon::PhraseSet::new(vec![fold(acro)]);
+        for (r, _) in doc.find(&set, TextRange::new(acro_range.end(), text.len())) {
+            if CaseRule::Upper.accepts(&text[r.as_range()]) {
+                reg.mention(r, id, MentionKind::Name);
+            }
+        }
+    }
+}
+
+/// "ministère de l'Agriculture", "département d'État": a lower-case
+/// institution noun with a capitalised complement.
+fn lowercase_institutions(doc: &Doc, words: &[Word], reg: &mut Registry) {
+    const HEADS: &[&str] = &["ministere", "ministry", "departement", "secretariat", "commissariat", "office", "conseil", "direction"];
+    for (i, w) in words.iter().enumerate() {
+        if !HEADS.contains(&w.folded.as_str()) || reg.is_claimed(w.range) {
+            continue;
+        }
+        if doc.text[w.range.as_range()].chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        let mut k = i + 1;
+        while k < words.len() && PARTICLES.contains(&words[k].folded.as_str()) && adjacent(doc.text, &words[k - 1], &words[k]) {
+            k += 1;
+        }
+        if k == i + 1 || k >= words.len() || !adjacent(doc.text, &words[k - 1], &words[k]) || !is_capitalized(&words[k], doc.text) {
+            continue;
+        }
+        let mut end = k;
+        while end + 1 < words.len() && adjacent(doc.text, &words[end], &words[end + 1]) && is_capitalized(&words[end + 1], doc.text) {
+            end += 1;
+        }
+        let range = w.range.cover(words[end].range);
+        if reg.is_claimed(range) {
+            reg.unclaim(range);
+        }
+        let name = collapse(&doc.text[range.as_range()]);
+        let id = reg.add(&name, ActorKind::Organization);
+        reg.mention(range, id, MentionKind::Name);
+    }
+}
+
+/// A single capitalised word seen at least twice, once with an apposition
+/// that says what it is ("Orbitel, the Seattle-based cloud company,"), is
+/// a name of that kind; every occurrence becomes a mention.
+fn repeated_names(doc: &Doc, reg: &mut Registry) {
+    let mut counts: HashMap<String, Vec<TextRange>> = HashMap::new();
+    for s in &doc.sentences {
+        for w in doc.words(s.range) {
+            if is_capitalized(&w, doc.text) && !reg.is_claimed(w.range) && !doc.lex.sentence_words.contains(&w.folded) && w.folded.chars().count() > 2 {
+                counts.entry(w.folded.clone()).or_default().push(w.range);
+            }
+        }
+    }
+    for (_, ranges) in counts {
+        if ranges.len() < 2 {
+            continue;
+        }
+        let kind = ranges.iter().find_map(|r| apposition_kind(doc, r.end()));
+        let Some(kind) = kind else { continue };
+        let name = doc.text[ranges[0].as_range()].to_string();
+        let id = reg.add(&name, kind);
+        for r in ranges {
+            reg.mention(r, id, MentionKind::Name);
+        }
+    }
+}
+
+fn apposition_kind(doc: &Doc, end: usize) -> Option<ActorKind> {
+    let desc = apposition(doc, end)?;
+    let words: Vec<String> = desc.split([' ', '-']).map(fold).collect();
+    KIND_NOUNS
+        .iter()
+        .find(|(n, _)| words.iter().any(|w| w == n))
+        .map(|(_, k)| *k)
 }
 
 fn title_before(doc: &Doc, words: &[Word], first: usize) -> Option<(TextRange, Gender)> {
@@ -400,6 +625,35 @@ fn other(lang: Lang) -> Lang {
 fn candidate(doc: &Doc, words: &[Word], seq: &[Word], reg: &mut Registry, g: &Gazetteer) {
     let text = doc.text;
     let first_idx = words.iter().position(|w| w.range == seq[0].range).unwrap_or(0);
+    // A title inside the run ends its description part: "European Trade
+    // Commissioner Helena Varga", "U.S. Trade Representative Daniel Okafor".
+    if let Some(t) = seq.iter().rposition(|w| doc.lex.titles.contains_key(&w.folded) || doc.lex.civilities.contains_key(&w.folded)) {
+        if t > 0 && t + 1 < seq.len() {
+            let gender = doc.lex.titles.get(&seq[t].folded).copied().unwrap_or(Gender::Any);
+            let name_part = &seq[t + 1..];
+            let before = candidate_len(doc, words, name_part);
+            if before {
+                let desc = collapse(&text[seq[0].range.start()..seq[t].range.end()]);
+                let range = TextRange::new(name_part[0].range.start(), name_part[name_part.len() - 1].range.end());
+                let name = collapse(&text[range.as_range()]);
+                let id = reg.find_key(&name).unwrap_or_else(|| reg.add(&name, ActorKind::Person));
+                reg.mention(range, id, MentionKind::Name);
+                let a = &mut reg.actors[id];
+                if a.description.is_none() {
+                    a.description = Some(desc);
+                }
+                if a.gender == Gender::Any && gender != Gender::Any {
+                    a.gender = gender;
+                }
+                if a.gender == Gender::Any {
+                    if let Some(&fg) = g.first_names.get(&name_part[0].folded) {
+                        a.gender = fg;
+                    }
+                }
+                return;
+            }
+        }
+    }
     // Drop sentence words ("Le", "The", "Mais") and titles at the front.
     let mut skip = 0;
     let mut title_gender = None;
@@ -444,7 +698,12 @@ fn candidate(doc: &Doc, words: &[Word], seq: &[Word], reg: &mut Registry, g: &Ga
     }
 
     let folded: Vec<&str> = seq.iter().map(|w| w.folded.as_str()).collect();
-    let is_org = folded.iter().any(|w| ORG_HEADS.contains(w));
+    if folded.iter().any(|w| EVENT_HEADS.contains(w)) {
+        return;
+    }
+    let kind_noun = kind_noun_before(doc, words, first_idx);
+    let is_place = folded.iter().any(|w| PLACE_HEADS.contains(w)) || kind_noun == Some(ActorKind::Place);
+    let is_org = folded.iter().any(|w| ORG_HEADS.contains(w)) && !(sentence_initial && seq.len() == 1);
     let is_media = folded.iter().skip(1).any(|w| MEDIA_HEADS.contains(w));
     let first_name = g
         .first_names
@@ -463,13 +722,20 @@ fn candidate(doc: &Doc, words: &[Word], seq: &[Word], reg: &mut Registry, g: &Ga
             }
         }
     }
-    let kind = if is_media && !is_org {
+    let kind = if let Some(k) = kind_noun {
+        Some(k)
+    } else if is_place {
+        Some(ActorKind::Place)
+    } else if is_media && !is_org {
         Some(ActorKind::Media)
     } else if is_org {
         Some(ActorKind::Organization)
     } else if acronym {
-        // Acronyms in sentence words ("A", "I") were dropped above.
-        Some(ActorKind::Organization)
+        // An acronym names an actor after a definite determiner or a
+        // preposition ("la NSA", "by the FBI"), not after "un TGV", "as AI".
+        let prev = first_idx.checked_sub(1).map(|k| words[k].folded.as_str());
+        let definite = prev.is_none_or(|p| ACRONYM_INTRODUCERS.contains(&p)) || followed_by_speech(doc, range.end());
+        definite.then_some(ActorKind::Organization)
     } else if title_gender.is_some() || first_name.is_some() {
         Some(ActorKind::Person)
     } else if seq.len() == 1 {
@@ -637,6 +903,8 @@ fn descriptions(doc: &Doc, words: &[Word], reg: &mut Registry) {
                 (r.end(), t, ActorKind::Person, gender)
             } else if let Some(&(kind, gender)) = doc.lex.descriptions.get(&head.folded) {
                 (head.range.end(), head.folded.clone(), kind, gender)
+            } else if doc.lex.institutions.contains(&head.folded) {
+                (head.range.end(), head.folded.clone(), ActorKind::Organization, Gender::Any)
             } else {
                 continue;
             }
@@ -669,6 +937,12 @@ fn descriptions(doc: &Doc, words: &[Word], reg: &mut Registry) {
         }
         let range = TextRange::new(det.range.start(), end);
         if reg.is_claimed(range) {
+            continue;
+        }
+        // "le parquet", "the police": an institution of its own.
+        if doc.lex.institutions.contains(&head_key) {
+            let id = reg.add(&head_key, ActorKind::Organization);
+            reg.mention(range, id, MentionKind::Description);
             continue;
         }
         let is_agency_noun = matches!(head_key.as_str(), "agence" | "agency" | "news agency");

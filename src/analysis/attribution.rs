@@ -161,6 +161,12 @@ fn cue_form_ok(doc: &Doc, r: TextRange, id: usize) -> bool {
     }
 }
 
+/// "declined to comment", "refuse de commenter": an infinitive is no cue.
+fn after_infinitive_marker(doc: &Doc, at: usize) -> bool {
+    let before = doc.folded_at(TextRange::new(at.saturating_sub(4), at));
+    before.ends_with(" to ") || before.ends_with(" de ") || before.ends_with(" d'")
+}
+
 /// Whether a matched speech form is finite or a participle, read from the
 /// text with its accents ("a proposé" vs "propose"); text typed without
 /// accents falls back to the folded form.
@@ -190,6 +196,7 @@ fn auxiliary_before(doc: &Doc, at: usize) -> Option<TextRange> {
 fn cues_in(doc: &Doc, within: TextRange) -> Vec<TextRange> {
     doc.find(&doc.lex.speech, within)
         .into_iter()
+        .filter(|(r, _)| !doc.in_quote(*r) && !after_infinitive_marker(doc, r.start()))
         .filter(|(r, id)| cue_form_ok(doc, *r, *id))
         .map(|(r, _)| match auxiliary_before(doc, r.start()) {
             Some(aux) => aux.cover(r),
@@ -226,7 +233,9 @@ fn incise(doc: &Doc, after: usize, limit: usize) -> Option<(TextRange, TextRange
             let cue = TextRange::new(start, vr.end());
             let subject_from = if let Some((ar, _)) = aux { ar.start() } else { vr.end() };
             let subject = if aux.is_some_and(|(ar, _)| doc.text[ar.as_range()].contains('-')) {
-                TextRange::new(subject_from, vr.start())
+                // The clitic closing the auxiliary: "a-t-il" → "il".
+                let clitic = doc.words(TextRange::new(subject_from, vr.start())).pop();
+                clitic.map_or(TextRange::empty(subject_from), |w| w.range)
             } else {
                 subject_span(doc, vr.end(), limit)
             };
@@ -268,9 +277,19 @@ fn subject_span(doc: &Doc, from: usize, limit: usize) -> TextRange {
     let rest = &doc.text[from..limit];
     let body = rest.trim_start_matches(|c: char| c == ' ' || is_space(c) || c == '-');
     let start = limit - body.len();
-    let stop = body
+    let mut stop = body
         .find([',', '.', ';', ':', '!', '?', '(', '«', '"', '“', '\n'])
         .unwrap_or(body.len());
+    // "la préfète des Landes, Isabelle Roche, …": the name after the
+    // comma is the subject's apposition.
+    if body[stop..].starts_with(',') {
+        let next = body[stop + 1..].trim_start();
+        if next.chars().next().is_some_and(char::is_uppercase) {
+            let next_at = body.len() - next.len();
+            let next_stop = next.find([',', '.', ';', ':', '!', '?', '(', '«', '"', '“', '\n']).unwrap_or(next.len());
+            stop = next_at + next_stop;
+        }
+    }
     TextRange::new(start, start + body[..stop].trim_end().len())
 }
 
@@ -287,32 +306,57 @@ fn resolve_subject(doc: &Doc, subject: TextRange, reg: &mut Registry, speakers: 
             return resolve_pronoun(doc, subject.start(), gender, plural, reg, speakers);
         }
     }
-    // An anonymous source leads the subject.
-    if let Some((r, _)) = doc.match_at(&doc.lex.vague_sources, first.range.start()) {
-        if r.start() == first.range.start() && !doc.lex.pronouns.contains_key(&first.folded) {
-            return Some(unnamed(doc, subject, reg));
-        }
-    }
-    // A mention heading the subject: the first that is not a complement
-    // ("de l'administration d'Obama" is not the speaker).
-    let mention = reg
-        .mentions
+    let inside: Vec<&super::Mention> = reg.mentions.iter().filter(|m| subject.contains_range(m.range)).collect();
+    // The institution a role speaks for: "le porte-parole du Kremlin",
+    // "analysts at Morgan Stanley", "la direction de l'entreprise".
+    let institution = inside
         .iter()
-        .filter(|m| subject.contains_range(m.range))
-        .filter(|m| !is_complement(doc, subject.start(), m.range.start()))
-        .min_by_key(|m| m.range.start)
-        .map(|m| m.actor);
-    if mention.is_some() {
-        return mention;
-    }
-    // "le porte-parole du Kremlin": the institution speaks.
-    reg.mentions
-        .iter()
-        .filter(|m| subject.contains_range(m.range))
         .filter(|m| matches!(reg.actors[m.actor].kind, ActorKind::Organization | ActorKind::Country | ActorKind::Media))
-        .find(|_| words.iter().take(3).any(|w| doc.lex.titles.contains_key(&w.folded)))
-        .map(|m| m.actor)
+        .find(|m| is_complement(doc, subject.start(), m.range.start()))
+        .map(|m| m.actor);
+    // An anonymous source leads the subject ("un membre de …", "some
+    // officials"), or an indefinite noun phrase does ("un vétérinaire",
+    // "two diplomats").
+    let vague = doc
+        .match_at(&doc.lex.vague_sources, first.range.start())
+        .filter(|(r, _)| r.start() == first.range.start() && !doc.lex.pronouns.contains_key(&first.folded));
+    if let Some((r, _)) = vague {
+        let phrase = doc.folded_at(r);
+        if institution.is_some() && INSTITUTIONAL_VOICES.iter().any(|v| phrase.contains(v)) {
+            return institution;
+        }
+        return Some(unnamed(doc, subject, reg));
+    }
+    // A mention heading the subject, not a complement ("de
+    // l'administration d'Obama" is not the speaker). English puts the head
+    // last ("U.S. Trade Representative Daniel Okafor"), French first.
+    let heads = inside.iter().filter(|m| !is_complement(doc, subject.start(), m.range.start()));
+    let head = match doc.lex.lang {
+        Lang::En if !doc.text[subject.as_range()].contains(',') => heads.max_by_key(|m| m.range.start),
+        _ => heads.min_by_key(|m| m.range.start),
+    };
+    if let Some(m) = head {
+        return Some(m.actor);
+    }
+    if institution.is_some() {
+        return institution;
+    }
+    if INDEFINITES.contains(&first.folded.as_str()) && words.len() >= 2 {
+        return Some(unnamed(doc, subject, reg));
+    }
+    None
 }
+
+/// Roles that speak for their institution when it is named after them.
+const INSTITUTIONAL_VOICES: &[&str] = &[
+    "porte-parole", "spokes", "analyst", "forecaster", "economist", "researcher", "expert", "direction",
+];
+
+/// Determiners that make a subject indefinite, hence anonymous.
+const INDEFINITES: &[&str] = &[
+    "un", "une", "des", "a", "an", "some", "several", "plusieurs", "certains", "certaines", "deux", "trois", "two",
+    "three", "quelques",
+];
 
 /// Whether the mention at `at` is introduced by de/du/d'/of within the
 /// subject that starts at `start`.
@@ -352,8 +396,19 @@ pub fn resolve_pronoun(
             (Lang::Fr, g) => a.plural == plural && a.gender.agrees(g) && a.kind != ActorKind::Place,
         }
     };
-    // The latest compatible speaker within the last few paragraphs.
-    let para = doc.sentences[doc.sentence_of(at)].paragraph;
+    // An actor named earlier in the same sentence or the sentence before
+    // in the same paragraph ("Philippe Martin, lui, ne désarme pas. …, il
+    // avait prévenu"), then the latest compatible speaker within the last
+    // few paragraphs, then any compatible actor.
+    let idx = doc.sentence_of(at);
+    let para = doc.sentences[idx].paragraph;
+    let local_start = match idx.checked_sub(1) {
+        Some(prev) if doc.sentences[prev].paragraph == para => doc.sentences[prev].range.start(),
+        _ => doc.sentences[idx].range.start(),
+    };
+    if let Some((a, _)) = reg.latest_before(at, |a| compatible(a)).filter(|(_, off)| *off >= local_start) {
+        return Some(a);
+    }
     let recent_speaker = speakers
         .iter()
         .rev()
@@ -429,7 +484,7 @@ fn relative_antecedent(doc: &Doc, from: usize, qui: usize) -> usize {
 
 fn attribution_phrase(doc: &Doc, sentence: usize) -> Option<(TextRange, TextRange)> {
     let s = doc.sentences[sentence].range;
-    let (r, _) = doc.find(&doc.lex.attribution_phrases, s).into_iter().next()?;
+    let (r, _) = doc.find(&doc.lex.attribution_phrases, s).into_iter().find(|(r, _)| !doc.in_quote(*r))?;
     let subject = subject_span(doc, r.end(), s.end());
     Some((subject, r.cover(subject)))
 }
@@ -479,7 +534,32 @@ fn speaker(doc: &Doc, q: &Quote, reg: &mut Registry, speakers: &[(usize, ActorId
             return Some(Source { actor, cue });
         }
     }
-    None
+    interview_answer(doc, q, reg)
+}
+
+/// In an interview (Q:/A:, or dialogue dashes after a question), an answer
+/// is the interviewee's: the person named most often before it.
+fn interview_answer(doc: &Doc, q: &Quote, reg: &Registry) -> Option<Source> {
+    let p = doc.sentences[q.sentence].paragraph;
+    let para = doc.text[doc.paragraphs[p].as_range()].trim_start();
+    let is_answer = ["A:", "R:", "R :", "A :", "—", "–", "-"].iter().any(|m| para.starts_with(m));
+    let prev = doc.text[doc.paragraphs.get(p.checked_sub(1)?)?.as_range()].trim();
+    let after_question = prev.trim_end_matches(['»', '"', '”', ' ']).ends_with('?');
+    if !is_answer || !after_question {
+        return None;
+    }
+    let mut counts: std::collections::HashMap<ActorId, usize> = Default::default();
+    for m in reg.mentions.iter().filter(|m| m.range.end() <= q.range.start()) {
+        let a = &reg.actors[m.actor];
+        if a.kind == ActorKind::Person && a.named {
+            *counts.entry(m.actor).or_default() += 1;
+        }
+    }
+    let (&actor, _) = counts.iter().max_by_key(|(id, n)| (**n, std::cmp::Reverse(**id)))?;
+    Some(Source {
+        actor,
+        cue: TextRange::new(doc.paragraphs[p].start(), doc.paragraphs[p].start()),
+    })
 }
 
 /// A quote opening a paragraph right after a paragraph that ends with a
@@ -551,8 +631,15 @@ fn reported_clauses(doc: &Doc, idx: usize) -> Vec<Quote> {
     // Speech verb + que/that + clause.
     for cue in cues_in(doc, s) {
         let after = doc.words(TextRange::new(cue.end(), s.end()));
-        let Some(comp) = after.first() else { continue };
-        let glued = text[cue.end()..comp.range.start()].trim().is_empty();
+        // "said in a statement that …": a short complement may come first.
+        let comp_idx = after
+            .iter()
+            .take(7)
+            .take_while(|w| !text[cue.end()..w.range.start()].contains([',', '.', ';', ':', '«', '"', '“']))
+            .position(|w| doc.lex.complementizers.contains(&w.folded))
+            .unwrap_or(0);
+        let Some(comp) = after.get(comp_idx) else { continue };
+        let glued = comp_idx > 0 || text[cue.end()..comp.range.start()].trim().is_empty();
         let english_bare = doc.lex.lang == Lang::En && glued && !comp.folded.is_empty()
             && !matches!(comp.folded.as_str(), "to" | "on" | "in" | "at" | "of" | "by" | "with" | "from" | "for" | "about" | "reporters" | "it" | "so" | "as" | "that");
         let is_comp = glued && doc.lex.complementizers.contains(&comp.folded);
@@ -651,6 +738,10 @@ pub enum Scope {
     Sentence,
 }
 
+/// Words after a speech verb that show it reports no content: "spoke to
+/// us", "declined to comment", "a parlé avec".
+const NO_CONTENT: &[&str] = &["to", "with", "at", "about", "on", "à", "a", "avec", "aux", "au", "devant", "lors"];
+
 /// Used by claims: every source of a sentence with its scope.
 pub fn sentence_sources(doc: &Doc, idx: usize, reg: &mut Registry, speakers: &[(usize, ActorId)]) -> Vec<(Source, Scope)> {
     let s = doc.sentences[idx].range;
@@ -663,9 +754,17 @@ pub fn sentence_sources(doc: &Doc, idx: usize, reg: &mut Registry, speakers: &[(
         let governs = if rest.starts_with([':', '«', '"', '“']) {
             Some(rest_at)
         } else {
-            first
-                .filter(|w| w.range.start() == rest_at && doc.lex.complementizers.contains(&w.folded))
-                .map(|w| w.range.end())
+            first.filter(|w| w.range.start() == rest_at).and_then(|w| {
+                if doc.lex.complementizers.contains(&w.folded) {
+                    Some(w.range.end())
+                } else if NO_CONTENT.contains(&w.folded.as_str()) {
+                    None
+                } else {
+                    // A clause or an object: "said the deal was close",
+                    // "a annoncé le rachat", "a plaidé pour …".
+                    Some(w.range.start())
+                }
+            })
         };
         found.push((subject, cue, Scope::Verb(governs)));
     }

@@ -54,7 +54,8 @@ pub fn classify(doc: &Doc, quotes: &mut [Quote], reg: &mut Registry) -> Vec<Clai
             })
         };
         let source = if markers.is_empty() {
-            quote_source.or(sources.first().map(|(src, _)| *src))
+            let with_content = sources.iter().find(|(_, scope)| !matches!(scope, Scope::Verb(None)));
+            quote_source.or(with_content.map(|(src, _)| *src))
         } else {
             // Every marker must be covered by a governing source.
             let all = markers.iter().all(|(r, _)| governing(r.start()).is_some());
@@ -100,7 +101,7 @@ fn continuation(doc: &Doc, idx: usize, claims: &[Claim], markers: &[(TextRange, 
     if !markers.iter().any(|(_, k)| matches!(k, MarkerKind::Conditional | MarkerKind::Hearsay)) {
         return None;
     }
-    if prev.status != ClaimStatus::Attributed {
+    if prev.status == ClaimStatus::Unattributed {
         return None;
     }
     Some(Source {
@@ -142,6 +143,7 @@ pub fn markers(doc: &Doc, idx: usize) -> Vec<(TextRange, MarkerKind)> {
     }
     res.extend(conditionals(doc, s));
     res.extend(figures(doc, s));
+    res.retain(|(r, _)| !doc.in_quote(*r));
     res.sort_by_key(|(r, _)| r.start);
     res.dedup_by(|a, b| a.0.intersects(b.0));
     res

@@ -210,9 +210,17 @@ pub(crate) struct Doc<'a> {
     pub lexicons: &'a Lexicons,
     pub paragraphs: Vec<TextRange>,
     pub sentences: Vec<Sentence>,
+    /// Closed quotations (marks included): the writer's cues and claim
+    /// markers are never looked for inside them.
+    pub quoted: Vec<TextRange>,
 }
 
 impl Doc<'_> {
+    pub fn in_quote(&self, r: TextRange) -> bool {
+        let idx = self.quoted.partition_point(|q| q.end() <= r.start());
+        self.quoted.get(idx).is_some_and(|q| q.contains_range(r))
+    }
+
     /// Folded text of a range of the original.
     pub fn folded_at(&self, range: TextRange) -> &str {
         let range = crate::text::snap(self.text, range);
@@ -290,10 +298,12 @@ pub fn analyze(article: &Article, config: &AnalysisConfig) -> Analysis {
         lexicons,
         paragraphs,
         sentences: Vec::new(),
+        quoted: Vec::new(),
     };
     let marks = quotes::scan(&doc);
     let closed: Vec<TextRange> = marks.spans.iter().map(|s| s.range).collect();
     doc.sentences = segment::sentences(&doc, &closed);
+    doc.quoted = marks.spans.iter().filter(|s| s.depth == 0).map(|s| s.range).collect();
     let mut registry = actors::detect(&doc, &config.actors, language);
     let mut quotes = attribution::quotes(&doc, &marks.spans, &mut registry);
     let mut claims = claims::classify(&doc, &mut quotes, &mut registry);

@@ -153,8 +153,8 @@ pub fn sentences(doc: &Doc, quote_spans: &[TextRange]) -> Vec<Sentence> {
     res
 }
 
-fn is_closing_punct(c: char) -> bool {
-    matches!(c, '»' | '"' | '”' | '’' | ')' | ']' | '›' | '“' | '\'' | '«')
+fn is_closing_bracket(c: char) -> bool {
+    matches!(c, ')' | ']')
 }
 
 /// Byte offsets (exclusive ends) where sentences end inside a paragraph.
@@ -185,17 +185,15 @@ fn boundaries(doc: &Doc, para: TextRange, quote_spans: &[TextRange]) -> Vec<usiz
         if c == '.' && is_abbreviation(doc, base + i) {
             continue;
         }
-        // Closing marks and brackets belong to the sentence they close;
-        // French puts a space before « » ! ? so skip spaces between them.
+        // Closing marks and brackets belong to the sentence they close
+        // (French pads » with a space); an opening mark belongs to the next.
         let rest = &s[end..];
         let mut k = 0;
-        let mut closed = false;
         for (j, n) in rest.char_indices() {
-            if is_closing_punct(n) {
-                // A closing mark directly after the terminator ends with it.
+            let mark_end = base + end + j + n.len_utf8();
+            if is_closing_bracket(n) || quote_spans.iter().any(|q| q.end() == mark_end) {
                 k = j + n.len_utf8();
-                closed = true;
-            } else if (n == ' ' || is_space(n)) && !closed {
+            } else if n == ' ' || is_space(n) {
                 continue;
             } else {
                 break;
@@ -220,6 +218,20 @@ fn boundaries(doc: &Doc, para: TextRange, quote_spans: &[TextRange]) -> Vec<usiz
             res.push(base + stop);
         }
     }
+    // A quotation that ends its own sentence (« C'est fini. » Il part.)
+    // ends the sentence around it too.
+    for q in quote_spans.iter().filter(|q| para.contains_range(**q)) {
+        let inner = text[q.start()..q.end()].trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | '!' | '?' | '…'));
+        if !inner.ends_with(['.', '!', '?', '…']) {
+            continue;
+        }
+        let next = text[q.end()..para.end()].trim_start_matches(|c: char| c.is_whitespace() || is_space(c));
+        let first = next.chars().next();
+        if first.is_some_and(|c| c.is_uppercase() || matches!(c, '«' | '"' | '“' | '„' | '—' | '–')) && !res.contains(&q.end()) {
+            res.push(q.end());
+        }
+    }
+    res.sort_unstable();
     res
 }
 

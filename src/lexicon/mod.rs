@@ -140,6 +140,7 @@ pub struct Lexicon {
     /// Definite-description head nouns: (kind, gender).
     pub descriptions: HashMap<String, (ActorKind, Gender)>,
     pub government_heads: Vec<String>,
+    pub institutions: Vec<String>,
     pub vague_sources: PhraseSet,
     pub titles: HashMap<String, Gender>,
     pub title_set: PhraseSet,
@@ -318,6 +319,7 @@ struct WordsFile {
     first_person: Vec<String>,
     descriptions: Vec<(String, String, String)>,
     government_heads: Vec<String>,
+    institutions: Vec<String>,
     vague_sources: Vec<String>,
     titles: Vec<(String, String)>,
     civilities: Vec<(String, String)>,
@@ -474,6 +476,7 @@ fn load_lang(lang: Lang) -> Result<Lexicon, String> {
         first_person: folded(&words.first_person),
         descriptions,
         government_heads: folded(&words.government_heads),
+        institutions: folded(&words.institutions),
         vague_sources: PhraseSet::from_list(&words.vague_sources),
         titles,
         title_set,
