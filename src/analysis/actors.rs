@@ -339,7 +339,10 @@ fn names(doc: &Doc, words: &[Word], _sentence: usize, reg: &mut Registry) {
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
-        if !is_capitalized(w, text) || reg.is_claimed(w.range) || w.folded.chars().all(|c| c.is_ascii_digit()) {
+        let starts_absorbable = reg.is_claimed(w.range)
+            && matches!(reg.kind_at(w.range), Some(ActorKind::Place | ActorKind::Country))
+            && words.get(i + 1).is_some_and(|n| adjacent(text, w, n) && is_capitalized(n, text) && !reg.is_claimed(n.range));
+        if !is_capitalized(w, text) || (reg.is_claimed(w.range) && !starts_absorbable) || w.folded.chars().all(|c| c.is_ascii_digit()) {
             i += 1;
             continue;
         }
@@ -413,7 +416,7 @@ const EVENT_HEADS: &[&str] = &[
 
 /// Words that make a capitalised run a place.
 const PLACE_HEADS: &[&str] = &[
-    "coast", "cote", "river", "lake", "lac", "island", "ile", "bay", "baie", "valley", "vallee", "mountain",
+    "coast", "river", "lake", "lac", "island", "ile", "bay", "baie", "valley", "vallee", "mountain",
     "mont", "street", "avenue", "boulevard", "rue", "square", "park", "parc", "bridge", "pont", "airport",
     "aeroport", "stadium", "stade", "county", "comte", "region", "province", "district", "quartier",
 ];
@@ -604,9 +607,13 @@ fn title_before(doc: &Doc, words: &[Word], first: usize) -> Option<(TextRange, G
     let start = words.get(first)?.range.start();
     let before = doc.text[..start].trim_end_matches(|c: char| c == ' ' || is_space(c) || c == ',');
     let (range, id) = doc.match_ending_at(&doc.lex.title_set, before.len()).or_else(|| {
-        // Skip one demonym: "le président chinois Xi Jinping".
-        let w = words.get(first.checked_sub(1)?)?;
-        doc.lexicons.gazetteer.demonyms.get(&w.folded)?;
+        // Skip one adjective or demonym: "le président chinois Xi Jinping",
+        // "la maire sortante, Hélène Castagnet".
+        let prev = doc.words(TextRange::new(start.saturating_sub(40), before.len()));
+        let w = prev.last()?;
+        if !doc.text[w.range.as_range()].chars().next().is_some_and(char::is_lowercase) || doc.lex.function_words.contains(&w.folded) {
+            return None;
+        }
         let before = doc.text[..w.range.start()].trim_end();
         doc.match_ending_at(&doc.lex.title_set, before.len())
     })?;
@@ -631,6 +638,14 @@ fn candidate(doc: &Doc, words: &[Word], seq: &[Word], reg: &mut Registry, g: &Ga
         if t > 0 && t + 1 < seq.len() {
             let gender = doc.lex.titles.get(&seq[t].folded).copied().unwrap_or(Gender::Any);
             let name_part = &seq[t + 1..];
+            // "PDG de Vernier": the title's institution, not a person.
+            if PARTICLES.contains(&name_part[0].folded.as_str()) {
+                let rest: Vec<Word> = name_part.iter().skip_while(|w| PARTICLES.contains(&w.folded.as_str())).cloned().collect();
+                if !rest.is_empty() {
+                    candidate(doc, words, &rest, reg, g);
+                }
+                return;
+            }
             let before = candidate_len(doc, words, name_part);
             if before {
                 let desc = collapse(&text[seq[0].range.start()..seq[t].range.end()]);
@@ -668,7 +683,11 @@ fn candidate(doc: &Doc, words: &[Word], seq: &[Word], reg: &mut Registry, g: &Ga
             break;
         }
     }
-    // Trailing particles are not part of a name.
+    // Lower-case particles at either end are not part of a name ("La PDG
+    // de Vernier"); a capitalised one is ("Ben Blanchard", "Van Gogh").
+    while skip < seq.len() && PARTICLES.contains(&seq[skip].folded.as_str()) && !is_capitalized(&seq[skip], text) {
+        skip += 1;
+    }
     let mut end = seq.len();
     while end > skip && PARTICLES.contains(&seq[end - 1].folded.as_str()) {
         end -= 1;
@@ -698,11 +717,17 @@ fn candidate(doc: &Doc, words: &[Word], seq: &[Word], reg: &mut Registry, g: &Ga
     }
 
     let folded: Vec<&str> = seq.iter().map(|w| w.folded.as_str()).collect();
-    if folded.iter().any(|w| EVENT_HEADS.contains(w)) {
+    let has_org_head = folded.iter().any(|w| ORG_HEADS.contains(w));
+    if !has_org_head && folded.iter().any(|w| EVENT_HEADS.contains(w)) {
+        return;
+    }
+    // A head noun alone ("Stade rennais", "Côté") is not a name.
+    let all_heads = folded.iter().all(|w| ORG_HEADS.contains(w) || PLACE_HEADS.contains(w) || MEDIA_HEADS.contains(w) || EVENT_HEADS.contains(w));
+    if all_heads && seq.len() == 1 {
         return;
     }
     let kind_noun = kind_noun_before(doc, words, first_idx);
-    let is_place = folded.iter().any(|w| PLACE_HEADS.contains(w)) || kind_noun == Some(ActorKind::Place);
+    let is_place = (folded.iter().any(|w| PLACE_HEADS.contains(w)) && !(sentence_initial && seq.len() == 1)) || kind_noun == Some(ActorKind::Place);
     let is_org = folded.iter().any(|w| ORG_HEADS.contains(w)) && !(sentence_initial && seq.len() == 1);
     let is_media = folded.iter().skip(1).any(|w| MEDIA_HEADS.contains(w));
     let first_name = g
@@ -939,12 +964,18 @@ fn descriptions(doc: &Doc, words: &[Word], reg: &mut Registry) {
         if reg.is_claimed(range) {
             continue;
         }
-        // "le parquet", "the police": an institution of its own.
+        // "le parquet", "the police": an institution of its own, made an
+        // actor only when it speaks (see attribution).
         if doc.lex.institutions.contains(&head_key) {
-            let id = reg.add(&head_key, ActorKind::Organization);
-            reg.mention(range, id, MentionKind::Description);
             continue;
         }
+        // "la maire", "le ministre": the article tells the gender a title
+        // leaves open.
+        let gender = match (gender, det.folded.as_str()) {
+            (Gender::Any, "la" | "cette") => Gender::Feminine,
+            (Gender::Any, "le" | "ce") => Gender::Masculine,
+            (g, _) => g,
+        };
         let is_agency_noun = matches!(head_key.as_str(), "agence" | "agency" | "news agency");
         let found = resolve_description(reg, range.start(), kind, gender, &head_key, is_agency_noun, country.as_deref());
         if let Some(id) = found {

@@ -53,10 +53,15 @@ pub fn quotes(doc: &Doc, spans: &[QuoteSpan], reg: &mut Registry) -> Vec<Quote> 
     }
     // Indirect quotes in sentences without marked speech.
     for (idx, s) in doc.sentences.iter().enumerate() {
-        if res.iter().any(|q| q.sentence == idx) || spans.iter().any(|q| s.range.intersects(q.range) && q.depth == 0 && !is_name_or_term(doc, q, idx)) {
-            continue;
+        let marked: Vec<TextRange> = res.iter().filter(|q| q.range.intersects(s.range)).map(|q| q.range).collect();
+        if marked.is_empty() {
+            res.extend(indirect(doc, idx, reg));
+        } else {
+            // Reported clauses that hold no quotation ("… « à la
+            // responsabilité » et a estimé qu'une reprise était possible").
+            let clauses = reported_clauses(doc, idx);
+            res.extend(clauses.into_iter().filter(|c| !marked.iter().any(|m| m.intersects(c.range))));
         }
-        res.extend(indirect(doc, idx, reg));
     }
     res.sort_by_key(|q| q.range.start);
     // Speakers in text order, so pronouns can prefer earlier speakers.
@@ -85,10 +90,19 @@ fn words_before(doc: &Doc, at: usize, sentence: usize) -> Vec<Word> {
 fn is_name_or_term(doc: &Doc, span: &QuoteSpan, sentence: usize) -> bool {
     let before = words_before(doc, span.range.start(), sentence);
     let near: Vec<&Word> = before.iter().rev().take(2).collect();
-    if near.iter().any(|w| doc.lex.non_speech_cues.contains(&w.folded)) {
+    let content = &doc.text[span.content.as_range()];
+    // A naming participle ("surnommé", "dubbed") always names; a naming
+    // noun ("son livre", "ce programme") only before a title-like passage
+    // (a capital or an article), not before speech ("ce programme
+    // « coûterait 40 millions »").
+    let first_word = doc.words(span.content).into_iter().next();
+    let title_like = content.trim_start().chars().next().is_some_and(char::is_uppercase)
+        || first_word.as_ref().is_some_and(|w| DETERMINERS.contains(&w.folded.as_str()));
+    let naming = near.iter().any(|w| doc.lex.naming_words.contains(&w.folded));
+    let titled = title_like && near.iter().any(|w| doc.lex.title_nouns.contains(&w.folded));
+    if naming || titled {
         return true;
     }
-    let content = &doc.text[span.content.as_range()];
     let n_words = content.split_whitespace().count();
     let has_terminal = content.trim_end().ends_with(['.', '!', '?', '…']);
     if n_words > 4 || has_terminal {
@@ -138,7 +152,12 @@ fn marked_kind(doc: &Doc, span: &QuoteSpan, sentence: usize) -> QuoteKind {
     let after_complementizer = before_words
         .last()
         .is_some_and(|w| doc.lex.complementizers.contains(&w.folded) && w.range.end() + 2 >= span.range.start());
-    if after_complementizer && runs_to_sentence_end(doc, span, sentence) {
+    // After que/that, a quotation is the whole utterance only when it reads
+    // as one: it starts with a capital or holds a sentence of its own.
+    let content = doc.text[span.content.as_range()].trim();
+    let inner_end = content.trim_end_matches(['.', '!', '?', '…', ' ']);
+    let utterance = content.chars().next().is_some_and(char::is_uppercase) || inner_end.contains(['.', '!', '?']);
+    if after_complementizer && utterance && runs_to_sentence_end(doc, span, sentence) {
         return QuoteKind::Direct;
     }
     QuoteKind::Mixed
@@ -159,6 +178,22 @@ fn cue_form_ok(doc: &Doc, r: TextRange, id: usize) -> bool {
         Some(FormKind::Participle) => auxiliary_before(doc, r.start()).is_some(),
         None => false,
     }
+}
+
+/// "une telle annonce", "the report": a form after a determiner is a noun.
+fn after_determiner(doc: &Doc, at: usize) -> bool {
+    let before = doc.words(TextRange::new(at.saturating_sub(12), at));
+    before
+        .last()
+        .is_some_and(|w| w.range.end() + 2 >= at && doc.lex.determiners.contains(&w.folded))
+}
+
+/// "was cited", "est annoncé": a participle after a form of "be" is a
+/// passive, not someone speaking.
+fn passive(doc: &Doc, at: usize) -> bool {
+    const BE: &[&str] = &["was", "were", "is", "are", "been", "being", "be", "est", "sont", "ete", "etait", "etaient", "sera", "seront"];
+    let before = doc.words(TextRange::new(at.saturating_sub(12), at));
+    before.last().is_some_and(|w| BE.contains(&w.folded.as_str()) && w.range.end() + 2 >= at)
 }
 
 /// "declined to comment", "refuse de commenter": an infinitive is no cue.
@@ -196,7 +231,7 @@ fn auxiliary_before(doc: &Doc, at: usize) -> Option<TextRange> {
 fn cues_in(doc: &Doc, within: TextRange) -> Vec<TextRange> {
     doc.find(&doc.lex.speech, within)
         .into_iter()
-        .filter(|(r, _)| !doc.in_quote(*r) && !after_infinitive_marker(doc, r.start()))
+        .filter(|(r, _)| !doc.in_quote(*r) && !after_infinitive_marker(doc, r.start()) && !passive(doc, r.start()) && !after_determiner(doc, r.start()))
         .filter(|(r, id)| cue_form_ok(doc, *r, *id))
         .map(|(r, _)| match auxiliary_before(doc, r.start()) {
             Some(aux) => aux.cover(r),
@@ -276,6 +311,8 @@ fn skip_adverbs(doc: &Doc, mut at: usize, limit: usize) -> usize {
 fn subject_span(doc: &Doc, from: usize, limit: usize) -> TextRange {
     let rest = &doc.text[from..limit];
     let body = rest.trim_start_matches(|c: char| c == ' ' || is_space(c) || c == '-');
+    // The euphonic t of "assure-t-il".
+    let body = body.strip_prefix("t-").unwrap_or(body);
     let start = limit - body.len();
     let mut stop = body
         .find([',', '.', ';', ':', '!', '?', '(', '«', '"', '“', '\n'])
@@ -344,6 +381,13 @@ fn resolve_subject(doc: &Doc, subject: TextRange, reg: &mut Registry, speakers: 
     if INDEFINITES.contains(&first.folded.as_str()) && words.len() >= 2 {
         return Some(unnamed(doc, subject, reg));
     }
+    // "le parquet", "the police": the institution speaks.
+    let head = words.iter().find(|w| !matches!(w.folded.as_str(), "le" | "la" | "l'" | "les" | "the"))?;
+    if doc.lex.institutions.contains(&head.folded) && words.len() <= 3 {
+        let id = reg.add(&head.folded, ActorKind::Organization);
+        reg.mention(TextRange::new(words[0].range.start(), head.range.end()), id, MentionKind::Description);
+        return Some(id);
+    }
     None
 }
 
@@ -406,7 +450,8 @@ pub fn resolve_pronoun(
         Some(prev) if doc.sentences[prev].paragraph == para => doc.sentences[prev].range.start(),
         _ => doc.sentences[idx].range.start(),
     };
-    if let Some((a, _)) = reg.latest_before(at, |a| compatible(a)).filter(|(_, off)| *off >= local_start) {
+    let person = |a: &Actor| a.kind == ActorKind::Person && compatible(a);
+    if let Some((a, _)) = reg.latest_before(at, person).filter(|(_, off)| *off >= local_start) {
         return Some(a);
     }
     let recent_speaker = speakers
@@ -416,22 +461,63 @@ pub fn resolve_pronoun(
         .take_while(|(off, _)| doc.sentences[doc.sentence_of(*off)].paragraph + 3 >= para)
         .find(|(_, a)| compatible(&reg.actors[*a]))
         .map(|&(_, a)| a);
-    recent_speaker.or_else(|| reg.latest_before(at, compatible).map(|(a, _)| a))
+    let recent_para_start = doc.paragraphs[para.saturating_sub(2)].start();
+    recent_speaker
+        .or_else(|| reg.latest_before(at, person).filter(|(_, off)| *off >= recent_para_start).map(|(a, _)| a))
+        .or_else(|| reg.latest_before(at, |a| compatible(a)).filter(|(_, off)| *off >= local_start).map(|(a, _)| a))
+        .or_else(|| reg.latest_before(at, compatible).map(|(a, _)| a))
 }
 
 /// The subject of a speech verb: back from the verb to the start of its
 /// clause. Returns (subject span, cue span).
-fn cue_before(doc: &Doc, within: TextRange) -> Option<(TextRange, TextRange)> {
-    let cue = *cues_in(doc, within).last()?;
-    let clause_start = clause_start(doc, within.start(), cue.start());
-    let subject = crate::text::trim_range(doc.text, TextRange::new(clause_start, cue.start()));
+fn cue_before(doc: &Doc, within: TextRange) -> Vec<(TextRange, TextRange)> {
+    let Some(&cue) = cues_in(doc, within).last() else { return Vec::new() };
     // Include "que"/"that" after the verb in the cue.
     let after = doc.words(TextRange::new(cue.end(), within.end()));
-    let cue = match after.first() {
+    let full_cue = match after.first() {
         Some(w) if doc.lex.complementizers.contains(&w.folded) => cue.cover(w.range),
         _ => cue,
     };
-    Some((subject, cue))
+    subject_candidates(doc, within.start(), cue.start())
+        .into_iter()
+        .map(|subject| (subject, full_cue))
+        .collect()
+}
+
+/// Candidate subjects of a verb at `at`, most likely first: the comma
+/// segments from the last to the first, then the whole clause.
+fn subject_candidates(doc: &Doc, from: usize, at: usize) -> Vec<TextRange> {
+    let start = clause_start(doc, from, at);
+    let mut span = crate::text::trim_range(doc.text, TextRange::new(start, at));
+    let text = &doc.text[span.as_range()];
+    for rel in [", qui ", ", who ", ", which ", ", dont ", ", lui, ", ", elle, ", ", eux, "] {
+        if let Some(i) = text.find(rel) {
+            span = TextRange::new(span.start(), span.start() + i);
+            break;
+        }
+    }
+    let text = &doc.text[span.as_range()];
+    let mut cuts = vec![0];
+    let mut depth = 0i32;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' if depth == 0 => cuts.push(i + 1),
+            _ => {}
+        }
+    }
+    cuts.push(text.len() + 1);
+    let mut res: Vec<TextRange> = cuts
+        .windows(2)
+        .rev()
+        .map(|w| crate::text::trim_range(doc.text, TextRange::new(span.start() + w[0], span.start() + (w[1] - 1).min(text.len()))))
+        .filter(|r| !r.is_empty())
+        .collect();
+    if res.len() > 1 {
+        res.push(span);
+    }
+    res
 }
 
 /// Start of the clause that ends at `at`: after the last comma, semicolon,
@@ -515,9 +601,7 @@ fn speaker(doc: &Doc, q: &Quote, reg: &mut Registry, speakers: &[(usize, ActorId
             found.push((subject, cue));
         }
     }
-    if let Some(c) = cue_before(doc, TextRange::new(s.start(), q.range.start())) {
-        found.push(c);
-    }
+    found.extend(cue_before(doc, TextRange::new(s.start(), q.range.start())));
     if let Some(a) = attribution_phrase(doc, q.sentence) {
         found.push(a);
     }
@@ -571,7 +655,7 @@ fn colon_cue(doc: &Doc, q: &Quote) -> Option<(TextRange, TextRange)> {
         return None;
     }
     let last = doc.sentences.iter().rev().find(|s| s.paragraph == p - 1)?;
-    cue_before(doc, last.range).or_else(|| {
+    cue_before(doc, last.range).into_iter().next().or_else(|| {
         // "Le ministre :" — a bare name before the colon.
         let r = crate::text::trim_range(doc.text, TextRange::new(last.range.start(), last.range.end() - 1));
         Some((r, r))
@@ -586,6 +670,14 @@ fn continued_speaker(doc: &Doc, quotes: &[Quote], i: usize) -> Option<ActorId> {
         return None;
     }
     let p = doc.sentences[q.sentence].paragraph;
+    // "« … », a dit X. « … »": a quote opening the sentence right after a
+    // sentence quoting X, in the same paragraph, is X's too.
+    if q.sentence > 0 && doc.sentences[q.sentence - 1].paragraph == p && starts_sentence(doc, q.range, q.sentence) {
+        let prev_sentence = doc.sentences[q.sentence - 1].range;
+        if let Some(a) = quotes[..i].iter().rev().find(|o| prev_sentence.intersects(o.range) && o.kind != QuoteKind::Indirect).and_then(|o| o.speaker) {
+            return Some(a);
+        }
+    }
     let para = doc.paragraphs[p];
     let covered: usize = quotes.iter().filter(|o| para.contains_range(o.range)).map(|o| o.range.len()).sum();
     if covered * 10 < para.len() * 7 {
@@ -623,6 +715,15 @@ fn indirect_quote(content: TextRange, sentence: usize) -> Quote {
     }
 }
 
+/// English verbs that report a clause without "that": "said the deal
+/// was close".
+const BARE_CLAUSE_VERBS: &[&str] = &[
+    "say", "says", "said", "saying", "added", "adds", "argued", "argues", "claimed", "claims", "insisted", "insists",
+    "believes", "believed", "thinks", "thought", "warned", "warns", "noted", "notes", "stressed", "stresses",
+    "explained", "explains", "conceded", "concedes", "acknowledged", "acknowledges", "suggested", "suggests",
+    "predicted", "predicts", "wrote", "writes", "reckons", "reckoned",
+];
+
 /// Speech verb + que/that + clause (English also without "that").
 fn reported_clauses(doc: &Doc, idx: usize) -> Vec<Quote> {
     let s = doc.sentences[idx].range;
@@ -639,9 +740,17 @@ fn reported_clauses(doc: &Doc, idx: usize) -> Vec<Quote> {
             .position(|w| doc.lex.complementizers.contains(&w.folded))
             .unwrap_or(0);
         let Some(comp) = after.get(comp_idx) else { continue };
+        // ", said Mayor Torres, who …": an incise reports the quote, not a
+        // clause after it.
+        let before_cue = text[s.start()..cue.start()].trim_end();
+        if before_cue.ends_with([',', '»', '"', '”', '—']) && comp_idx == 0 && !doc.lex.complementizers.contains(&comp.folded) {
+            continue;
+        }
         let glued = comp_idx > 0 || text[cue.end()..comp.range.start()].trim().is_empty();
-        let english_bare = doc.lex.lang == Lang::En && glued && !comp.folded.is_empty()
-            && !matches!(comp.folded.as_str(), "to" | "on" | "in" | "at" | "of" | "by" | "with" | "from" | "for" | "about" | "reporters" | "it" | "so" | "as" | "that");
+        let verb = doc.folded_at(TextRange::new(cue.end().saturating_sub(12), cue.end()));
+        let say_type = BARE_CLAUSE_VERBS.iter().any(|v| verb.ends_with(v));
+        let english_bare = doc.lex.lang == Lang::En && say_type && glued && !comp.folded.is_empty()
+            && !matches!(comp.folded.as_str(), "to" | "on" | "in" | "at" | "of" | "by" | "with" | "from" | "for" | "about" | "reporters" | "so" | "as" | "that");
         let is_comp = glued && doc.lex.complementizers.contains(&comp.folded);
         if !is_comp && !english_bare {
             continue;
@@ -746,8 +855,21 @@ const NO_CONTENT: &[&str] = &["to", "with", "at", "about", "on", "à", "a", "ave
 pub fn sentence_sources(doc: &Doc, idx: usize, reg: &mut Registry, speakers: &[(usize, ActorId)]) -> Vec<(Source, Scope)> {
     let s = doc.sentences[idx].range;
     let mut found: Vec<(TextRange, TextRange, Scope)> = Vec::new();
+    let mut incise_cues: Vec<TextRange> = Vec::new();
+    for (i, _) in doc.text[s.as_range()].match_indices(',') {
+        if let Some((cue, subject)) = incise(doc, s.start() + i + 1, s.end()) {
+            if cue.start() <= s.start() + i + 4 && !doc.in_quote(cue) {
+                incise_cues.push(cue);
+                found.push((subject, cue, Scope::Sentence));
+            }
+        }
+    }
     for cue in cues_in(doc, s) {
-        let subject = crate::text::trim_range(doc.text, TextRange::new(clause_start(doc, s.start(), cue.start()), cue.start()));
+        // A verb already read as an inverted incise has its subject after it.
+        if incise_cues.iter().any(|c| c.intersects(cue)) {
+            continue;
+        }
+        let subjects = subject_candidates(doc, s.start(), cue.start());
         let rest = doc.text[cue.end()..s.end()].trim_start();
         let rest_at = s.end() - rest.len();
         let first = doc.words(TextRange::new(rest_at, s.end())).into_iter().next();
@@ -766,13 +888,8 @@ pub fn sentence_sources(doc: &Doc, idx: usize, reg: &mut Registry, speakers: &[(
                 }
             })
         };
-        found.push((subject, cue, Scope::Verb(governs)));
-    }
-    for (i, _) in doc.text[s.as_range()].match_indices(',') {
-        if let Some((cue, subject)) = incise(doc, s.start() + i + 1, s.end()) {
-            if cue.start() <= s.start() + i + 4 {
-                found.push((subject, cue, Scope::Sentence));
-            }
+        for subject in subjects {
+            found.push((subject, cue, Scope::Verb(governs)));
         }
     }
     if let Some((subject, cue)) = attribution_phrase(doc, idx) {

@@ -98,7 +98,9 @@ fn continuation(doc: &Doc, idx: usize, claims: &[Claim], markers: &[(TextRange, 
     if doc.sentences[prev.sentence].paragraph != doc.sentences[idx].paragraph {
         return None;
     }
-    if !markers.iter().any(|(_, k)| matches!(k, MarkerKind::Conditional | MarkerKind::Hearsay)) {
+    // Only the conditional carries reported speech on; "reportedly" is
+    // the writer's own hearsay.
+    if !markers.iter().any(|(_, k)| *k == MarkerKind::Conditional) {
         return None;
     }
     if prev.status == ClaimStatus::Unattributed {

@@ -128,7 +128,11 @@ pub struct Lexicon {
     pub auxiliaries: PhraseSet,
     pub inserted_adverbs: PhraseSet,
     pub pronouns: HashMap<String, (Gender, bool)>,
-    pub non_speech_cues: PhraseSet,
+    pub naming_words: PhraseSet,
+    pub title_nouns: PhraseSet,
+    /// Determiners: a speech form right after one is a noun ("une telle
+    /// annonce", "the report").
+    pub determiners: Vec<String>,
     pub hearsay: PhraseSet,
     pub impersonal_sources: PhraseSet,
     pub accusations: PhraseSet,
@@ -308,7 +312,9 @@ struct WordsFile {
     auxiliaries: Vec<String>,
     inserted_adverbs: Vec<String>,
     pronouns: Vec<(String, String, String)>,
-    non_speech_cues: Vec<String>,
+    naming_words: Vec<String>,
+    title_nouns: Vec<String>,
+    determiners: Vec<String>,
     hearsay: Vec<String>,
     impersonal_sources: Vec<String>,
     accusations: Vec<String>,
@@ -465,7 +471,9 @@ fn load_lang(lang: Lang) -> Result<Lexicon, String> {
             .iter()
             .map(|(w, g, n)| (fold(w), (Gender::parse(g), n == "p")))
             .collect(),
-        non_speech_cues: PhraseSet::from_list(&words.non_speech_cues),
+        naming_words: PhraseSet::from_list(&words.naming_words),
+        title_nouns: PhraseSet::from_list(&words.title_nouns),
+        determiners: folded(&words.determiners),
         hearsay: PhraseSet::from_list(&words.hearsay),
         impersonal_sources: PhraseSet::from_list(&words.impersonal_sources),
         accusations: PhraseSet::from_list(&words.accusations),
