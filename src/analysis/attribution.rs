@@ -263,7 +263,10 @@ fn incise(doc: &Doc, after: usize, limit: usize) -> Option<(TextRange, TextRange
     let verb_at = skip_adverbs(doc, verb_at, limit);
     if let Some((vr, id)) = doc.match_at(&doc.lex.speech, verb_at) {
         let ok = aux.is_some() || form_kind(doc, vr, id) == Some(FormKind::Finite);
-        if ok {
+        // "…, warned that it would": a verb with its clause is no incise.
+        let next = doc.words(TextRange::new(vr.end(), limit)).into_iter().next();
+        let takes_clause = next.is_some_and(|w| doc.lex.complementizers.contains(&w.folded));
+        if ok && !takes_clause {
             // "a-t-il ajouté": the pronoun is inside the auxiliary.
             let cue = TextRange::new(start, vr.end());
             let subject_from = if let Some((ar, _)) = aux { ar.start() } else { vr.end() };
