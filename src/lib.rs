@@ -4,10 +4,14 @@
 //! Layers, each importing only those before it (see ARCHITECTURE.md):
 //! `text` → `lexicon` → `input` → `analysis` → `corpus` → `ide` → `cli`.
 //! Only the top layers do I/O; `analysis` is pure and never fails.
+//!
+//! The library never prints: stdout carries the language-server protocol
+//! and stderr belongs to the binary.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
-pub mod text;
-pub mod lexicon;
-pub mod input;
 pub mod analysis;
-pub mod corpus;
 pub mod cli;
+pub mod corpus;
+pub mod input;
+pub mod lexicon;
+pub mod text;

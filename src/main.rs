@@ -10,7 +10,11 @@ use newsls::cli::{self, check::CheckFormat};
 use newsls::corpus::eval;
 
 #[derive(Parser)]
-#[command(name = "newsls", version, about = "Actors, quotes and unsourced claims in French and English news")]
+#[command(
+    name = "newsls",
+    version,
+    about = "Actors, quotes and unsourced claims in French and English news"
+)]
 struct Args {
     #[command(subcommand)]
     command: Option<Command>,
@@ -85,16 +89,28 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             let inputs = load(&paths);
             let (text, failing) = cli::check::run(&inputs, format);
             out.write_all(text.as_bytes())?;
-            Ok(if failing { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            Ok(if failing {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
-        Command::Extract { paths, format: ExtractFormat::Jsonl } => {
+        Command::Extract {
+            paths,
+            format: ExtractFormat::Jsonl,
+        } => {
             for input in load(&paths) {
                 serde_json::to_writer(&mut out, &cli::extract::record(&input))?;
                 out.write_all(b"\n")?;
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Eval { gold, paths, json, verbose } => {
+        Command::Eval {
+            gold,
+            paths,
+            json,
+            verbose,
+        } => {
             if !gold.is_dir() {
                 anyhow::bail!("gold folder {} does not exist", gold.display());
             }
@@ -104,7 +120,10 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 eprintln!("newsls: {p}");
             }
             if n == 0 {
-                anyhow::bail!("no article under the given paths has a gold file in {}", gold.display());
+                anyhow::bail!(
+                    "no article under the given paths has a gold file in {}",
+                    gold.display()
+                );
             }
             if json {
                 serde_json::to_writer_pretty(&mut out, &report)?;

@@ -85,7 +85,10 @@ impl Registry {
     }
 
     fn kind_at(&self, r: TextRange) -> Option<ActorKind> {
-        self.mentions.iter().find(|m| m.range.intersects(r)).map(|m| self.actors[m.actor].kind)
+        self.mentions
+            .iter()
+            .find(|m| m.range.intersects(r))
+            .map(|m| self.actors[m.actor].kind)
     }
 
     pub fn mention(&mut self, range: TextRange, actor: ActorId, kind: MentionKind) {
@@ -100,7 +103,11 @@ impl Registry {
 
     /// The actor of the latest mention before `offset` accepted by `ok`,
     /// with the offset of that mention.
-    pub fn latest_before(&self, offset: usize, ok: impl Fn(&Actor) -> bool) -> Option<(ActorId, usize)> {
+    pub fn latest_before(
+        &self,
+        offset: usize,
+        ok: impl Fn(&Actor) -> bool,
+    ) -> Option<(ActorId, usize)> {
         self.mentions
             .iter()
             .filter(|m| m.range.end() <= offset && ok(&self.actors[m.actor]))
@@ -111,8 +118,12 @@ impl Registry {
     /// Sorts mentions, fills each actor's mention list, and drops actors
     /// neither mentioned nor `referenced` (by a quote or claim); returns the
     /// map from old to new ids.
-    pub fn finish(&mut self, referenced: impl IntoIterator<Item = ActorId>) -> Vec<Option<ActorId>> {
-        self.mentions.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
+    pub fn finish(
+        &mut self,
+        referenced: impl IntoIterator<Item = ActorId>,
+    ) -> Vec<Option<ActorId>> {
+        self.mentions
+            .sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
         let mut used = vec![false; self.actors.len()];
         for m in &self.mentions {
             used[m.actor] = true;
@@ -193,7 +204,11 @@ fn registry_entries(doc: &Doc, entries: &[ActorEntry], reg: &mut Registry) {
         for alias in std::iter::once(&entry.name).chain(&entry.aliases) {
             reg.add_key(alias, id);
             names.push(fold(alias));
-            owners.push((id, CaseRule::of(alias), alias.chars().next().is_some_and(char::is_lowercase)));
+            owners.push((
+                id,
+                CaseRule::of(alias),
+                alias.chars().next().is_some_and(char::is_lowercase),
+            ));
         }
     }
     let set = PhraseSet::new(names);
@@ -201,7 +216,11 @@ fn registry_entries(doc: &Doc, entries: &[ActorEntry], reg: &mut Registry) {
     for (range, i) in doc.find(&set, whole) {
         let (id, case, descriptive) = owners[i];
         if case.accepts(&doc.text[range.as_range()]) {
-            let kind = if descriptive { MentionKind::Description } else { MentionKind::Name };
+            let kind = if descriptive {
+                MentionKind::Description
+            } else {
+                MentionKind::Name
+            };
             reg.mention(range, id, kind);
         }
     }
@@ -222,7 +241,11 @@ pub fn country_actor(reg: &mut Registry, g: &Gazetteer, i: usize, lang: Lang) ->
         reg.add_key(alias, id);
     }
     let a = &mut reg.actors[id];
-    a.gender = if lang == Lang::En { Gender::Neuter } else { c.gender };
+    a.gender = if lang == Lang::En {
+        Gender::Neuter
+    } else {
+        c.gender
+    };
     a.plural = c.plural && lang == Lang::Fr;
     id
 }
@@ -239,7 +262,10 @@ fn gazetteer(doc: &Doc, lang: Lang, reg: &mut Registry) {
                 GazetteerEntry::Country(c) => (country_actor(reg, g, c, lang), MentionKind::Name),
                 GazetteerEntry::Capital(c) => {
                     if is_dateline(doc, p, range) || after_locative(doc, range.start()) {
-                        (reg.add(&g.name_display[i], ActorKind::Place), MentionKind::Name)
+                        (
+                            reg.add(&g.name_display[i], ActorKind::Place),
+                            MentionKind::Name,
+                        )
                     } else {
                         (country_actor(reg, g, c, lang), MentionKind::Metonym)
                     }
@@ -250,7 +276,11 @@ fn gazetteer(doc: &Doc, lang: Lang, reg: &mut Registry) {
                     let id = reg.add(&media.name, ActorKind::Media);
                     let a = &mut reg.actors[id];
                     a.is_agency = media.is_agency;
-                    a.gender = if lang == Lang::En { Gender::Neuter } else { media.gender };
+                    a.gender = if lang == Lang::En {
+                        Gender::Neuter
+                    } else {
+                        media.gender
+                    };
                     a.country = media.country.map(|c| g.countries[c].fr.clone());
                     reg.add_key(original, id);
                     (id, MentionKind::Name)
@@ -263,12 +293,19 @@ fn gazetteer(doc: &Doc, lang: Lang, reg: &mut Registry) {
                     reg.add_key(&inst.en, id);
                     reg.add_key(original, id);
                     let a = &mut reg.actors[id];
-                    a.gender = if lang == Lang::En { Gender::Neuter } else { inst.gender };
+                    a.gender = if lang == Lang::En {
+                        Gender::Neuter
+                    } else {
+                        inst.gender
+                    };
                     a.plural = inst.plural && lang == Lang::Fr;
                     a.is_agency = fold(name).contains("agenc");
                     (id, MentionKind::Name)
                 }
-                GazetteerEntry::Place(_) => (reg.add(&g.name_display[i], ActorKind::Place), MentionKind::Name),
+                GazetteerEntry::Place(_) => (
+                    reg.add(&g.name_display[i], ActorKind::Place),
+                    MentionKind::Name,
+                ),
             };
             reg.mention(range, id, kind);
         }
@@ -282,7 +319,10 @@ fn is_dateline(doc: &Doc, paragraph: usize, range: TextRange) -> bool {
     let text = &doc.text[range.as_range()];
     paragraph < 4
         && range.start() == para.start()
-        && text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+        && text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
 }
 
 fn after_locative(doc: &Doc, start: usize) -> bool {
@@ -290,30 +330,131 @@ fn after_locative(doc: &Doc, start: usize) -> bool {
     let before = before.trim_end();
     ["a", "en", "in", "at", "near", "pres de", "vers", "sur"]
         .iter()
-        .any(|p| before.ends_with(p) && before[..before.len() - p.len()].ends_with([' ', '\n', '(']))
+        .any(|p| {
+            before.ends_with(p) && before[..before.len() - p.len()].ends_with([' ', '\n', '('])
+        })
 }
 
 const PARTICLES: &[&str] = &[
-    "de", "du", "des", "d'", "van", "von", "der", "den", "al", "bin", "ben", "el", "la", "le", "di", "da", "dos",
-    "del", "of", "for", "l'", "y", "&",
+    "de", "du", "des", "d'", "van", "von", "der", "den", "al", "bin", "ben", "el", "la", "le",
+    "di", "da", "dos", "del", "of", "for", "l'", "y", "&",
 ];
 
 const ORG_HEADS: &[&str] = &[
-    "agency", "agence", "center", "centre", "institute", "institut", "university", "universite", "ministry",
-    "ministere", "department", "departement", "bank", "banque", "company", "corporation", "corp", "inc", "ltd",
-    "group", "groupe", "party", "parti", "association", "foundation", "fondation", "council", "conseil",
-    "commission", "committee", "comite", "office", "bureau", "organisation", "organization", "union",
-    "federation", "fund", "fonds", "court", "cour", "tribunal", "assemblee", "assembly", "police", "army",
-    "armee", "society", "societe", "club", "school", "ecole", "hospital", "hopital", "authority", "autorite",
-    "service", "services", "board", "network", "forum", "observatoire", "observatory", "laboratoire",
-    "laboratory", "lab", "alliance", "front", "mouvement", "movement", "syndicat", "confederation", "sa",
-    "systems", "technologies", "motors", "airlines", "energy", "holdings", "partners", "capital", "trust",
-    "reserve", "directorate", "direction", "ministere", "prefecture", "mairie", "senat", "senate", "congress",
+    "agency",
+    "agence",
+    "center",
+    "centre",
+    "institute",
+    "institut",
+    "university",
+    "universite",
+    "ministry",
+    "ministere",
+    "department",
+    "departement",
+    "bank",
+    "banque",
+    "company",
+    "corporation",
+    "corp",
+    "inc",
+    "ltd",
+    "group",
+    "groupe",
+    "party",
+    "parti",
+    "association",
+    "foundation",
+    "fondation",
+    "council",
+    "conseil",
+    "commission",
+    "committee",
+    "comite",
+    "office",
+    "bureau",
+    "organisation",
+    "organization",
+    "union",
+    "federation",
+    "fund",
+    "fonds",
+    "court",
+    "cour",
+    "tribunal",
+    "assemblee",
+    "assembly",
+    "police",
+    "army",
+    "armee",
+    "society",
+    "societe",
+    "club",
+    "school",
+    "ecole",
+    "hospital",
+    "hopital",
+    "authority",
+    "autorite",
+    "service",
+    "services",
+    "board",
+    "network",
+    "forum",
+    "observatoire",
+    "observatory",
+    "laboratoire",
+    "laboratory",
+    "lab",
+    "alliance",
+    "front",
+    "mouvement",
+    "movement",
+    "syndicat",
+    "confederation",
+    "sa",
+    "systems",
+    "technologies",
+    "motors",
+    "airlines",
+    "energy",
+    "holdings",
+    "partners",
+    "capital",
+    "trust",
+    "reserve",
+    "directorate",
+    "direction",
+    "ministere",
+    "prefecture",
+    "mairie",
+    "senat",
+    "senate",
+    "congress",
 ];
 
 const MEDIA_HEADS: &[&str] = &[
-    "news", "times", "post", "journal", "tribune", "gazette", "herald", "daily", "radio", "tv", "television",
-    "presse", "press", "magazine", "hebdo", "quotidien", "chronicle", "observer", "courier", "courrier",
+    "news",
+    "times",
+    "post",
+    "journal",
+    "tribune",
+    "gazette",
+    "herald",
+    "daily",
+    "radio",
+    "tv",
+    "television",
+    "presse",
+    "press",
+    "magazine",
+    "hebdo",
+    "quotidien",
+    "chronicle",
+    "observer",
+    "courier",
+    "courrier",
 ];
 
 fn is_capitalized(w: &Word, text: &str) -> bool {
@@ -323,14 +464,19 @@ fn is_capitalized(w: &Word, text: &str) -> bool {
 
 fn is_acronym(s: &str) -> bool {
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=7).contains(&letters) && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '&')
+    (2..=7).contains(&letters)
+        && s.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '&')
 }
 
 /// Only spaces (or nothing, after an elision) between two words.
 fn adjacent(text: &str, a: &Word, b: &Word) -> bool {
     let gap = &text[a.range.end()..b.range.start()];
-    gap.chars().all(|c| c == ' ' || is_space(c)) && (gap.len() <= 3) && !(gap.is_empty() && !a.folded.ends_with('\''))
-        || (gap.is_empty() && a.folded.ends_with('\''))
+    if gap.is_empty() {
+        // Only an elision glues two words: "l'Agriculture".
+        return a.folded.ends_with('\'');
+    }
+    gap.len() <= 3 && gap.chars().all(|c| c == ' ' || is_space(c))
 }
 
 fn names(doc: &Doc, words: &[Word], _sentence: usize, reg: &mut Registry) {
@@ -340,20 +486,31 @@ fn names(doc: &Doc, words: &[Word], _sentence: usize, reg: &mut Registry) {
     while i < words.len() {
         let w = &words[i];
         let starts_absorbable = reg.is_claimed(w.range)
-            && matches!(reg.kind_at(w.range), Some(ActorKind::Place | ActorKind::Country))
-            && words.get(i + 1).is_some_and(|n| adjacent(text, w, n) && is_capitalized(n, text) && !reg.is_claimed(n.range));
-        if !is_capitalized(w, text) || (reg.is_claimed(w.range) && !starts_absorbable) || w.folded.chars().all(|c| c.is_ascii_digit()) {
+            && matches!(
+                reg.kind_at(w.range),
+                Some(ActorKind::Place | ActorKind::Country)
+            )
+            && words.get(i + 1).is_some_and(|n| {
+                adjacent(text, w, n) && is_capitalized(n, text) && !reg.is_claimed(n.range)
+            });
+        if !is_capitalized(w, text)
+            || (reg.is_claimed(w.range) && !starts_absorbable)
+            || w.folded.chars().all(|c| c.is_ascii_digit())
+        {
             i += 1;
             continue;
         }
         // Extend over capitalised words and particles between them; a place
         // inside a longer name ("Texas Department of Public Safety") is
         // absorbed when the name turns out to be an organisation.
-        let absorbable = |r: TextRange| matches!(reg.kind_at(r), Some(ActorKind::Place | ActorKind::Country));
+        let absorbable =
+            |r: TextRange| matches!(reg.kind_at(r), Some(ActorKind::Place | ActorKind::Country));
         let mut j = i + 1;
         let mut last = i;
         while j < words.len() {
-            if !adjacent(text, &words[j - 1], &words[j]) || (reg.is_claimed(words[j].range) && !absorbable(words[j].range)) {
+            if !adjacent(text, &words[j - 1], &words[j])
+                || (reg.is_claimed(words[j].range) && !absorbable(words[j].range))
+            {
                 break;
             }
             if is_capitalized(&words[j], text) {
@@ -364,10 +521,17 @@ fn names(doc: &Doc, words: &[Word], _sentence: usize, reg: &mut Registry) {
             if PARTICLES.contains(&words[j].folded.as_str()) {
                 // Particles only count between capitalised words.
                 let mut k = j + 1;
-                while k < words.len() && PARTICLES.contains(&words[k].folded.as_str()) && adjacent(text, &words[k - 1], &words[k]) {
+                while k < words.len()
+                    && PARTICLES.contains(&words[k].folded.as_str())
+                    && adjacent(text, &words[k - 1], &words[k])
+                {
                     k += 1;
                 }
-                if k < words.len() && adjacent(text, &words[k - 1], &words[k]) && is_capitalized(&words[k], text) && (!reg.is_claimed(words[k].range) || absorbable(words[k].range)) {
+                if k < words.len()
+                    && adjacent(text, &words[k - 1], &words[k])
+                    && is_capitalized(&words[k], text)
+                    && (!reg.is_claimed(words[k].range) || absorbable(words[k].range))
+                {
                     j = k;
                     continue;
                 }
@@ -403,28 +567,121 @@ fn names(doc: &Doc, words: &[Word], _sentence: usize, reg: &mut Registry) {
 
 /// Whether a run of words could be a name on its own (not just particles).
 fn candidate_len(doc: &Doc, _words: &[Word], run: &[Word]) -> bool {
-    run.iter().any(|w| !PARTICLES.contains(&w.folded.as_str()) && !doc.lex.sentence_words.contains(&w.folded))
+    run.iter().any(|w| {
+        !PARTICLES.contains(&w.folded.as_str()) && !doc.lex.sentence_words.contains(&w.folded)
+    })
 }
 
 /// Words that make a capitalised run an event or a thing, not an actor.
 const EVENT_HEADS: &[&str] = &[
-    "storm", "hurricane", "cyclone", "typhoon", "tempete", "ouragan", "cup", "coupe", "league", "ligue",
-    "championship", "championnat", "festival", "summit", "sommet", "war", "guerre", "act", "law", "loi", "day",
-    "journee", "prize", "prix", "award", "conference", "conference", "olympics", "jeux", "games", "tour",
-    "grand", "trophy", "trophee", "marathon", "expo", "forum", "plan", "programme", "program", "covid",
+    "storm",
+    "hurricane",
+    "cyclone",
+    "typhoon",
+    "tempete",
+    "ouragan",
+    "cup",
+    "coupe",
+    "league",
+    "ligue",
+    "championship",
+    "championnat",
+    "festival",
+    "summit",
+    "sommet",
+    "war",
+    "guerre",
+    "act",
+    "law",
+    "loi",
+    "day",
+    "journee",
+    "prize",
+    "prix",
+    "award",
+    "conference",
+    "conference",
+    "olympics",
+    "jeux",
+    "games",
+    "tour",
+    "grand",
+    "trophy",
+    "trophee",
+    "marathon",
+    "expo",
+    "forum",
+    "plan",
+    "programme",
+    "program",
+    "covid",
 ];
 
 /// Words that make a capitalised run a place.
 const PLACE_HEADS: &[&str] = &[
-    "coast", "river", "lake", "lac", "island", "ile", "bay", "baie", "valley", "vallee", "mountain",
-    "mont", "street", "avenue", "boulevard", "rue", "square", "park", "parc", "bridge", "pont", "airport",
-    "aeroport", "stadium", "stade", "county", "comte", "region", "province", "district", "quartier",
+    "coast",
+    "river",
+    "lake",
+    "lac",
+    "island",
+    "ile",
+    "bay",
+    "baie",
+    "valley",
+    "vallee",
+    "mountain",
+    "mont",
+    "street",
+    "avenue",
+    "boulevard",
+    "rue",
+    "square",
+    "park",
+    "parc",
+    "bridge",
+    "pont",
+    "airport",
+    "aeroport",
+    "stadium",
+    "stade",
+    "county",
+    "comte",
+    "region",
+    "province",
+    "district",
+    "quartier",
 ];
 
 /// Words after which an acronym names an actor.
 const ACRONYM_INTRODUCERS: &[&str] = &[
-    "le", "la", "l'", "les", "du", "des", "au", "aux", "de", "d'", "par", "pour", "selon", "avec", "contre", "et",
-    "the", "by", "of", "from", "at", "with", "for", "and", "to", "according", "chez", "entre",
+    "le",
+    "la",
+    "l'",
+    "les",
+    "du",
+    "des",
+    "au",
+    "aux",
+    "de",
+    "d'",
+    "par",
+    "pour",
+    "selon",
+    "avec",
+    "contre",
+    "et",
+    "the",
+    "by",
+    "of",
+    "from",
+    "at",
+    "with",
+    "for",
+    "and",
+    "to",
+    "according",
+    "chez",
+    "entre",
 ];
 
 /// "le groupe Vernier", "la start-up lyonnaise Kalia", "un sondage Ifop",
@@ -433,33 +690,67 @@ fn kind_noun_before(doc: &Doc, words: &[Word], first: usize) -> Option<ActorKind
     let mut k = first.checked_sub(1)?;
     // One adjective may sit between ("start-up lyonnaise").
     if !KIND_NOUNS.iter().any(|(n, _)| *n == words[k].folded) {
-        if doc.text[words[k].range.as_range()].chars().next().is_some_and(char::is_uppercase) {
+        if doc.text[words[k].range.as_range()]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+        {
             return None;
         }
         k = k.checked_sub(1)?;
     }
-    KIND_NOUNS.iter().find(|(n, _)| *n == words[k].folded).map(|(_, kind)| *kind)
+    KIND_NOUNS
+        .iter()
+        .find(|(n, _)| *n == words[k].folded)
+        .map(|(_, kind)| *kind)
 }
 
 const KIND_NOUNS: &[(&str, ActorKind)] = &[
-    ("groupe", ActorKind::Organization), ("group", ActorKind::Organization),
-    ("societe", ActorKind::Organization), ("entreprise", ActorKind::Organization),
-    ("company", ActorKind::Organization), ("firm", ActorKind::Organization),
-    ("start-up", ActorKind::Organization), ("startup", ActorKind::Organization),
-    ("sondage", ActorKind::Organization), ("institut", ActorKind::Organization),
-    ("cabinet", ActorKind::Organization), ("pollster", ActorKind::Organization),
-    ("constructeur", ActorKind::Organization), ("carmaker", ActorKind::Organization),
-    ("banque", ActorKind::Organization), ("bank", ActorKind::Organization),
-    ("utility", ActorKind::Organization), ("association", ActorKind::Organization),
-    ("ong", ActorKind::Organization), ("parti", ActorKind::Organization), ("party", ActorKind::Organization),
-    ("club", ActorKind::Organization), ("syndicat", ActorKind::Organization), ("union", ActorKind::Organization),
-    ("journal", ActorKind::Media), ("quotidien", ActorKind::Media), ("hebdomadaire", ActorKind::Media),
-    ("magazine", ActorKind::Media), ("newspaper", ActorKind::Media), ("daily", ActorKind::Media),
-    ("site", ActorKind::Media), ("website", ActorKind::Media), ("chaine", ActorKind::Media),
-    ("broadcaster", ActorKind::Media), ("agence", ActorKind::Media), ("agency", ActorKind::Media),
-    ("stade", ActorKind::Place), ("stadium", ActorKind::Place), ("ville", ActorKind::Place),
-    ("city", ActorKind::Place), ("village", ActorKind::Place), ("town", ActorKind::Place),
-    ("region", ActorKind::Place), ("province", ActorKind::Place), ("state", ActorKind::Place),
+    ("groupe", ActorKind::Organization),
+    ("group", ActorKind::Organization),
+    ("societe", ActorKind::Organization),
+    ("entreprise", ActorKind::Organization),
+    ("company", ActorKind::Organization),
+    ("firm", ActorKind::Organization),
+    ("start-up", ActorKind::Organization),
+    ("startup", ActorKind::Organization),
+    ("sondage", ActorKind::Organization),
+    ("institut", ActorKind::Organization),
+    ("cabinet", ActorKind::Organization),
+    ("pollster", ActorKind::Organization),
+    ("constructeur", ActorKind::Organization),
+    ("carmaker", ActorKind::Organization),
+    ("banque", ActorKind::Organization),
+    ("bank", ActorKind::Organization),
+    ("utility", ActorKind::Organization),
+    ("association", ActorKind::Organization),
+    ("ong", ActorKind::Organization),
+    ("parti", ActorKind::Organization),
+    ("party", ActorKind::Organization),
+    ("club", ActorKind::Organization),
+    ("syndicat", ActorKind::Organization),
+    ("union", ActorKind::Organization),
+    ("journal", ActorKind::Media),
+    ("quotidien", ActorKind::Media),
+    ("hebdomadaire", ActorKind::Media),
+    ("magazine", ActorKind::Media),
+    ("newspaper", ActorKind::Media),
+    ("daily", ActorKind::Media),
+    ("site", ActorKind::Media),
+    ("website", ActorKind::Media),
+    ("chaine", ActorKind::Media),
+    ("broadcaster", ActorKind::Media),
+    ("agence", ActorKind::Media),
+    ("agency", ActorKind::Media),
+    ("stade", ActorKind::Place),
+    ("stadium", ActorKind::Place),
+    ("ville", ActorKind::Place),
+    ("city", ActorKind::Place),
+    ("village", ActorKind::Place),
+    ("town", ActorKind::Place),
+    ("region", ActorKind::Place),
+    ("province", ActorKind::Place),
+    ("state", ActorKind::Place),
 ];
 
 /// "National Security Agency (NSA)", "Autorité des marchés financiers
@@ -476,7 +767,11 @@ fn acronym_expansions(doc: &Doc, reg: &mut Registry) {
         if !is_acronym(acro) || acro.chars().filter(|c| c.is_alphabetic()).count() < 2 {
             continue;
         }
-        let letters: Vec<char> = acro.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+        let letters: Vec<char> = acro
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect();
         let before = TextRange::new(open.saturating_sub(200), open);
         let words = doc.words(before);
         // Walk back over words, matching initials from the last letter;
@@ -491,16 +786,23 @@ fn acronym_expansions(doc: &Doc, reg: &mut Registry) {
                 if need == 0 {
                     break;
                 }
-            } else if PARTICLES.contains(&w.folded.as_str()) || matches!(w.folded.as_str(), "a" | "en" | "et" | "and") {
+            } else if PARTICLES.contains(&w.folded.as_str())
+                || matches!(w.folded.as_str(), "a" | "en" | "et" | "and")
+            {
                 continue;
             } else {
                 break;
             }
         }
-        let (Some(start), 0) = (start, need) else { continue };
+        let (Some(start), 0) = (start, need) else {
+            continue;
+        };
         let end = text[..open].trim_end().len();
         let full = TextRange::new(start, end);
-        let first_cap = text[full.as_range()].chars().next().is_some_and(char::is_uppercase);
+        let first_cap = text[full.as_range()]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
         if !first_cap || reg.is_claimed(full) {
             continue;
         }
@@ -523,23 +825,46 @@ fn acronym_expansions(doc: &Doc, reg: &mut Registry) {
 /// "ministère de l'Agriculture", "département d'État": a lower-case
 /// institution noun with a capitalised complement.
 fn lowercase_institutions(doc: &Doc, words: &[Word], reg: &mut Registry) {
-    const HEADS: &[&str] = &["ministere", "ministry", "departement", "secretariat", "commissariat", "office", "conseil", "direction"];
+    const HEADS: &[&str] = &[
+        "ministere",
+        "ministry",
+        "departement",
+        "secretariat",
+        "commissariat",
+        "office",
+        "conseil",
+        "direction",
+    ];
     for (i, w) in words.iter().enumerate() {
         if !HEADS.contains(&w.folded.as_str()) || reg.is_claimed(w.range) {
             continue;
         }
-        if doc.text[w.range.as_range()].chars().next().is_some_and(char::is_uppercase) {
+        if doc.text[w.range.as_range()]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+        {
             continue;
         }
         let mut k = i + 1;
-        while k < words.len() && PARTICLES.contains(&words[k].folded.as_str()) && adjacent(doc.text, &words[k - 1], &words[k]) {
+        while k < words.len()
+            && PARTICLES.contains(&words[k].folded.as_str())
+            && adjacent(doc.text, &words[k - 1], &words[k])
+        {
             k += 1;
         }
-        if k == i + 1 || k >= words.len() || !adjacent(doc.text, &words[k - 1], &words[k]) || !is_capitalized(&words[k], doc.text) {
+        if k == i + 1
+            || k >= words.len()
+            || !adjacent(doc.text, &words[k - 1], &words[k])
+            || !is_capitalized(&words[k], doc.text)
+        {
             continue;
         }
         let mut end = k;
-        while end + 1 < words.len() && adjacent(doc.text, &words[end], &words[end + 1]) && is_capitalized(&words[end + 1], doc.text) {
+        while end + 1 < words.len()
+            && adjacent(doc.text, &words[end], &words[end + 1])
+            && is_capitalized(&words[end + 1], doc.text)
+        {
             end += 1;
         }
         let range = w.range.cover(words[end].range);
@@ -559,7 +884,11 @@ fn repeated_names(doc: &Doc, reg: &mut Registry) {
     let mut counts: HashMap<String, Vec<TextRange>> = HashMap::new();
     for s in &doc.sentences {
         for w in doc.words(s.range) {
-            if is_capitalized(&w, doc.text) && !reg.is_claimed(w.range) && !doc.lex.sentence_words.contains(&w.folded) && w.folded.chars().count() > 2 {
+            if is_capitalized(&w, doc.text)
+                && !reg.is_claimed(w.range)
+                && !doc.lex.sentence_words.contains(&w.folded)
+                && w.folded.chars().count() > 2
+            {
                 counts.entry(w.folded.clone()).or_default().push(w.range);
             }
         }
@@ -594,7 +923,10 @@ fn title_before(doc: &Doc, words: &[Word], first: usize) -> Option<(TextRange, G
         let with_dot = format!("{}.", w.folded);
         let dotted = doc.text[w.range.end()..].starts_with('.');
         for lex in [doc.lex, doc.lexicons.lang(other(doc.lex.lang))] {
-            if let Some(&g) = lex.civilities.get(if dotted { &with_dot } else { &w.folded }) {
+            if let Some(&g) = lex
+                .civilities
+                .get(if dotted { &with_dot } else { &w.folded })
+            {
                 return Some((w.range, g));
             }
             if let Some(&g) = lex.civilities.get(&w.folded) {
@@ -606,17 +938,24 @@ fn title_before(doc: &Doc, words: &[Word], first: usize) -> Option<(TextRange, G
     // chinois", "Le vice-président, ".
     let start = words.get(first)?.range.start();
     let before = doc.text[..start].trim_end_matches(|c: char| c == ' ' || is_space(c) || c == ',');
-    let (range, id) = doc.match_ending_at(&doc.lex.title_set, before.len()).or_else(|| {
-        // Skip one adjective or demonym: "le président chinois Xi Jinping",
-        // "la maire sortante, Hélène Castagnet".
-        let prev = doc.words(TextRange::new(start.saturating_sub(40), before.len()));
-        let w = prev.last()?;
-        if !doc.text[w.range.as_range()].chars().next().is_some_and(char::is_lowercase) || doc.lex.function_words.contains(&w.folded) {
-            return None;
-        }
-        let before = doc.text[..w.range.start()].trim_end();
-        doc.match_ending_at(&doc.lex.title_set, before.len())
-    })?;
+    let (range, id) = doc
+        .match_ending_at(&doc.lex.title_set, before.len())
+        .or_else(|| {
+            // Skip one adjective or demonym: "le président chinois Xi Jinping",
+            // "la maire sortante, Hélène Castagnet".
+            let prev = doc.words(TextRange::new(start.saturating_sub(40), before.len()));
+            let w = prev.last()?;
+            if !doc.text[w.range.as_range()]
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+                || doc.lex.function_words.contains(&w.folded)
+            {
+                return None;
+            }
+            let before = doc.text[..w.range.start()].trim_end();
+            doc.match_ending_at(&doc.lex.title_set, before.len())
+        })?;
     let title = doc.lex.title_set.phrase(id);
     let gender = doc.lex.titles.get(title).copied().unwrap_or(Gender::Any);
     Some((TextRange::new(range.start(), before.len()), gender))
@@ -631,16 +970,30 @@ fn other(lang: Lang) -> Lang {
 
 fn candidate(doc: &Doc, words: &[Word], seq: &[Word], reg: &mut Registry, g: &Gazetteer) {
     let text = doc.text;
-    let first_idx = words.iter().position(|w| w.range == seq[0].range).unwrap_or(0);
+    let first_idx = words
+        .iter()
+        .position(|w| w.range == seq[0].range)
+        .unwrap_or(0);
     // A title inside the run ends its description part: "European Trade
     // Commissioner Helena Varga", "U.S. Trade Representative Daniel Okafor".
-    if let Some(t) = seq.iter().rposition(|w| doc.lex.titles.contains_key(&w.folded) || doc.lex.civilities.contains_key(&w.folded)) {
+    if let Some(t) = seq.iter().rposition(|w| {
+        doc.lex.titles.contains_key(&w.folded) || doc.lex.civilities.contains_key(&w.folded)
+    }) {
         if t > 0 && t + 1 < seq.len() {
-            let gender = doc.lex.titles.get(&seq[t].folded).copied().unwrap_or(Gender::Any);
+            let gender = doc
+                .lex
+                .titles
+                .get(&seq[t].folded)
+                .copied()
+                .unwrap_or(Gender::Any);
             let name_part = &seq[t + 1..];
             // "PDG de Vernier": the title's institution, not a person.
             if PARTICLES.contains(&name_part[0].folded.as_str()) {
-                let rest: Vec<Word> = name_part.iter().skip_while(|w| PARTICLES.contains(&w.folded.as_str())).cloned().collect();
+                let rest: Vec<Word> = name_part
+                    .iter()
+                    .skip_while(|w| PARTICLES.contains(&w.folded.as_str()))
+                    .cloned()
+                    .collect();
                 if !rest.is_empty() {
                     candidate(doc, words, &rest, reg, g);
                 }
@@ -649,9 +1002,14 @@ fn candidate(doc: &Doc, words: &[Word], seq: &[Word], reg: &mut Registry, g: &Ga
             let before = candidate_len(doc, words, name_part);
             if before {
                 let desc = collapse(&text[seq[0].range.start()..seq[t].range.end()]);
-                let range = TextRange::new(name_part[0].range.start(), name_part[name_part.len() - 1].range.end());
+                let range = TextRange::new(
+                    name_part[0].range.start(),
+                    name_part[name_part.len() - 1].range.end(),
+                );
                 let name = collapse(&text[range.as_range()]);
-                let id = reg.find_key(&name).unwrap_or_else(|| reg.add(&name, ActorKind::Person));
+                let id = reg
+                    .find_key(&name)
+                    .unwrap_or_else(|| reg.add(&name, ActorKind::Person));
                 reg.mention(range, id, MentionKind::Name);
                 let a = &mut reg.actors[id];
                 if a.description.is_none() {
@@ -674,7 +1032,13 @@ fn candidate(doc: &Doc, words: &[Word], seq: &[Word], reg: &mut Registry, g: &Ga
     let mut title_gender = None;
     while skip < seq.len() {
         let f = seq[skip].folded.as_str();
-        if doc.lex.sentence_words.contains(f) || doc.lexicons.lang(other(doc.lex.lang)).sentence_words.contains(f) {
+        if doc.lex.sentence_words.contains(f)
+            || doc
+                .lexicons
+                .lang(other(doc.lex.lang))
+                .sentence_words
+                .contains(f)
+        {
             skip += 1;
         } else if let Some(&gender) = doc.lex.titles.get(f).or_else(|| doc.lex.civilities.get(f)) {
             title_gender = Some(gender);
@@ -685,7 +1049,10 @@ fn candidate(doc: &Doc, words: &[Word], seq: &[Word], reg: &mut Registry, g: &Ga
     }
     // Lower-case particles at either end are not part of a name ("La PDG
     // de Vernier"); a capitalised one is ("Ben Blanchard", "Van Gogh").
-    while skip < seq.len() && PARTICLES.contains(&seq[skip].folded.as_str()) && !is_capitalized(&seq[skip], text) {
+    while skip < seq.len()
+        && PARTICLES.contains(&seq[skip].folded.as_str())
+        && !is_capitalized(&seq[skip], text)
+    {
         skip += 1;
     }
     let mut end = seq.len();
@@ -700,7 +1067,9 @@ fn candidate(doc: &Doc, words: &[Word], seq: &[Word], reg: &mut Registry, g: &Ga
     let range = TextRange::new(seq[0].range.start(), seq[seq.len() - 1].range.end());
     let name = collapse(&text[range.as_range()]);
     let sentence_initial = first_idx == 0
-        || words[..first_idx].iter().all(|w| doc.lex.sentence_words.contains(&w.folded));
+        || words[..first_idx]
+            .iter()
+            .all(|w| doc.lex.sentence_words.contains(&w.folded));
     let title = title_before(doc, words, first_idx);
     let title_gender = title_gender.or(title.map(|t| t.1));
 
@@ -722,13 +1091,21 @@ fn candidate(doc: &Doc, words: &[Word], seq: &[Word], reg: &mut Registry, g: &Ga
         return;
     }
     // A head noun alone ("Stade rennais", "Côté") is not a name.
-    let all_heads = folded.iter().all(|w| ORG_HEADS.contains(w) || PLACE_HEADS.contains(w) || MEDIA_HEADS.contains(w) || EVENT_HEADS.contains(w));
+    let all_heads = folded.iter().all(|w| {
+        ORG_HEADS.contains(w)
+            || PLACE_HEADS.contains(w)
+            || MEDIA_HEADS.contains(w)
+            || EVENT_HEADS.contains(w)
+    });
     if all_heads && seq.len() == 1 {
         return;
     }
     let kind_noun = kind_noun_before(doc, words, first_idx);
-    let is_place = (folded.iter().any(|w| PLACE_HEADS.contains(w)) && !(sentence_initial && seq.len() == 1)) || kind_noun == Some(ActorKind::Place);
-    let is_org = folded.iter().any(|w| ORG_HEADS.contains(w)) && !(sentence_initial && seq.len() == 1);
+    let is_place = (folded.iter().any(|w| PLACE_HEADS.contains(w))
+        && !(sentence_initial && seq.len() == 1))
+        || kind_noun == Some(ActorKind::Place);
+    let is_org =
+        folded.iter().any(|w| ORG_HEADS.contains(w)) && !(sentence_initial && seq.len() == 1);
     let is_media = folded.iter().skip(1).any(|w| MEDIA_HEADS.contains(w));
     let first_name = g
         .first_names
@@ -740,8 +1117,13 @@ fn candidate(doc: &Doc, words: &[Word], seq: &[Word], reg: &mut Registry, g: &Ga
     // modifies it; actors come after a determiner, a preposition or nothing.
     if acronym && !sentence_initial {
         if let Some(prev) = first_idx.checked_sub(1).map(|k| &words[k]) {
-            let lower = doc.text[prev.range.as_range()].chars().next().is_some_and(char::is_lowercase);
-            let function = doc.lex.sentence_words.contains(&prev.folded) || PARTICLES.contains(&prev.folded.as_str()) || doc.lex.function_words.contains(&prev.folded);
+            let lower = doc.text[prev.range.as_range()]
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+            let function = doc.lex.sentence_words.contains(&prev.folded)
+                || PARTICLES.contains(&prev.folded.as_str())
+                || doc.lex.function_words.contains(&prev.folded);
             if lower && !function && !followed_by_speech(doc, range.end()) {
                 return;
             }
@@ -759,7 +1141,8 @@ fn candidate(doc: &Doc, words: &[Word], seq: &[Word], reg: &mut Registry, g: &Ga
         // An acronym names an actor after a definite determiner or a
         // preposition ("la NSA", "by the FBI"), not after "un TGV", "as AI".
         let prev = first_idx.checked_sub(1).map(|k| words[k].folded.as_str());
-        let definite = prev.is_none_or(|p| ACRONYM_INTRODUCERS.contains(&p)) || followed_by_speech(doc, range.end());
+        let definite = prev.is_none_or(|p| ACRONYM_INTRODUCERS.contains(&p))
+            || followed_by_speech(doc, range.end());
         definite.then_some(ActorKind::Organization)
     } else if title_gender.is_some() || first_name.is_some() {
         Some(ActorKind::Person)
@@ -782,7 +1165,10 @@ fn candidate(doc: &Doc, words: &[Word], seq: &[Word], reg: &mut Registry, g: &Ga
     let id = reg.add(&name, kind);
     reg.mention(range, id, MentionKind::Name);
     if kind == ActorKind::Person {
-        let gender = title_gender.filter(|g| *g != Gender::Any).or(first_name).unwrap_or(Gender::Any);
+        let gender = title_gender
+            .filter(|g| *g != Gender::Any)
+            .or(first_name)
+            .unwrap_or(Gender::Any);
         let a = &mut reg.actors[id];
         if a.gender == Gender::Any {
             a.gender = gender;
@@ -839,7 +1225,10 @@ fn apposition(doc: &Doc, end: usize) -> Option<String> {
     let rest = rest.strip_prefix(',')?;
     let body = rest.trim_start();
     let start = doc.text.len() - body.len();
-    let first = doc.words(TextRange::new(start, (start + 40).min(doc.text.len()).max(start)));
+    let first = doc.words(TextRange::new(
+        start,
+        (start + 40).min(doc.text.len()).max(start),
+    ));
     let first = first.first()?;
     let opener = doc.lex.apposition_openers.contains(&first.folded)
         || doc.lex.titles.contains_key(&first.folded);
@@ -866,7 +1255,9 @@ fn apposition(doc: &Doc, end: usize) -> Option<String> {
 /// "National Security Agency (NSA)", "Center for American Progress (CAP, …)".
 fn acronym_after(doc: &Doc, end: usize, id: ActorId, reg: &mut Registry) {
     let rest = &doc.text[end..];
-    let Some(inner) = rest.trim_start_matches(' ').strip_prefix('(') else { return };
+    let Some(inner) = rest.trim_start_matches(' ').strip_prefix('(') else {
+        return;
+    };
     let start = doc.text.len() - inner.len();
     let len = inner.find([')', ',', ';']).unwrap_or(0);
     let acro = &inner[..len];
@@ -878,10 +1269,15 @@ fn acronym_after(doc: &Doc, end: usize, id: ActorId, reg: &mut Registry) {
 }
 
 fn demonym_country(doc: &Doc, title: TextRange) -> Option<String> {
-    let after = doc.words(TextRange::new(title.end(), (title.end() + 30).min(doc.text.len())));
+    let after = doc.words(TextRange::new(
+        title.end(),
+        (title.end() + 30).min(doc.text.len()),
+    ));
     let w = after.first()?;
     let g = &doc.lexicons.gazetteer;
-    g.demonyms.get(&w.folded).map(|&c| g.countries[c].fr.clone())
+    g.demonyms
+        .get(&w.folded)
+        .map(|&c| g.countries[c].fr.clone())
 }
 
 /// "les autorités chinoises", "Chinese officials": a country speaking.
@@ -895,7 +1291,9 @@ fn demonyms(doc: &Doc, words: &[Word], lang: Lang, reg: &mut Registry) {
         if !doc.lex.government_heads.contains(&head.folded) {
             continue;
         }
-        let Some(&c) = g.demonyms.get(&dem.folded) else { continue };
+        let Some(&c) = g.demonyms.get(&dem.folded) else {
+            continue;
+        };
         let range = pair[0].range.cover(pair[1].range);
         if reg.is_claimed(range) {
             continue;
@@ -915,7 +1313,9 @@ fn descriptions(doc: &Doc, words: &[Word], reg: &mut Registry) {
         if !DETERMINERS.contains(&det.folded.as_str()) {
             continue;
         }
-        let Some(head) = words.get(i + 1) else { continue };
+        let Some(head) = words.get(i + 1) else {
+            continue;
+        };
         if !adjacent(doc.text, det, head) || reg.is_claimed(head.range) {
             continue;
         }
@@ -929,7 +1329,12 @@ fn descriptions(doc: &Doc, words: &[Word], reg: &mut Registry) {
             } else if let Some(&(kind, gender)) = doc.lex.descriptions.get(&head.folded) {
                 (head.range.end(), head.folded.clone(), kind, gender)
             } else if doc.lex.institutions.contains(&head.folded) {
-                (head.range.end(), head.folded.clone(), ActorKind::Organization, Gender::Any)
+                (
+                    head.range.end(),
+                    head.folded.clone(),
+                    ActorKind::Organization,
+                    Gender::Any,
+                )
             } else {
                 continue;
             }
@@ -942,7 +1347,10 @@ fn descriptions(doc: &Doc, words: &[Word], reg: &mut Registry) {
         if let Some(n) = next {
             let gap = doc.text[head_end..n.range.start()].trim();
             let glued = gap.is_empty();
-            if glued && (is_capitalized(n, doc.text) || matches!(n.folded.as_str(), "de" | "du" | "des" | "d'" | "of")) {
+            if glued
+                && (is_capitalized(n, doc.text)
+                    || matches!(n.folded.as_str(), "de" | "du" | "des" | "d'" | "of"))
+            {
                 continue;
             }
             // "Le vice-président, Joe Biden, …": the title of the name after it.
@@ -977,7 +1385,15 @@ fn descriptions(doc: &Doc, words: &[Word], reg: &mut Registry) {
             (g, _) => g,
         };
         let is_agency_noun = matches!(head_key.as_str(), "agence" | "agency" | "news agency");
-        let found = resolve_description(reg, range.start(), kind, gender, &head_key, is_agency_noun, country.as_deref());
+        let found = resolve_description(
+            reg,
+            range.start(),
+            kind,
+            gender,
+            &head_key,
+            is_agency_noun,
+            country.as_deref(),
+        );
         if let Some(id) = found {
             if kind == ActorKind::Person && reg.actors[id].country.is_none() {
                 reg.actors[id].country = country;
@@ -998,7 +1414,9 @@ fn resolve_description(
 ) -> Option<ActorId> {
     let compatible = |a: &Actor| {
         let kind_ok = match kind {
-            ActorKind::Media if agency => (a.kind == ActorKind::Media && a.is_agency) || (a.kind == ActorKind::Organization && a.is_agency),
+            ActorKind::Media if agency => {
+                a.is_agency && matches!(a.kind, ActorKind::Media | ActorKind::Organization)
+            }
             ActorKind::Country => a.kind == ActorKind::Country,
             k => a.kind == k,
         };
@@ -1011,13 +1429,20 @@ fn resolve_description(
     };
     if kind == ActorKind::Person {
         // Prefer someone already described with this title.
-        let titled = |a: &Actor| compatible(a) && a.description.as_deref().is_some_and(|d| fold(d).contains(head));
+        let titled = |a: &Actor| {
+            compatible(a)
+                && a.description
+                    .as_deref()
+                    .is_some_and(|d| fold(d).contains(head))
+        };
         if let Some((id, _)) = reg.latest_before(offset, titled) {
             return Some(id);
         }
         // Two different people in the latest sentence: ambiguous.
         let (first, at) = reg.latest_before(offset, compatible)?;
-        let second = reg.latest_before(offset, |a| compatible(a) && !std::ptr::eq(a, &reg.actors[first]));
+        let second = reg.latest_before(offset, |a| {
+            compatible(a) && !std::ptr::eq(a, &reg.actors[first])
+        });
         if let Some((_, at2)) = second {
             if at - at2 < 60 {
                 return None;

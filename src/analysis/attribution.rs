@@ -53,14 +53,22 @@ pub fn quotes(doc: &Doc, spans: &[QuoteSpan], reg: &mut Registry) -> Vec<Quote> 
     }
     // Indirect quotes in sentences without marked speech.
     for (idx, s) in doc.sentences.iter().enumerate() {
-        let marked: Vec<TextRange> = res.iter().filter(|q| q.range.intersects(s.range)).map(|q| q.range).collect();
+        let marked: Vec<TextRange> = res
+            .iter()
+            .filter(|q| q.range.intersects(s.range))
+            .map(|q| q.range)
+            .collect();
         if marked.is_empty() {
             res.extend(indirect(doc, idx, reg));
         } else {
             // Reported clauses that hold no quotation ("… « à la
             // responsabilité » et a estimé qu'une reprise était possible").
             let clauses = reported_clauses(doc, idx);
-            res.extend(clauses.into_iter().filter(|c| !marked.iter().any(|m| m.intersects(c.range))));
+            res.extend(
+                clauses
+                    .into_iter()
+                    .filter(|c| !marked.iter().any(|m| m.intersects(c.range))),
+            );
         }
     }
     res.sort_by_key(|q| q.range.start);
@@ -96,9 +104,17 @@ fn is_name_or_term(doc: &Doc, span: &QuoteSpan, sentence: usize) -> bool {
     // (a capital or an article), not before speech ("ce programme
     // « coûterait 40 millions »").
     let first_word = doc.words(span.content).into_iter().next();
-    let title_like = content.trim_start().chars().next().is_some_and(char::is_uppercase)
-        || first_word.as_ref().is_some_and(|w| DETERMINERS.contains(&w.folded.as_str()));
-    let naming = near.iter().any(|w| doc.lex.naming_words.contains(&w.folded));
+    let title_like = content
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+        || first_word
+            .as_ref()
+            .is_some_and(|w| DETERMINERS.contains(&w.folded.as_str()));
+    let naming = near
+        .iter()
+        .any(|w| doc.lex.naming_words.contains(&w.folded));
     let titled = title_like && near.iter().any(|w| doc.lex.title_nouns.contains(&w.folded));
     if naming || titled {
         return true;
@@ -110,7 +126,9 @@ fn is_name_or_term(doc: &Doc, span: &QuoteSpan, sentence: usize) -> bool {
     }
     // "du « dialogue stratégique »", "the "special relationship"": a short
     // passage after a determiner is a name or a term.
-    if near.first().is_some_and(|w| DETERMINERS.contains(&w.folded.as_str()) && w.range.end() + 3 >= span.range.start()) {
+    if near.first().is_some_and(|w| {
+        DETERMINERS.contains(&w.folded.as_str()) && w.range.end() + 3 >= span.range.start()
+    }) {
         return true;
     }
     // A short passage is speech only in a sentence that reports speech.
@@ -129,8 +147,35 @@ fn is_name_or_term(doc: &Doc, span: &QuoteSpan, sentence: usize) -> bool {
 }
 
 const DETERMINERS: &[&str] = &[
-    "le", "la", "les", "l'", "du", "des", "un", "une", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs",
-    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "so-called",
+    "le",
+    "la",
+    "les",
+    "l'",
+    "du",
+    "des",
+    "un",
+    "une",
+    "ce",
+    "cette",
+    "ces",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "so-called",
 ];
 
 fn starts_sentence(doc: &Doc, range: TextRange, sentence: usize) -> bool {
@@ -144,19 +189,21 @@ fn marked_kind(doc: &Doc, span: &QuoteSpan, sentence: usize) -> QuoteKind {
     if starts_sentence(doc, span.range, sentence) {
         return QuoteKind::Direct;
     }
-    let before = doc.text[doc.sentences[sentence].range.start()..span.range.start()].trim_end_matches(|c: char| c == ' ' || is_space(c));
+    let before = doc.text[doc.sentences[sentence].range.start()..span.range.start()]
+        .trim_end_matches(|c: char| c == ' ' || is_space(c));
     if before.ends_with(':') {
         return QuoteKind::Direct;
     }
     let before_words = words_before(doc, span.range.start(), sentence);
-    let after_complementizer = before_words
-        .last()
-        .is_some_and(|w| doc.lex.complementizers.contains(&w.folded) && w.range.end() + 2 >= span.range.start());
+    let after_complementizer = before_words.last().is_some_and(|w| {
+        doc.lex.complementizers.contains(&w.folded) && w.range.end() + 2 >= span.range.start()
+    });
     // After que/that, a quotation is the whole utterance only when it reads
     // as one: it starts with a capital or holds a sentence of its own.
     let content = doc.text[span.content.as_range()].trim();
     let inner_end = content.trim_end_matches(['.', '!', '?', '…', ' ']);
-    let utterance = content.chars().next().is_some_and(char::is_uppercase) || inner_end.contains(['.', '!', '?']);
+    let utterance = content.chars().next().is_some_and(char::is_uppercase)
+        || inner_end.contains(['.', '!', '?']);
     if after_complementizer && utterance && runs_to_sentence_end(doc, span, sentence) {
         return QuoteKind::Direct;
     }
@@ -191,9 +238,14 @@ fn after_determiner(doc: &Doc, at: usize) -> bool {
 /// "was cited", "est annoncé": a participle after a form of "be" is a
 /// passive, not someone speaking.
 fn passive(doc: &Doc, at: usize) -> bool {
-    const BE: &[&str] = &["was", "were", "is", "are", "been", "being", "be", "est", "sont", "ete", "etait", "etaient", "sera", "seront"];
+    const BE: &[&str] = &[
+        "was", "were", "is", "are", "been", "being", "be", "est", "sont", "ete", "etait",
+        "etaient", "sera", "seront",
+    ];
     let before = doc.words(TextRange::new(at.saturating_sub(12), at));
-    before.last().is_some_and(|w| BE.contains(&w.folded.as_str()) && w.range.end() + 2 >= at)
+    before
+        .last()
+        .is_some_and(|w| BE.contains(&w.folded.as_str()) && w.range.end() + 2 >= at)
 }
 
 /// "declined to comment", "refuse de commenter": an infinitive is no cue.
@@ -207,11 +259,12 @@ fn after_infinitive_marker(doc: &Doc, at: usize) -> bool {
 /// accents falls back to the folded form.
 fn form_kind(doc: &Doc, r: TextRange, id: usize) -> Option<FormKind> {
     let exact = crate::lexicon::exact_key(&doc.text[r.as_range()]);
-    doc.lex
-        .speech_exact
-        .get(&exact)
-        .copied()
-        .or_else(|| doc.lex.speech_forms.get(doc.lex.speech.phrase(id)).map(|(_, k)| *k))
+    doc.lex.speech_exact.get(&exact).copied().or_else(|| {
+        doc.lex
+            .speech_forms
+            .get(doc.lex.speech.phrase(id))
+            .map(|(_, k)| *k)
+    })
 }
 
 /// The auxiliary (and adverbs) before a participle: "a", "avait également".
@@ -231,7 +284,12 @@ fn auxiliary_before(doc: &Doc, at: usize) -> Option<TextRange> {
 fn cues_in(doc: &Doc, within: TextRange) -> Vec<TextRange> {
     doc.find(&doc.lex.speech, within)
         .into_iter()
-        .filter(|(r, _)| !doc.in_quote(*r) && !after_infinitive_marker(doc, r.start()) && !passive(doc, r.start()) && !after_determiner(doc, r.start()))
+        .filter(|(r, _)| {
+            !doc.in_quote(*r)
+                && !after_infinitive_marker(doc, r.start())
+                && !passive(doc, r.start())
+                && !after_determiner(doc, r.start())
+        })
         .filter(|(r, id)| cue_form_ok(doc, *r, *id))
         .map(|(r, _)| match auxiliary_before(doc, r.start()) {
             Some(aux) => aux.cover(r),
@@ -244,7 +302,8 @@ fn cues_in(doc: &Doc, within: TextRange) -> Vec<TextRange> {
 /// the incise after a quote, as (cue range, subject range).
 fn incise(doc: &Doc, after: usize, limit: usize) -> Option<(TextRange, TextRange)> {
     let rest = &doc.text[after..limit];
-    let trimmed = rest.trim_start_matches(|c: char| c == ' ' || is_space(c) || c == ',' || c == '—' || c == '–');
+    let trimmed = rest
+        .trim_start_matches(|c: char| c == ' ' || is_space(c) || c == ',' || c == '—' || c == '–');
     let start = limit - trimmed.len();
     if trimmed.is_empty() {
         return None;
@@ -257,19 +316,29 @@ fn incise(doc: &Doc, after: usize, limit: usize) -> Option<(TextRange, TextRange
     // Verb first: ", a souligné X", ", dit-elle", ", said Smith".
     let aux = doc.match_at(&doc.lex.auxiliaries, start);
     let verb_at = match aux {
-        Some((r, _)) => doc.words(TextRange::new(r.end(), limit)).first().map(|w| w.range.start())?,
+        Some((r, _)) => doc
+            .words(TextRange::new(r.end(), limit))
+            .first()
+            .map(|w| w.range.start())?,
         None => start,
     };
     let verb_at = skip_adverbs(doc, verb_at, limit);
     if let Some((vr, id)) = doc.match_at(&doc.lex.speech, verb_at) {
         let ok = aux.is_some() || form_kind(doc, vr, id) == Some(FormKind::Finite);
         // "…, warned that it would": a verb with its clause is no incise.
-        let next = doc.words(TextRange::new(vr.end(), limit)).into_iter().next();
+        let next = doc
+            .words(TextRange::new(vr.end(), limit))
+            .into_iter()
+            .next();
         let takes_clause = next.is_some_and(|w| doc.lex.complementizers.contains(&w.folded));
         if ok && !takes_clause {
             // "a-t-il ajouté": the pronoun is inside the auxiliary.
             let cue = TextRange::new(start, vr.end());
-            let subject_from = if let Some((ar, _)) = aux { ar.start() } else { vr.end() };
+            let subject_from = if let Some((ar, _)) = aux {
+                ar.start()
+            } else {
+                vr.end()
+            };
             let subject = if aux.is_some_and(|(ar, _)| doc.text[ar.as_range()].contains('-')) {
                 // The clitic closing the auxiliary: "a-t-il" → "il".
                 let clitic = doc.words(TextRange::new(subject_from, vr.start())).pop();
@@ -326,7 +395,9 @@ fn subject_span(doc: &Doc, from: usize, limit: usize) -> TextRange {
         let next = body[stop + 1..].trim_start();
         if next.chars().next().is_some_and(char::is_uppercase) {
             let next_at = body.len() - next.len();
-            let next_stop = next.find([',', '.', ';', ':', '!', '?', '(', '«', '"', '“', '\n']).unwrap_or(next.len());
+            let next_stop = next
+                .find([',', '.', ';', ':', '!', '?', '(', '«', '"', '“', '\n'])
+                .unwrap_or(next.len());
             stop = next_at + next_stop;
         }
     }
@@ -334,7 +405,12 @@ fn subject_span(doc: &Doc, from: usize, limit: usize) -> TextRange {
 }
 
 /// The actor a subject span refers to.
-fn resolve_subject(doc: &Doc, subject: TextRange, reg: &mut Registry, speakers: &[(usize, ActorId)]) -> Option<ActorId> {
+fn resolve_subject(
+    doc: &Doc,
+    subject: TextRange,
+    reg: &mut Registry,
+    speakers: &[(usize, ActorId)],
+) -> Option<ActorId> {
     if subject.is_empty() {
         return None;
     }
@@ -342,16 +418,26 @@ fn resolve_subject(doc: &Doc, subject: TextRange, reg: &mut Registry, speakers: 
     let first = words.first()?;
     // A pronoun.
     if let Some(&(gender, plural)) = doc.lex.pronouns.get(&first.folded) {
-        if words.len() == 1 || words.len() <= 2 && doc.lex.function_words.contains(&words[1].folded) {
+        if words.len() == 1 || words.len() <= 2 && doc.lex.function_words.contains(&words[1].folded)
+        {
             return resolve_pronoun(doc, subject.start(), gender, plural, reg, speakers);
         }
     }
-    let inside: Vec<&super::Mention> = reg.mentions.iter().filter(|m| subject.contains_range(m.range)).collect();
+    let inside: Vec<&super::Mention> = reg
+        .mentions
+        .iter()
+        .filter(|m| subject.contains_range(m.range))
+        .collect();
     // The institution a role speaks for: "le porte-parole du Kremlin",
     // "analysts at Morgan Stanley", "la direction de l'entreprise".
     let institution = inside
         .iter()
-        .filter(|m| matches!(reg.actors[m.actor].kind, ActorKind::Organization | ActorKind::Country | ActorKind::Media))
+        .filter(|m| {
+            matches!(
+                reg.actors[m.actor].kind,
+                ActorKind::Organization | ActorKind::Country | ActorKind::Media
+            )
+        })
         .find(|m| is_complement(doc, subject.start(), m.range.start()))
         .map(|m| m.actor);
     // An anonymous source leads the subject ("un membre de …", "some
@@ -359,7 +445,9 @@ fn resolve_subject(doc: &Doc, subject: TextRange, reg: &mut Registry, speakers: 
     // "two diplomats").
     let vague = doc
         .match_at(&doc.lex.vague_sources, first.range.start())
-        .filter(|(r, _)| r.start() == first.range.start() && !doc.lex.pronouns.contains_key(&first.folded));
+        .filter(|(r, _)| {
+            r.start() == first.range.start() && !doc.lex.pronouns.contains_key(&first.folded)
+        });
     if let Some((r, _)) = vague {
         let phrase = doc.folded_at(r);
         if institution.is_some() && INSTITUTIONAL_VOICES.iter().any(|v| phrase.contains(v)) {
@@ -370,9 +458,13 @@ fn resolve_subject(doc: &Doc, subject: TextRange, reg: &mut Registry, speakers: 
     // A mention heading the subject, not a complement ("de
     // l'administration d'Obama" is not the speaker). English puts the head
     // last ("U.S. Trade Representative Daniel Okafor"), French first.
-    let heads = inside.iter().filter(|m| !is_complement(doc, subject.start(), m.range.start()));
+    let heads = inside
+        .iter()
+        .filter(|m| !is_complement(doc, subject.start(), m.range.start()));
     let head = match doc.lex.lang {
-        Lang::En if !doc.text[subject.as_range()].contains(',') => heads.max_by_key(|m| m.range.start),
+        Lang::En if !doc.text[subject.as_range()].contains(',') => {
+            heads.max_by_key(|m| m.range.start)
+        }
         _ => heads.min_by_key(|m| m.range.start),
     };
     if let Some(m) = head {
@@ -385,10 +477,16 @@ fn resolve_subject(doc: &Doc, subject: TextRange, reg: &mut Registry, speakers: 
         return Some(unnamed(doc, subject, reg));
     }
     // "le parquet", "the police": the institution speaks.
-    let head = words.iter().find(|w| !matches!(w.folded.as_str(), "le" | "la" | "l'" | "les" | "the"))?;
+    let head = words
+        .iter()
+        .find(|w| !matches!(w.folded.as_str(), "le" | "la" | "l'" | "les" | "the"))?;
     if doc.lex.institutions.contains(&head.folded) && words.len() <= 3 {
         let id = reg.add(&head.folded, ActorKind::Organization);
-        reg.mention(TextRange::new(words[0].range.start(), head.range.end()), id, MentionKind::Description);
+        reg.mention(
+            TextRange::new(words[0].range.start(), head.range.end()),
+            id,
+            MentionKind::Description,
+        );
         return Some(id);
     }
     None
@@ -396,23 +494,50 @@ fn resolve_subject(doc: &Doc, subject: TextRange, reg: &mut Registry, speakers: 
 
 /// Roles that speak for their institution when it is named after them.
 const INSTITUTIONAL_VOICES: &[&str] = &[
-    "porte-parole", "spokes", "analyst", "forecaster", "economist", "researcher", "expert", "direction",
+    "porte-parole",
+    "spokes",
+    "analyst",
+    "forecaster",
+    "economist",
+    "researcher",
+    "expert",
+    "direction",
 ];
 
 /// Determiners that make a subject indefinite, hence anonymous.
 const INDEFINITES: &[&str] = &[
-    "un", "une", "des", "a", "an", "some", "several", "plusieurs", "certains", "certaines", "deux", "trois", "two",
-    "three", "quelques",
+    "un",
+    "une",
+    "des",
+    "a",
+    "an",
+    "some",
+    "several",
+    "plusieurs",
+    "certains",
+    "certaines",
+    "deux",
+    "trois",
+    "two",
+    "three",
+    "quelques",
 ];
 
 /// Whether the mention at `at` is introduced by de/du/d'/of within the
 /// subject that starts at `start`.
 fn is_complement(doc: &Doc, start: usize, at: usize) -> bool {
     let before = doc.words(TextRange::new(start, at));
-    let Some(prev) = before.iter().rev().find(|w| !matches!(w.folded.as_str(), "la" | "le" | "les" | "l'" | "the")) else {
+    let Some(prev) = before
+        .iter()
+        .rev()
+        .find(|w| !matches!(w.folded.as_str(), "la" | "le" | "les" | "l'" | "the"))
+    else {
         return false;
     };
-    matches!(prev.folded.as_str(), "de" | "du" | "des" | "d'" | "of" | "for" | "pour" | "aux" | "au" | "a")
+    matches!(
+        prev.folded.as_str(),
+        "de" | "du" | "des" | "d'" | "of" | "for" | "pour" | "aux" | "au" | "a"
+    )
 }
 
 fn unnamed(doc: &Doc, subject: TextRange, reg: &mut Registry) -> ActorId {
@@ -437,8 +562,13 @@ pub fn resolve_pronoun(
             return false;
         }
         match (lang, gender) {
-            (Lang::En, Gender::Neuter) => matches!(a.kind, ActorKind::Organization | ActorKind::Media | ActorKind::Country),
-            (Lang::En, Gender::Any) => plural || a.plural || matches!(a.kind, ActorKind::Organization | ActorKind::Media),
+            (Lang::En, Gender::Neuter) => matches!(
+                a.kind,
+                ActorKind::Organization | ActorKind::Media | ActorKind::Country
+            ),
+            (Lang::En, Gender::Any) => {
+                plural || a.plural || matches!(a.kind, ActorKind::Organization | ActorKind::Media)
+            }
             (Lang::En, g) => a.kind == ActorKind::Person && a.gender.agrees(g),
             (Lang::Fr, g) => a.plural == plural && a.gender.agrees(g) && a.kind != ActorKind::Place,
         }
@@ -454,7 +584,10 @@ pub fn resolve_pronoun(
         _ => doc.sentences[idx].range.start(),
     };
     let person = |a: &Actor| a.kind == ActorKind::Person && compatible(a);
-    if let Some((a, _)) = reg.latest_before(at, person).filter(|(_, off)| *off >= local_start) {
+    if let Some((a, _)) = reg
+        .latest_before(at, person)
+        .filter(|(_, off)| *off >= local_start)
+    {
         return Some(a);
     }
     let recent_speaker = speakers
@@ -466,15 +599,25 @@ pub fn resolve_pronoun(
         .map(|&(_, a)| a);
     let recent_para_start = doc.paragraphs[para.saturating_sub(2)].start();
     recent_speaker
-        .or_else(|| reg.latest_before(at, person).filter(|(_, off)| *off >= recent_para_start).map(|(a, _)| a))
-        .or_else(|| reg.latest_before(at, |a| compatible(a)).filter(|(_, off)| *off >= local_start).map(|(a, _)| a))
+        .or_else(|| {
+            reg.latest_before(at, person)
+                .filter(|(_, off)| *off >= recent_para_start)
+                .map(|(a, _)| a)
+        })
+        .or_else(|| {
+            reg.latest_before(at, |a| compatible(a))
+                .filter(|(_, off)| *off >= local_start)
+                .map(|(a, _)| a)
+        })
         .or_else(|| reg.latest_before(at, compatible).map(|(a, _)| a))
 }
 
 /// The subject of a speech verb: back from the verb to the start of its
 /// clause. Returns (subject span, cue span).
 fn cue_before(doc: &Doc, within: TextRange) -> Vec<(TextRange, TextRange)> {
-    let Some(&cue) = cues_in(doc, within).last() else { return Vec::new() };
+    let Some(&cue) = cues_in(doc, within).last() else {
+        return Vec::new();
+    };
     // Include "que"/"that" after the verb in the cue.
     let after = doc.words(TextRange::new(cue.end(), within.end()));
     let full_cue = match after.first() {
@@ -493,7 +636,9 @@ fn subject_candidates(doc: &Doc, from: usize, at: usize) -> Vec<TextRange> {
     let start = clause_start(doc, from, at);
     let mut span = crate::text::trim_range(doc.text, TextRange::new(start, at));
     let text = &doc.text[span.as_range()];
-    for rel in [", qui ", ", who ", ", which ", ", dont ", ", lui, ", ", elle, ", ", eux, "] {
+    for rel in [
+        ", qui ", ", who ", ", which ", ", dont ", ", lui, ", ", elle, ", ", eux, ",
+    ] {
         if let Some(i) = text.find(rel) {
             span = TextRange::new(span.start(), span.start() + i);
             break;
@@ -514,7 +659,15 @@ fn subject_candidates(doc: &Doc, from: usize, at: usize) -> Vec<TextRange> {
     let mut res: Vec<TextRange> = cuts
         .windows(2)
         .rev()
-        .map(|w| crate::text::trim_range(doc.text, TextRange::new(span.start() + w[0], span.start() + (w[1] - 1).min(text.len()))))
+        .map(|w| {
+            crate::text::trim_range(
+                doc.text,
+                TextRange::new(
+                    span.start() + w[0],
+                    span.start() + (w[1] - 1).min(text.len()),
+                ),
+            )
+        })
         .filter(|r| !r.is_empty())
         .collect();
     if res.len() > 1 {
@@ -543,7 +696,10 @@ fn clause_start(doc: &Doc, from: usize, at: usize) -> usize {
     }
     let words = doc.words(TextRange::new(start, at));
     for w in words.iter().rev() {
-        if matches!(w.folded.as_str(), "mais" | "but" | "qui" | "who" | "which" | "et" | "and" | "que" | "qu'" | "that") {
+        if matches!(
+            w.folded.as_str(),
+            "mais" | "but" | "qui" | "who" | "which" | "et" | "and" | "que" | "qu'" | "that"
+        ) {
             // "qui" as a relative: the subject is its antecedent just before.
             if matches!(w.folded.as_str(), "qui" | "who" | "which") {
                 return relative_antecedent(doc, from, w.range.start());
@@ -556,24 +712,23 @@ fn clause_start(doc: &Doc, from: usize, at: usize) -> usize {
 
 /// "selon The New York Times, qui explique": the antecedent of "qui".
 fn relative_antecedent(doc: &Doc, from: usize, qui: usize) -> usize {
-    let before = doc.text[from..qui].trim_end_matches(|c: char| c == ' ' || c == ',' || is_space(c));
+    let before =
+        doc.text[from..qui].trim_end_matches(|c: char| c == ' ' || c == ',' || is_space(c));
     let end = from + before.len();
-    let start = before
-        .rfind([',', ';', ':'])
-        .map_or(from, |i| from + i + 1);
+    let start = before.rfind([',', ';', ':']).map_or(from, |i| from + i + 1);
     // The span is searched for mentions; a wider span errs toward the last.
     let words = doc.words(TextRange::new(start, end));
-    words
-        .iter()
-        .rev()
-        .take(6)
-        .last()
+    words[words.len().saturating_sub(6)..]
+        .first()
         .map_or(start, |w| w.range.start())
 }
 
 fn attribution_phrase(doc: &Doc, sentence: usize) -> Option<(TextRange, TextRange)> {
     let s = doc.sentences[sentence].range;
-    let (r, _) = doc.find(&doc.lex.attribution_phrases, s).into_iter().find(|(r, _)| !doc.in_quote(*r))?;
+    let (r, _) = doc
+        .find(&doc.lex.attribution_phrases, s)
+        .into_iter()
+        .find(|(r, _)| !doc.in_quote(*r))?;
     let subject = subject_span(doc, r.end(), s.end());
     Some((subject, r.cover(subject)))
 }
@@ -595,9 +750,17 @@ fn opinion_opener(doc: &Doc, sentence: usize) -> Option<(TextRange, TextRange)> 
     Some((subject, r.cover(subject)))
 }
 
-fn speaker(doc: &Doc, q: &Quote, reg: &mut Registry, speakers: &[(usize, ActorId)]) -> Option<super::attribution::Source> {
+fn speaker(
+    doc: &Doc,
+    q: &Quote,
+    reg: &mut Registry,
+    speakers: &[(usize, ActorId)],
+) -> Option<super::attribution::Source> {
     let s = doc.sentences[q.sentence].range;
-    let sentence_end = doc.sentences[doc.sentence_of(q.range.end().saturating_sub(1))].range.end().max(s.end());
+    let sentence_end = doc.sentences[doc.sentence_of(q.range.end().saturating_sub(1))]
+        .range
+        .end()
+        .max(s.end());
     let mut found: Vec<(TextRange, TextRange)> = Vec::new();
     if q.kind != QuoteKind::Indirect {
         if let Some((cue, subject)) = incise(doc, q.range.end(), sentence_end) {
@@ -629,20 +792,28 @@ fn speaker(doc: &Doc, q: &Quote, reg: &mut Registry, speakers: &[(usize, ActorId
 fn interview_answer(doc: &Doc, q: &Quote, reg: &Registry) -> Option<Source> {
     let p = doc.sentences[q.sentence].paragraph;
     let para = doc.text[doc.paragraphs[p].as_range()].trim_start();
-    let is_answer = ["A:", "R:", "R :", "A :", "—", "–", "-"].iter().any(|m| para.starts_with(m));
+    let is_answer = ["A:", "R:", "R :", "A :", "—", "–", "-"]
+        .iter()
+        .any(|m| para.starts_with(m));
     let prev = doc.text[doc.paragraphs.get(p.checked_sub(1)?)?.as_range()].trim();
     let after_question = prev.trim_end_matches(['»', '"', '”', ' ']).ends_with('?');
     if !is_answer || !after_question {
         return None;
     }
     let mut counts: std::collections::HashMap<ActorId, usize> = Default::default();
-    for m in reg.mentions.iter().filter(|m| m.range.end() <= q.range.start()) {
+    for m in reg
+        .mentions
+        .iter()
+        .filter(|m| m.range.end() <= q.range.start())
+    {
         let a = &reg.actors[m.actor];
         if a.kind == ActorKind::Person && a.named {
             *counts.entry(m.actor).or_default() += 1;
         }
     }
-    let (&actor, _) = counts.iter().max_by_key(|(id, n)| (**n, std::cmp::Reverse(**id)))?;
+    let (&actor, _) = counts
+        .iter()
+        .max_by_key(|(id, n)| (**n, std::cmp::Reverse(**id)))?;
     Some(Source {
         actor,
         cue: TextRange::new(doc.paragraphs[p].start(), doc.paragraphs[p].start()),
@@ -660,7 +831,10 @@ fn colon_cue(doc: &Doc, q: &Quote) -> Option<(TextRange, TextRange)> {
     let last = doc.sentences.iter().rev().find(|s| s.paragraph == p - 1)?;
     cue_before(doc, last.range).into_iter().next().or_else(|| {
         // "Le ministre :" — a bare name before the colon.
-        let r = crate::text::trim_range(doc.text, TextRange::new(last.range.start(), last.range.end() - 1));
+        let r = crate::text::trim_range(
+            doc.text,
+            TextRange::new(last.range.start(), last.range.end() - 1),
+        );
         Some((r, r))
     })
 }
@@ -675,14 +849,26 @@ fn continued_speaker(doc: &Doc, quotes: &[Quote], i: usize) -> Option<ActorId> {
     let p = doc.sentences[q.sentence].paragraph;
     // "« … », a dit X. « … »": a quote opening the sentence right after a
     // sentence quoting X, in the same paragraph, is X's too.
-    if q.sentence > 0 && doc.sentences[q.sentence - 1].paragraph == p && starts_sentence(doc, q.range, q.sentence) {
+    if q.sentence > 0
+        && doc.sentences[q.sentence - 1].paragraph == p
+        && starts_sentence(doc, q.range, q.sentence)
+    {
         let prev_sentence = doc.sentences[q.sentence - 1].range;
-        if let Some(a) = quotes[..i].iter().rev().find(|o| prev_sentence.intersects(o.range) && o.kind != QuoteKind::Indirect).and_then(|o| o.speaker) {
+        if let Some(a) = quotes[..i]
+            .iter()
+            .rev()
+            .find(|o| prev_sentence.intersects(o.range) && o.kind != QuoteKind::Indirect)
+            .and_then(|o| o.speaker)
+        {
             return Some(a);
         }
     }
     let para = doc.paragraphs[p];
-    let covered: usize = quotes.iter().filter(|o| para.contains_range(o.range)).map(|o| o.range.len()).sum();
+    let covered: usize = quotes
+        .iter()
+        .filter(|o| para.contains_range(o.range))
+        .map(|o| o.range.len())
+        .sum();
     if covered * 10 < para.len() * 7 {
         return None;
     }
@@ -721,10 +907,42 @@ fn indirect_quote(content: TextRange, sentence: usize) -> Quote {
 /// English verbs that report a clause without "that": "said the deal
 /// was close".
 const BARE_CLAUSE_VERBS: &[&str] = &[
-    "say", "says", "said", "saying", "added", "adds", "argued", "argues", "claimed", "claims", "insisted", "insists",
-    "believes", "believed", "thinks", "thought", "warned", "warns", "noted", "notes", "stressed", "stresses",
-    "explained", "explains", "conceded", "concedes", "acknowledged", "acknowledges", "suggested", "suggests",
-    "predicted", "predicts", "wrote", "writes", "reckons", "reckoned",
+    "say",
+    "says",
+    "said",
+    "saying",
+    "added",
+    "adds",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "insisted",
+    "insists",
+    "believes",
+    "believed",
+    "thinks",
+    "thought",
+    "warned",
+    "warns",
+    "noted",
+    "notes",
+    "stressed",
+    "stresses",
+    "explained",
+    "explains",
+    "conceded",
+    "concedes",
+    "acknowledged",
+    "acknowledges",
+    "suggested",
+    "suggests",
+    "predicted",
+    "predicts",
+    "wrote",
+    "writes",
+    "reckons",
+    "reckoned",
 ];
 
 /// Speech verb + que/that + clause (English also without "that").
@@ -739,26 +957,55 @@ fn reported_clauses(doc: &Doc, idx: usize) -> Vec<Quote> {
         let comp_idx = after
             .iter()
             .take(7)
-            .take_while(|w| !text[cue.end()..w.range.start()].contains([',', '.', ';', ':', '«', '"', '“']))
+            .take_while(|w| {
+                !text[cue.end()..w.range.start()].contains([',', '.', ';', ':', '«', '"', '“'])
+            })
             .position(|w| doc.lex.complementizers.contains(&w.folded))
             .unwrap_or(0);
-        let Some(comp) = after.get(comp_idx) else { continue };
+        let Some(comp) = after.get(comp_idx) else {
+            continue;
+        };
         // ", said Mayor Torres, who …": an incise reports the quote, not a
         // clause after it.
         let before_cue = text[s.start()..cue.start()].trim_end();
-        if before_cue.ends_with([',', '»', '"', '”', '—']) && comp_idx == 0 && !doc.lex.complementizers.contains(&comp.folded) {
+        if before_cue.ends_with([',', '»', '"', '”', '—'])
+            && comp_idx == 0
+            && !doc.lex.complementizers.contains(&comp.folded)
+        {
             continue;
         }
         let glued = comp_idx > 0 || text[cue.end()..comp.range.start()].trim().is_empty();
         let verb = doc.folded_at(TextRange::new(cue.end().saturating_sub(12), cue.end()));
         let say_type = BARE_CLAUSE_VERBS.iter().any(|v| verb.ends_with(v));
-        let english_bare = doc.lex.lang == Lang::En && say_type && glued && !comp.folded.is_empty()
-            && !matches!(comp.folded.as_str(), "to" | "on" | "in" | "at" | "of" | "by" | "with" | "from" | "for" | "about" | "reporters" | "so" | "as" | "that");
+        let english_bare = doc.lex.lang == Lang::En
+            && say_type
+            && glued
+            && !comp.folded.is_empty()
+            && !matches!(
+                comp.folded.as_str(),
+                "to" | "on"
+                    | "in"
+                    | "at"
+                    | "of"
+                    | "by"
+                    | "with"
+                    | "from"
+                    | "for"
+                    | "about"
+                    | "reporters"
+                    | "so"
+                    | "as"
+                    | "that"
+            );
         let is_comp = glued && doc.lex.complementizers.contains(&comp.folded);
         if !is_comp && !english_bare {
             continue;
         }
-        let content_start = if is_comp { comp.range.end() } else { comp.range.start() };
+        let content_start = if is_comp {
+            comp.range.end()
+        } else {
+            comp.range.start()
+        };
         let content = clause_content(doc, content_start, s.end());
         if content.is_empty() || content.len() < 12 {
             continue;
@@ -797,8 +1044,15 @@ fn attributed_sentence(doc: &Doc, idx: usize, reg: &Registry) -> Option<Quote> {
             if cue.start() > comma + 3 {
                 continue;
             }
-            let subject_ok = !subject.is_empty() && reg.mentions.iter().any(|m| subject.contains_range(m.range) || m.range.start() == subject.start());
-            let pronoun_or_vague = doc.words(subject).first().is_some_and(|w| doc.lex.pronouns.contains_key(&w.folded));
+            let subject_ok = !subject.is_empty()
+                && reg
+                    .mentions
+                    .iter()
+                    .any(|m| subject.contains_range(m.range) || m.range.start() == subject.start());
+            let pronoun_or_vague = doc
+                .words(subject)
+                .first()
+                .is_some_and(|w| doc.lex.pronouns.contains_key(&w.folded));
             if !subject_ok && !pronoun_or_vague {
                 continue;
             }
@@ -823,7 +1077,10 @@ fn clause_content(doc: &Doc, start: usize, end: usize) -> TextRange {
         }
         let rest = doc.text[at + 1..end].trim_start();
         let rest_at = end - rest.len();
-        if doc.match_at(&doc.lex.attribution_phrases, rest_at).is_some() {
+        if doc
+            .match_at(&doc.lex.attribution_phrases, rest_at)
+            .is_some()
+        {
             stop = at;
             break;
         }
@@ -834,8 +1091,13 @@ fn clause_content(doc: &Doc, start: usize, end: usize) -> TextRange {
 fn trim_clause(doc: &Doc, r: TextRange) -> TextRange {
     let s = &doc.text[r.as_range()];
     let body = s.trim_start_matches(|c: char| c.is_whitespace() || is_space(c) || c == ',');
-    let body = body.trim_end_matches(|c: char| c.is_whitespace() || is_space(c) || matches!(c, '.' | ',' | ';' | ':'));
-    let start = r.start() + (s.len() - s.trim_start_matches(|c: char| c.is_whitespace() || is_space(c) || c == ',').len());
+    let body = body.trim_end_matches(|c: char| {
+        c.is_whitespace() || is_space(c) || matches!(c, '.' | ',' | ';' | ':')
+    });
+    let start = r.start()
+        + (s.len()
+            - s.trim_start_matches(|c: char| c.is_whitespace() || is_space(c) || c == ',')
+                .len());
     TextRange::new(start, start + body.len())
 }
 
@@ -852,10 +1114,17 @@ pub enum Scope {
 
 /// Words after a speech verb that show it reports no content: "spoke to
 /// us", "declined to comment", "a parlé avec".
-const NO_CONTENT: &[&str] = &["to", "with", "at", "about", "on", "à", "a", "avec", "aux", "au", "devant", "lors"];
+const NO_CONTENT: &[&str] = &[
+    "to", "with", "at", "about", "on", "à", "a", "avec", "aux", "au", "devant", "lors",
+];
 
 /// Used by claims: every source of a sentence with its scope.
-pub fn sentence_sources(doc: &Doc, idx: usize, reg: &mut Registry, speakers: &[(usize, ActorId)]) -> Vec<(Source, Scope)> {
+pub fn sentence_sources(
+    doc: &Doc,
+    idx: usize,
+    reg: &mut Registry,
+    speakers: &[(usize, ActorId)],
+) -> Vec<(Source, Scope)> {
     let s = doc.sentences[idx].range;
     let mut found: Vec<(TextRange, TextRange, Scope)> = Vec::new();
     let mut incise_cues: Vec<TextRange> = Vec::new();
@@ -875,7 +1144,10 @@ pub fn sentence_sources(doc: &Doc, idx: usize, reg: &mut Registry, speakers: &[(
         let subjects = subject_candidates(doc, s.start(), cue.start());
         let rest = doc.text[cue.end()..s.end()].trim_start();
         let rest_at = s.end() - rest.len();
-        let first = doc.words(TextRange::new(rest_at, s.end())).into_iter().next();
+        let first = doc
+            .words(TextRange::new(rest_at, s.end()))
+            .into_iter()
+            .next();
         let governs = if rest.starts_with([':', '«', '"', '“']) {
             Some(rest_at)
         } else {

@@ -27,7 +27,10 @@ pub fn classify(doc: &Doc, quotes: &mut [Quote], reg: &mut Registry) -> Vec<Clai
     let mut res: Vec<Claim> = Vec::new();
     let mut speakers: Vec<(usize, usize)> = Vec::new();
     for (idx, s) in doc.sentences.iter().enumerate() {
-        let in_sentence: Vec<&Quote> = quotes.iter().filter(|q| q.range.intersects(s.range)).collect();
+        let in_sentence: Vec<&Quote> = quotes
+            .iter()
+            .filter(|q| q.range.intersects(s.range))
+            .collect();
         for q in &in_sentence {
             if let Some(a) = q.speaker {
                 speakers.push((q.range.start(), a));
@@ -54,16 +57,31 @@ pub fn classify(doc: &Doc, quotes: &mut [Quote], reg: &mut Registry) -> Vec<Clai
             })
         };
         let source = if markers.is_empty() {
-            let with_content = sources.iter().find(|(_, scope)| !matches!(scope, Scope::Verb(None)));
+            let with_content = sources
+                .iter()
+                .find(|(_, scope)| !matches!(scope, Scope::Verb(None)));
             quote_source.or(with_content.map(|(src, _)| *src))
         } else {
             // Every marker must be covered by a governing source.
             let all = markers.iter().all(|(r, _)| governing(r.start()).is_some());
-            let covered_by_quote = quote_source.filter(|_| in_sentence.iter().any(|q| q.speaker.is_some() && q.kind != QuoteKind::Mixed));
+            let covered_by_quote = quote_source.filter(|_| {
+                in_sentence
+                    .iter()
+                    .any(|q| q.speaker.is_some() && q.kind != QuoteKind::Mixed)
+            });
             if all {
-                markers.first().and_then(|(r, _)| governing(r.start())).map(|(src, _)| *src)
+                markers
+                    .first()
+                    .and_then(|(r, _)| governing(r.start()))
+                    .map(|(src, _)| *src)
             } else {
-                covered_by_quote.or_else(|| quote_source.filter(|_| markers.iter().all(|(r, _)| in_sentence.iter().any(|q| q.range.start() <= r.start()))))
+                covered_by_quote.or_else(|| {
+                    quote_source.filter(|_| {
+                        markers
+                            .iter()
+                            .all(|(r, _)| in_sentence.iter().any(|q| q.range.start() <= r.start()))
+                    })
+                })
             }
         };
         let source = source.or_else(|| continuation(doc, idx, &res, &markers));
@@ -90,7 +108,12 @@ pub fn classify(doc: &Doc, quotes: &mut [Quote], reg: &mut Registry) -> Vec<Clai
 
 /// A conditional or otherwise marked sentence right after an attributed
 /// one in the same paragraph reports the same source.
-fn continuation(doc: &Doc, idx: usize, claims: &[Claim], markers: &[(TextRange, MarkerKind)]) -> Option<Source> {
+fn continuation(
+    doc: &Doc,
+    idx: usize,
+    claims: &[Claim],
+    markers: &[(TextRange, MarkerKind)],
+) -> Option<Source> {
     if markers.is_empty() || idx == 0 {
         return None;
     }
@@ -118,7 +141,9 @@ fn impersonal(doc: &Doc, idx: usize) -> bool {
 
 fn impersonal_cue(doc: &Doc, idx: usize) -> Option<TextRange> {
     let s = doc.sentences[idx].range;
-    doc.find(&doc.lex.impersonal_sources, s).first().map(|(r, _)| *r)
+    doc.find(&doc.lex.impersonal_sources, s)
+        .first()
+        .map(|(r, _)| *r)
 }
 
 /// Claim markers of a sentence, outside quotations.
@@ -126,7 +151,11 @@ pub fn markers(doc: &Doc, idx: usize) -> Vec<(TextRange, MarkerKind)> {
     let s = doc.sentences[idx].range;
     let text = &doc.text[s.as_range()];
     let mut res = Vec::new();
-    if text.trim_end().trim_end_matches(['»', '"', '”', ' ', '\u{a0}', '\u{202f}']).ends_with('?') {
+    if text
+        .trim_end()
+        .trim_end_matches(['»', '"', '”', ' ', '\u{a0}', '\u{202f}'])
+        .ends_with('?')
+    {
         return res;
     }
     let lex = doc.lex;
@@ -137,7 +166,10 @@ pub fn markers(doc: &Doc, idx: usize) -> Vec<(TextRange, MarkerKind)> {
         (&lex.statistics, MarkerKind::Statistic),
     ] {
         for (r, _) in doc.find(set, s) {
-            if kind == MarkerKind::Statistic && doc.text[r.as_range()].eq_ignore_ascii_case("record") && !has_number(&doc.text[s.as_range()]) {
+            if kind == MarkerKind::Statistic
+                && doc.text[r.as_range()].eq_ignore_ascii_case("record")
+                && !has_number(&doc.text[s.as_range()])
+            {
                 continue;
             }
             res.push((r, kind));
@@ -171,7 +203,10 @@ fn conditionals(doc: &Doc, s: TextRange) -> Vec<(TextRange, MarkerKind)> {
                     && f.chars().count() > 5
                     && !doc.lex.conditional_exceptions.iter().any(|e| e == f)
             }
-            Lang::En => matches!(f, "could" | "might" | "would") || (f == "may" && doc.text[w.range.as_range()].starts_with('m')),
+            Lang::En => {
+                matches!(f, "could" | "might" | "would")
+                    || (f == "may" && doc.text[w.range.as_range()].starts_with('m'))
+            }
         };
         if !conditional {
             continue;
@@ -203,12 +238,25 @@ fn figures(doc: &Doc, s: TextRange) -> Vec<(TextRange, MarkerKind)> {
         let value: u64 = digits.parse().unwrap_or(0);
         let after = doc.text[w.range.end()..s.end()].chars().next();
         let next = words.get(i + 1).map(|n| n.folded.as_str()).unwrap_or("");
-        let prev = i.checked_sub(1).map(|k| words[k].folded.as_str()).unwrap_or("");
+        let prev = i
+            .checked_sub(1)
+            .map(|k| words[k].folded.as_str())
+            .unwrap_or("");
         // Percentages are caught by the lexicon; here counts of things.
         let is_year = digits.len() == 4 && (1800..=2100).contains(&value);
-        let time_or_score = matches!(after, Some(':' | 'h' | '-' | '/')) || next == "h" || next == "a" && words.get(i + 2).is_some_and(|n| n.folded.chars().all(|c| c.is_ascii_digit()));
+        let time_or_score = matches!(after, Some(':' | 'h' | '-' | '/'))
+            || next == "h"
+            || next == "a"
+                && words
+                    .get(i + 2)
+                    .is_some_and(|n| n.folded.chars().all(|c| c.is_ascii_digit()));
         let unit_of_time = TIME_WORDS.contains(&next);
-        let date = MONTHS.contains(&next) || MONTHS.contains(&prev) || matches!(prev, "le" | "du" | "au" | "the" | "on" | "since" | "depuis" | "numero" | "no" | "n");
+        let date = MONTHS.contains(&next)
+            || MONTHS.contains(&prev)
+            || matches!(
+                prev,
+                "le" | "du" | "au" | "the" | "on" | "since" | "depuis" | "numero" | "no" | "n"
+            );
         if is_year || time_or_score || unit_of_time || date || value < 10 {
             continue;
         }
@@ -218,14 +266,88 @@ fn figures(doc: &Doc, s: TextRange) -> Vec<(TextRange, MarkerKind)> {
 }
 
 const TIME_WORDS: &[&str] = &[
-    "ans", "an", "annees", "annee", "mois", "jours", "jour", "heures", "heure", "minutes", "minute", "secondes",
-    "semaines", "semaine", "siecles", "siecle", "years", "year", "months", "month", "days", "day", "hours", "hour",
-    "minutes", "seconds", "weeks", "week", "centuries", "century", "decennies", "decades", "h", "pm", "am",
-    "ieme", "eme", "e", "th", "st", "nd", "rd", "er", "year-old", "ans,",
+    "ans",
+    "an",
+    "annees",
+    "annee",
+    "mois",
+    "jours",
+    "jour",
+    "heures",
+    "heure",
+    "minutes",
+    "minute",
+    "secondes",
+    "semaines",
+    "semaine",
+    "siecles",
+    "siecle",
+    "years",
+    "year",
+    "months",
+    "month",
+    "days",
+    "day",
+    "hours",
+    "hour",
+    "minutes",
+    "seconds",
+    "weeks",
+    "week",
+    "centuries",
+    "century",
+    "decennies",
+    "decades",
+    "h",
+    "pm",
+    "am",
+    "ieme",
+    "eme",
+    "e",
+    "th",
+    "st",
+    "nd",
+    "rd",
+    "er",
+    "year-old",
+    "ans,",
 ];
 
 const MONTHS: &[&str] = &[
-    "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre",
-    "decembre", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec",
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sept",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
 ];

@@ -29,7 +29,9 @@ pub enum FindingKind {
     VagueSource,
     UnattributedQuote,
     /// `replacement` is the mark that fixes a wrong-direction mark.
-    UnbalancedQuote { replacement: Option<String> },
+    UnbalancedQuote {
+        replacement: Option<String>,
+    },
     AnnMismatch,
     ConfigError,
 }
@@ -92,7 +94,12 @@ impl Finding {
     }
 }
 
-pub(super) fn from_analysis(doc: &Doc, quotes: &[Quote], claims: &[Claim], actors: &[Actor]) -> Vec<Finding> {
+pub(super) fn from_analysis(
+    doc: &Doc,
+    quotes: &[Quote],
+    claims: &[Claim],
+    actors: &[Actor],
+) -> Vec<Finding> {
     let mut res = Vec::new();
     for q in quotes {
         if q.speaker.is_some() || q.kind == QuoteKind::Indirect {
@@ -127,9 +134,15 @@ pub(super) fn from_analysis(doc: &Doc, quotes: &[Quote], claims: &[Claim], actor
             ClaimStatus::Unattributed => {
                 let mut kinds: Vec<&str> = c.markers.iter().map(|(_, k)| k.describe()).collect();
                 kinds.dedup();
-                let first = c.markers.first().map(|(r, _)| doc.text[r.as_range()].to_string());
+                let first = c
+                    .markers
+                    .first()
+                    .map(|(r, _)| doc.text[r.as_range()].to_string());
                 let message = match first {
-                    Some(marker) => format!("unattributed claim ({}: « {marker} »): who says so?", kinds.join(", ")),
+                    Some(marker) => format!(
+                        "unattributed claim ({}: « {marker} »): who says so?",
+                        kinds.join(", ")
+                    ),
                     None => "unattributed claim: who says so?".to_string(),
                 };
                 let mut f = Finding::new(FindingKind::UnattributedClaim, sentence, message);
@@ -145,15 +158,22 @@ pub(super) fn from_analysis(doc: &Doc, quotes: &[Quote], claims: &[Claim], actor
     res
 }
 
-fn candidate_source(doc: &Doc, claim: &Claim, claims: &[Claim], actors: &[Actor]) -> Option<(TextRange, String)> {
+fn candidate_source(
+    doc: &Doc,
+    claim: &Claim,
+    claims: &[Claim],
+    actors: &[Actor],
+) -> Option<(TextRange, String)> {
     let para = doc.sentences[claim.sentence].paragraph;
     claims
         .iter()
         .filter(|c| c.sentence < claim.sentence && doc.sentences[c.sentence].paragraph + 1 >= para)
-        .filter(|c| c.status == ClaimStatus::Attributed)
-        .next_back()
+        .rfind(|c| c.status == ClaimStatus::Attributed)
         .and_then(|c| {
             let actor = &actors[c.source?];
-            Some((doc.sentences[c.sentence].range, format!("nearby claim attributed to {}", actor.name)))
+            Some((
+                doc.sentences[c.sentence].range,
+                format!("nearby claim attributed to {}", actor.name),
+            ))
         })
 }

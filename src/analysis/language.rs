@@ -20,7 +20,8 @@ pub fn detect(text: &str, lex: &Lexicons) -> Lang {
             Some(i) => &w[..=i],
             None => &w,
         };
-        fr += usize::from(lex.fr.function_words.contains(head) || lex.fr.function_words.contains(&w));
+        fr +=
+            usize::from(lex.fr.function_words.contains(head) || lex.fr.function_words.contains(&w));
         en += usize::from(lex.en.function_words.contains(&w));
     }
     if en > fr {
@@ -37,7 +38,19 @@ mod tests {
     #[test]
     fn detects_french_and_english() {
         let lex = Lexicons::get();
-        assert_eq!(detect("Les Etats-Unis et la Chine se sont engagés à coopérer.", lex), Lang::Fr);
-        assert_eq!(detect("The United States and China pledged to work together on the issue.", lex), Lang::En);
+        assert_eq!(
+            detect(
+                "Les Etats-Unis et la Chine se sont engagés à coopérer.",
+                lex
+            ),
+            Lang::Fr
+        );
+        assert_eq!(
+            detect(
+                "The United States and China pledged to work together on the issue.",
+                lex
+            ),
+            Lang::En
+        );
     }
 }

@@ -303,13 +303,22 @@ pub fn analyze(article: &Article, config: &AnalysisConfig) -> Analysis {
     let marks = quotes::scan(&doc);
     let closed: Vec<TextRange> = marks.spans.iter().map(|s| s.range).collect();
     doc.sentences = segment::sentences(&doc, &closed);
-    doc.quoted = marks.spans.iter().filter(|s| s.depth == 0).map(|s| s.range).collect();
+    doc.quoted = marks
+        .spans
+        .iter()
+        .filter(|s| s.depth == 0)
+        .map(|s| s.range)
+        .collect();
     let mut registry = actors::detect(&doc, &config.actors, language);
     let mut quotes = attribution::quotes(&doc, &marks.spans, &mut registry);
     let mut claims = claims::classify(&doc, &mut quotes, &mut registry);
     // Actors never mentioned (registry entries absent from this article)
     // are dropped; ids held by quotes and claims follow.
-    let referenced: Vec<ActorId> = quotes.iter().filter_map(|q| q.speaker).chain(claims.iter().filter_map(|c| c.source)).collect();
+    let referenced: Vec<ActorId> = quotes
+        .iter()
+        .filter_map(|q| q.speaker)
+        .chain(claims.iter().filter_map(|c| c.source))
+        .collect();
     let new_ids = registry.finish(referenced);
     for q in &mut quotes {
         q.speaker = q.speaker.and_then(|a| new_ids[a]);

@@ -63,7 +63,10 @@ fn closing_char(family: Family) -> &'static str {
 }
 
 fn is_double(f: Family) -> bool {
-    matches!(f, Family::Guillemet | Family::Curly | Family::Low | Family::Straight)
+    matches!(
+        f,
+        Family::Guillemet | Family::Curly | Family::Low | Family::Straight
+    )
 }
 
 pub fn scan(doc: &Doc) -> Marks {
@@ -102,7 +105,11 @@ pub fn scan(doc: &Doc) -> Marks {
                         ));
                         close(&mut stack, &mut spans, Family::Guillemet, at, len);
                     } else {
-                        stack.push(Open { family: Family::Guillemet, at, len });
+                        stack.push(Open {
+                            family: Family::Guillemet,
+                            at,
+                            len,
+                        });
                     }
                 }
                 '»' => {
@@ -112,7 +119,11 @@ pub fn scan(doc: &Doc) -> Marks {
                         findings.push(stray(at, len, c));
                     }
                 }
-                '„' => stack.push(Open { family: Family::Low, at, len }),
+                '„' => stack.push(Open {
+                    family: Family::Low,
+                    at,
+                    len,
+                }),
                 '“' => {
                     if top == Some(Family::Low) {
                         close(&mut stack, &mut spans, Family::Low, at, len);
@@ -126,7 +137,11 @@ pub fn scan(doc: &Doc) -> Marks {
                         ));
                         close(&mut stack, &mut spans, Family::Curly, at, len);
                     } else {
-                        stack.push(Open { family: Family::Curly, at, len });
+                        stack.push(Open {
+                            family: Family::Curly,
+                            at,
+                            len,
+                        });
                     }
                 }
                 '”' => {
@@ -140,30 +155,50 @@ pub fn scan(doc: &Doc) -> Marks {
                             TextRange::new(at, at + len),
                             "closing mark ” used to open a quotation; did you mean “?".to_string(),
                         ));
-                        stack.push(Open { family: Family::Curly, at, len });
+                        stack.push(Open {
+                            family: Family::Curly,
+                            at,
+                            len,
+                        });
                     } else {
                         findings.push(stray(at, len, c));
                     }
                 }
                 '"' => {
                     // Inches and seconds: 5'10", 30".
-                    if prev.is_some_and(|p| p.is_ascii_digit()) && !has_open(&stack, Family::Straight) {
+                    if prev.is_some_and(|p| p.is_ascii_digit())
+                        && !has_open(&stack, Family::Straight)
+                    {
                         continue;
                     }
-                    if has_open(&stack, Family::Straight) && !(looks_opening && !looks_closing && top != Some(Family::Straight)) {
+                    if has_open(&stack, Family::Straight)
+                        && !(looks_opening && !looks_closing && top != Some(Family::Straight))
+                    {
                         close(&mut stack, &mut spans, Family::Straight, at, len);
                     } else {
-                        stack.push(Open { family: Family::Straight, at, len });
+                        stack.push(Open {
+                            family: Family::Straight,
+                            at,
+                            len,
+                        });
                     }
                 }
-                '‹' => stack.push(Open { family: Family::Angle, at, len }),
-                '›' => {
-                    if has_open(&stack, Family::Angle) {
-                        close(&mut stack, &mut spans, Family::Angle, at, len);
-                    }
+                '‹' => stack.push(Open {
+                    family: Family::Angle,
+                    at,
+                    len,
+                }),
+                '›' if has_open(&stack, Family::Angle) => {
+                    close(&mut stack, &mut spans, Family::Angle, at, len)
                 }
-                '‘' if looks_opening => stack.push(Open { family: Family::Single, at, len }),
-                '’' | '\'' if top == Some(Family::Single) && !next.is_some_and(char::is_alphanumeric) => {
+                '‘' if looks_opening => stack.push(Open {
+                    family: Family::Single,
+                    at,
+                    len,
+                }),
+                '’' | '\''
+                    if top == Some(Family::Single) && !next.is_some_and(char::is_alphanumeric) =>
+                {
                     close(&mut stack, &mut spans, Family::Single, at, len);
                 }
                 _ => {}
@@ -210,7 +245,9 @@ fn has_open(stack: &[Open], family: Family) -> bool {
 /// Closes the innermost open quote of `family`; quotes opened inside it and
 /// still open are reported and dropped.
 fn close(stack: &mut Vec<Open>, spans: &mut Vec<QuoteSpan>, family: Family, at: usize, len: usize) {
-    let Some(pos) = stack.iter().rposition(|o| o.family == family) else { return };
+    let Some(pos) = stack.iter().rposition(|o| o.family == family) else {
+        return;
+    };
     stack.truncate(pos + 1);
     let Some(open) = stack.pop() else { return };
     spans.push(QuoteSpan {
@@ -232,7 +269,10 @@ fn unclosed(open: Open) -> Finding {
     Finding::new(
         FindingKind::UnbalancedQuote { replacement: None },
         TextRange::new(open.at, open.at + open.len),
-        format!("quotation is never closed (expected {})", closing_char(open.family)),
+        format!(
+            "quotation is never closed (expected {})",
+            closing_char(open.family)
+        ),
     )
 }
 
@@ -248,10 +288,29 @@ fn next_visible(chars: &[(usize, char)], k: usize) -> Option<char> {
 /// A mark closes when it follows a word or punctuation directly, or is
 /// followed (after padding) by punctuation or the end of the paragraph.
 fn looks_closing(prev: Option<char>, next: Option<char>, after: Option<char>) -> bool {
-    let after_word = prev.is_some_and(|p| !is_pad(p) && !p.is_whitespace() && !matches!(p, '(' | '[' | '«' | '“' | '„'));
+    let after_word = prev.is_some_and(|p| {
+        !is_pad(p) && !p.is_whitespace() && !matches!(p, '(' | '[' | '«' | '“' | '„')
+    });
     let before_punct = match after {
         None => true,
-        Some(a) => matches!(a, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '…' | '»' | '”' | '\n' | '\r' | '-' | '–' | '—'),
+        Some(a) => matches!(
+            a,
+            '.' | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | ')'
+                | ']'
+                | '…'
+                | '»'
+                | '”'
+                | '\n'
+                | '\r'
+                | '-'
+                | '–'
+                | '—'
+        ),
     };
     let glued_to_next_word = next.is_some_and(char::is_alphanumeric);
     (after_word && !glued_to_next_word) || before_punct
@@ -260,7 +319,11 @@ fn looks_closing(prev: Option<char>, next: Option<char>, after: Option<char>) ->
 /// A mark opens when it follows a space, an opening bracket or the start of
 /// the paragraph and is followed by a word (possibly after padding).
 fn looks_opening(prev: Option<char>, next: Option<char>) -> bool {
-    let after_space = prev.is_none_or(|p| is_pad(p) || p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | ':'));
-    let before_word = next.is_some_and(|n| n.is_alphanumeric() || is_pad(n) || matches!(n, '.' | '…' | '«' | '“' | '‘' | '\''));
+    let after_space = prev.is_none_or(|p| {
+        is_pad(p) || p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | ':')
+    });
+    let before_word = next.is_some_and(|n| {
+        n.is_alphanumeric() || is_pad(n) || matches!(n, '.' | '…' | '«' | '“' | '‘' | '\'')
+    });
     after_space && before_word
 }

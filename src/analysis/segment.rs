@@ -34,7 +34,10 @@ pub fn paragraphs(text: &str) -> Vec<TextRange> {
             continue;
         }
         let trimmed = content.trim_start_matches(|c: char| c.is_whitespace() || is_space(c));
-        let new_block = trimmed.starts_with(['-', '–', '—', '*', '•']) || trimmed.starts_with("Q:") || trimmed.starts_with("R:") || trimmed.starts_with("A:");
+        let new_block = trimmed.starts_with(['-', '–', '—', '*', '•'])
+            || trimmed.starts_with("Q:")
+            || trimmed.starts_with("R:")
+            || trimmed.starts_with("A:");
         if let Some(s) = start {
             if prev_line_end_like_sentence || new_block {
                 push_trimmed(text, s, line_start, &mut res);
@@ -44,7 +47,8 @@ pub fn paragraphs(text: &str) -> Vec<TextRange> {
             start = Some(line_start);
         }
         let end = content.trim_end_matches(|c: char| c.is_whitespace() || is_space(c));
-        prev_line_end_like_sentence = end.ends_with(['.', '!', '?', '…', ':', '»', '"', '”', ')', ']', '«']);
+        prev_line_end_like_sentence =
+            end.ends_with(['.', '!', '?', '…', ':', '»', '"', '”', ')', ']', '«']);
     }
     if let Some(s) = start {
         push_trimmed(text, s, text.len(), &mut res);
@@ -66,7 +70,9 @@ const ELISIONS: &[&str] = &[
 
 /// Clitic pronouns split off a verb in an inverted incise ("dit-elle",
 /// "a-t-il").
-const CLITICS: &[&str] = &["il", "elle", "ils", "elles", "on", "t-il", "t-elle", "t-ils", "t-elles", "t-on"];
+const CLITICS: &[&str] = &[
+    "il", "elle", "ils", "elles", "on", "t-il", "t-elle", "t-ils", "t-elles", "t-on",
+];
 
 /// Word ranges in a range of text.
 pub fn words(text: &str, within: TextRange) -> Vec<TextRange> {
@@ -110,7 +116,10 @@ pub fn words(text: &str, within: TextRange) -> Vec<TextRange> {
                     j += 1;
                     break;
                 }
-                let after: String = s[at + c.len_utf8()..].chars().take_while(|c| c.is_alphanumeric()).collect();
+                let after: String = s[at + c.len_utf8()..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric())
+                    .collect();
                 if after == "s" {
                     // English possessive: "Obama's" is "Obama" + "'s".
                     break;
@@ -118,7 +127,10 @@ pub fn words(text: &str, within: TextRange) -> Vec<TextRange> {
                 j += 1;
                 continue;
             }
-            if c == '.' && chars.get(j + 1).is_some_and(|(_, n)| n.is_ascii_digit()) && chars[j - 1].1.is_ascii_digit() {
+            if c == '.'
+                && chars.get(j + 1).is_some_and(|(_, n)| n.is_ascii_digit())
+                && chars[j - 1].1.is_ascii_digit()
+            {
                 // Decimal number.
                 j += 1;
                 continue;
@@ -141,13 +153,19 @@ pub fn sentences(doc: &Doc, quote_spans: &[TextRange]) -> Vec<Sentence> {
         for end in boundaries(doc, para, quote_spans) {
             let r = trim_range(doc.text, TextRange::new(start, end));
             if !r.is_empty() {
-                res.push(Sentence { range: r, paragraph: p });
+                res.push(Sentence {
+                    range: r,
+                    paragraph: p,
+                });
             }
             start = end;
         }
         let r = trim_range(doc.text, TextRange::new(start, para.end()));
         if !r.is_empty() {
-            res.push(Sentence { range: r, paragraph: p });
+            res.push(Sentence {
+                range: r,
+                paragraph: p,
+            });
         }
     }
     res
@@ -169,7 +187,10 @@ fn boundaries(doc: &Doc, para: TextRange, quote_spans: &[TextRange]) -> Vec<usiz
             continue;
         }
         let at = base + i;
-        if quote_spans.iter().any(|q| q.start() < at && at + 1 < q.end()) {
+        if quote_spans
+            .iter()
+            .any(|q| q.start() < at && at + 1 < q.end())
+        {
             continue;
         }
         // Runs of terminators ("?!", "...") end together.
@@ -203,17 +224,25 @@ fn boundaries(doc: &Doc, para: TextRange, quote_spans: &[TextRange]) -> Vec<usiz
         // unless it closes a quote started before.
         let stop = end + k;
         let next = s[stop..].trim_start_matches(|c: char| c.is_whitespace() || is_space(c));
-        if stop == end && !rest.starts_with(|c: char| c.is_whitespace() || is_space(c)) && !rest.is_empty() {
+        if stop == end
+            && !rest.starts_with(|c: char| c.is_whitespace() || is_space(c))
+            && !rest.is_empty()
+        {
             // "3.5", "U.S.A", "[…]" — no space after the terminator.
             continue;
         }
-        let Some(first) = next.chars().next() else { continue };
+        let Some(first) = next.chars().next() else {
+            continue;
+        };
         if c == '…' && s[..i].ends_with('[') {
             continue;
         }
         let starts_sentence = first.is_uppercase()
             || first.is_ascii_digit()
-            || matches!(first, '«' | '"' | '“' | '„' | '‹' | '‘' | '-' | '–' | '—' | '(' | '[' | '¿' | '¡');
+            || matches!(
+                first,
+                '«' | '"' | '“' | '„' | '‹' | '‘' | '-' | '–' | '—' | '(' | '[' | '¿' | '¡'
+            );
         if starts_sentence {
             res.push(base + stop);
         }
@@ -221,13 +250,18 @@ fn boundaries(doc: &Doc, para: TextRange, quote_spans: &[TextRange]) -> Vec<usiz
     // A quotation that ends its own sentence (« C'est fini. » Il part.)
     // ends the sentence around it too.
     for q in quote_spans.iter().filter(|q| para.contains_range(**q)) {
-        let inner = text[q.start()..q.end()].trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | '!' | '?' | '…'));
+        let inner = text[q.start()..q.end()].trim_end_matches(|c: char| {
+            !c.is_alphanumeric() && !matches!(c, '.' | '!' | '?' | '…')
+        });
         if !inner.ends_with(['.', '!', '?', '…']) {
             continue;
         }
-        let next = text[q.end()..para.end()].trim_start_matches(|c: char| c.is_whitespace() || is_space(c));
+        let next = text[q.end()..para.end()]
+            .trim_start_matches(|c: char| c.is_whitespace() || is_space(c));
         let first = next.chars().next();
-        if first.is_some_and(|c| c.is_uppercase() || matches!(c, '«' | '"' | '“' | '„' | '—' | '–')) && !res.contains(&q.end()) {
+        if first.is_some_and(|c| c.is_uppercase() || matches!(c, '«' | '"' | '“' | '„' | '—' | '–'))
+            && !res.contains(&q.end())
+        {
             res.push(q.end());
         }
     }
@@ -239,8 +273,12 @@ fn boundaries(doc: &Doc, para: TextRange, quote_spans: &[TextRange]) -> Vec<usiz
 fn is_abbreviation(doc: &Doc, dot: usize) -> bool {
     let before = &doc.text[..dot];
     let word_start = before
-        .rfind(|c: char| c.is_whitespace() || is_space(c) || matches!(c, '(' | '«' | '"' | '“' | '\'' | '’'))
-        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        .rfind(|c: char| {
+            c.is_whitespace() || is_space(c) || matches!(c, '(' | '«' | '"' | '“' | '\'' | '’')
+        })
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = &before[word_start..];
     if word.is_empty() {
         return false;
@@ -252,7 +290,11 @@ fn is_abbreviation(doc: &Doc, dot: usize) -> bool {
     }
     let candidate = format!("{}.", crate::text::fold(word));
     doc.lex.abbreviations.contains(&candidate)
-        || doc.lexicons.lang(other(doc.lex.lang)).abbreviations.contains(&candidate)
+        || doc
+            .lexicons
+            .lang(other(doc.lex.lang))
+            .abbreviations
+            .contains(&candidate)
 }
 
 fn other(lang: crate::lexicon::Lang) -> crate::lexicon::Lang {
@@ -267,13 +309,22 @@ mod tests {
     use super::*;
 
     fn para_texts(text: &str) -> Vec<&str> {
-        paragraphs(text).iter().map(|r| &text[r.as_range()]).collect()
+        paragraphs(text)
+            .iter()
+            .map(|r| &text[r.as_range()])
+            .collect()
     }
 
     #[test]
     fn paragraphs_split_at_blank_lines_and_sentence_line_ends() {
-        assert_eq!(para_texts("Un.\n\nDeux\nsuite.\nTrois.\r\n\r\n Quatre "), ["Un.", "Deux\nsuite.", "Trois.", "Quatre"]);
-        assert_eq!(para_texts("— Question ?\n— Réponse."), ["— Question ?", "— Réponse."]);
+        assert_eq!(
+            para_texts("Un.\n\nDeux\nsuite.\nTrois.\r\n\r\n Quatre "),
+            ["Un.", "Deux\nsuite.", "Trois.", "Quatre"]
+        );
+        assert_eq!(
+            para_texts("— Question ?\n— Réponse."),
+            ["— Question ?", "— Réponse."]
+        );
     }
 
     #[test]
@@ -285,7 +336,22 @@ mod tests {
             .collect();
         assert_eq!(
             w,
-            ["L’", "agence", "a", "t", "elle", "dit", "qu'", "Obama", "s", "vice-président", "aujourd'hui", "3.5", "dit", "elle"]
+            [
+                "L’",
+                "agence",
+                "a",
+                "t",
+                "elle",
+                "dit",
+                "qu'",
+                "Obama",
+                "s",
+                "vice-président",
+                "aujourd'hui",
+                "3.5",
+                "dit",
+                "elle"
+            ]
         );
     }
 }

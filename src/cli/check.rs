@@ -79,7 +79,10 @@ pub fn run(inputs: &[Input], format: CheckFormat) -> (String, bool) {
     }
     let out = match format {
         CheckFormat::Text => {
-            text_out.push_str(&format!("{n_findings} finding(s) in {} file(s)\n", inputs.len()));
+            text_out.push_str(&format!(
+                "{n_findings} finding(s) in {} file(s)\n",
+                inputs.len()
+            ));
             text_out
         }
         CheckFormat::Json => serde_json::to_string_pretty(&json_rows).unwrap_or_default() + "\n",

@@ -14,12 +14,17 @@ pub fn run(inputs: &[Input], gold_dir: &Path) -> (Report, usize, Vec<String>) {
     let mut n = 0;
     let mut problems = Vec::new();
     for input in inputs {
-        let Some(stem) = input.path.file_stem().and_then(|s| s.to_str()) else { continue };
+        let Some(stem) = input.path.file_stem().and_then(|s| s.to_str()) else {
+            continue;
+        };
         let gold_path = gold_dir.join(format!("{stem}.json"));
         if !gold_path.is_file() {
             continue;
         }
-        let gold = match std::fs::read_to_string(&gold_path).map_err(|e| e.to_string()).and_then(|s| Gold::parse(&s).map_err(|e| e.to_string())) {
+        let gold = match std::fs::read_to_string(&gold_path)
+            .map_err(|e| e.to_string())
+            .and_then(|s| Gold::parse(&s).map_err(|e| e.to_string()))
+        {
             Ok(g) => g,
             Err(e) => {
                 problems.push(format!("{}: {e}", gold_path.display()));

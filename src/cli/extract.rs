@@ -11,7 +11,12 @@ pub fn record(input: &Input) -> Value {
     let text = &input.article.text;
     let index = LineIndex::new(text);
     let a = &input.analysis;
-    let off = |r: TextRange| (index.char_offset(text, r.start()), index.char_offset(text, r.end()));
+    let off = |r: TextRange| {
+        (
+            index.char_offset(text, r.start()),
+            index.char_offset(text, r.end()),
+        )
+    };
     let actor_name = |id: Option<usize>| id.map(|i| a.actors[i].name.clone());
     let actors: Vec<Value> = a
         .actors

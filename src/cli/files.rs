@@ -29,7 +29,9 @@ pub fn collect_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
         if p.is_dir() {
             for entry in walkdir::WalkDir::new(p).sort_by_file_name() {
                 match entry {
-                    Ok(e) if e.file_type().is_file() && is_article(e.path()) => files.push(e.into_path()),
+                    Ok(e) if e.file_type().is_file() && is_article(e.path()) => {
+                        files.push(e.into_path())
+                    }
                     Ok(_) => {}
                     Err(e) => skipped.push(Skipped {
                         path: e.path().map(Path::to_path_buf).unwrap_or_else(|| p.clone()),
@@ -51,7 +53,10 @@ pub fn collect_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
 
 fn is_article(p: &Path) -> bool {
     matches!(
-        p.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
+        p.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
         Some("txt" | "md" | "markdown")
     )
 }
@@ -64,7 +69,9 @@ pub struct SettingsCache {
 
 impl SettingsCache {
     pub fn for_article(&mut self, article: &Path) -> Result<Settings, String> {
-        let start = article.canonicalize().unwrap_or_else(|_| article.to_path_buf());
+        let start = article
+            .canonicalize()
+            .unwrap_or_else(|_| article.to_path_buf());
         let found = start
             .ancestors()
             .skip(1)
@@ -76,7 +83,8 @@ impl SettingsCache {
         self.by_file
             .entry(path.clone())
             .or_insert_with(|| {
-                let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
                 Settings::parse(&text).map_err(|e| format!("{}:{e}", path.display()))
             })
             .clone()
@@ -94,7 +102,10 @@ pub fn load_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<Skipped>) {
         let bytes = match std::fs::read(&path) {
             Ok(b) => b,
             Err(e) => {
-                skipped.push(Skipped { path, reason: e.to_string() });
+                skipped.push(Skipped {
+                    path,
+                    reason: e.to_string(),
+                });
                 continue;
             }
         };
@@ -103,7 +114,10 @@ pub fn load_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<Skipped>) {
             Err(e) => {
                 skipped.push(Skipped {
                     path,
-                    reason: format!("not valid UTF-8 (first bad byte at offset {})", e.utf8_error().valid_up_to()),
+                    reason: format!(
+                        "not valid UTF-8 (first bad byte at offset {})",
+                        e.utf8_error().valid_up_to()
+                    ),
                 });
                 continue;
             }

@@ -7,7 +7,13 @@ use crate::input::Severity;
 use crate::text::{LineIndex, TextRange};
 
 /// One finding as text. Columns are 1-based and counted in characters.
-pub fn finding(path: &str, text: &str, index: &LineIndex, f: &Finding, severity: Severity) -> String {
+pub fn finding(
+    path: &str,
+    text: &str,
+    index: &LineIndex,
+    f: &Finding,
+    severity: Severity,
+) -> String {
     let start = index.line_col_chars(text, f.range.start());
     let mut res = format!(
         "{path}:{}:{}: {}[{}]: {}\n",
@@ -20,7 +26,11 @@ pub fn finding(path: &str, text: &str, index: &LineIndex, f: &Finding, severity:
     res.push_str(&excerpt(text, index, f.range));
     for (r, label) in &f.related {
         let lc = index.line_col_chars(text, r.start());
-        res.push_str(&format!("  = note: {path}:{}:{}: {label}\n", lc.line + 1, lc.col + 1));
+        res.push_str(&format!(
+            "  = note: {path}:{}:{}: {label}\n",
+            lc.line + 1,
+            lc.col + 1
+        ));
     }
     res
 }

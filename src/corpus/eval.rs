@@ -167,14 +167,23 @@ pub fn evaluate(text: &str, analysis: &Analysis, gold: &Gold) -> Report {
     let gold_actor_keys: Vec<HashSet<String>> = gold
         .actors
         .iter()
-        .map(|a| std::iter::once(&a.name).chain(&a.mentions).map(|m| key(m)).collect())
+        .map(|a| {
+            std::iter::once(&a.name)
+                .chain(&a.mentions)
+                .map(|m| key(m))
+                .collect()
+        })
         .collect();
     let same_actor = |pred: Option<usize>, gold_name: Option<&str>| -> bool {
         match (pred, gold_name) {
             (None, None) => true,
             (Some(p), Some(g)) => {
                 let actor = &analysis.actors[p];
-                let mut pred_keys: HashSet<String> = actor.mentions.iter().map(|&m| key(&text[analysis.mentions[m].range.as_range()])).collect();
+                let mut pred_keys: HashSet<String> = actor
+                    .mentions
+                    .iter()
+                    .map(|&m| key(&text[analysis.mentions[m].range.as_range()]))
+                    .collect();
                 pred_keys.insert(key(&actor.name));
                 let gk = key(g);
                 let gold_keys = gold
@@ -202,7 +211,8 @@ pub fn evaluate(text: &str, analysis: &Analysis, gold: &Gold) -> Report {
             match r {
                 Some(r) => Some((r, q)),
                 None => {
-                    rep.errors.push(format!("gold quote not found in text: {:?}", q.text));
+                    rep.errors
+                        .push(format!("gold quote not found in text: {:?}", q.text));
                     None
                 }
             }
@@ -210,8 +220,15 @@ pub fn evaluate(text: &str, analysis: &Analysis, gold: &Gold) -> Report {
         .collect();
     for indirect in [false, true] {
         let is_kind = |k: &str| (k == "indirect") == indirect;
-        let golds: Vec<&(TextRange, &crate::input::gold::GoldQuote)> = gold_quotes.iter().filter(|(_, q)| is_kind(&q.kind)).collect();
-        let preds: Vec<&crate::analysis::Quote> = analysis.quotes.iter().filter(|q| (q.kind == QuoteKind::Indirect) == indirect).collect();
+        let golds: Vec<&(TextRange, &crate::input::gold::GoldQuote)> = gold_quotes
+            .iter()
+            .filter(|(_, q)| is_kind(&q.kind))
+            .collect();
+        let preds: Vec<&crate::analysis::Quote> = analysis
+            .quotes
+            .iter()
+            .filter(|q| (q.kind == QuoteKind::Indirect) == indirect)
+            .collect();
         let mut used = vec![false; preds.len()];
         let mut counts = Counts::default();
         for (gr, gq) in &golds {
@@ -241,7 +258,11 @@ pub fn evaluate(text: &str, analysis: &Analysis, gold: &Gold) -> Report {
                 }
                 _ => {
                     counts.fn_ += 1;
-                    rep.errors.push(format!("missed {} quote: {:?}", gq.kind, crate::text::excerpt(&gq.text, 60)));
+                    rep.errors.push(format!(
+                        "missed {} quote: {:?}",
+                        gq.kind,
+                        crate::text::excerpt(&gq.text, 60)
+                    ));
                 }
             }
         }
@@ -263,14 +284,22 @@ pub fn evaluate(text: &str, analysis: &Analysis, gold: &Gold) -> Report {
     }
 
     // Named actors.
-    let named_gold: Vec<usize> = (0..gold.actors.len()).filter(|&i| gold.actors[i].named).collect();
-    let preds: Vec<usize> = (0..analysis.actors.len()).filter(|&i| analysis.actors[i].named).collect();
+    let named_gold: Vec<usize> = (0..gold.actors.len())
+        .filter(|&i| gold.actors[i].named)
+        .collect();
+    let preds: Vec<usize> = (0..analysis.actors.len())
+        .filter(|&i| analysis.actors[i].named)
+        .collect();
     let mut used = vec![false; preds.len()];
     for &g in &named_gold {
         let hit = preds.iter().enumerate().find(|(k, &p)| {
             !used[*k] && {
                 let a = &analysis.actors[p];
-                gold_actor_keys[g].contains(&key(&a.name)) || a.mentions.iter().any(|&m| key(&text[analysis.mentions[m].range.as_range()]) == key(&gold.actors[g].name))
+                gold_actor_keys[g].contains(&key(&a.name))
+                    || a.mentions.iter().any(|&m| {
+                        key(&text[analysis.mentions[m].range.as_range()])
+                            == key(&gold.actors[g].name)
+                    })
             }
         });
         match hit {
@@ -280,7 +309,8 @@ pub fn evaluate(text: &str, analysis: &Analysis, gold: &Gold) -> Report {
             }
             None => {
                 rep.actors.fn_ += 1;
-                rep.errors.push(format!("missed actor: {}", gold.actors[g].name));
+                rep.errors
+                    .push(format!("missed actor: {}", gold.actors[g].name));
             }
         }
     }
@@ -289,27 +319,46 @@ pub fn evaluate(text: &str, analysis: &Analysis, gold: &Gold) -> Report {
             // A predicted actor that is a mention of a matched gold actor
             // (split entity) or an unnamed gold actor is not counted twice.
             let a = &analysis.actors[p];
-            let known = gold_actor_keys.iter().any(|keys| keys.contains(&key(&a.name)));
+            let known = gold_actor_keys
+                .iter()
+                .any(|keys| keys.contains(&key(&a.name)));
             if !known {
                 rep.actors.fp += 1;
-                rep.errors.push(format!("spurious actor: {} ({})", a.name, a.kind.as_str()));
+                rep.errors
+                    .push(format!("spurious actor: {} ({})", a.name, a.kind.as_str()));
             }
         }
     }
 
     // Claims.
-    let borderline: Vec<TextRange> = gold.borderline.iter().filter_map(|b| locate(b.sentence()?, 0)).collect();
+    let borderline: Vec<TextRange> = gold
+        .borderline
+        .iter()
+        .filter_map(|b| locate(b.sentence()?, 0))
+        .collect();
     let sentence_range = |c: &crate::analysis::Claim| analysis.sentences[c.sentence].range;
     let matches = |a: TextRange, b: TextRange| {
         let o = overlap_chars(text, a, b);
         o * 10 >= chars(text, a).max(chars(text, b)) * 8
     };
-    let score = |golds: &[(TextRange, Option<String>)], status: ClaimStatus, label: &str, rep: &mut Report| -> Counts {
-        let preds: Vec<&crate::analysis::Claim> = analysis.claims.iter().filter(|c| c.status == status).collect();
+    let score = |golds: &[(TextRange, Option<String>)],
+                 status: ClaimStatus,
+                 label: &str,
+                 rep: &mut Report|
+     -> Counts {
+        let preds: Vec<&crate::analysis::Claim> = analysis
+            .claims
+            .iter()
+            .filter(|c| c.status == status)
+            .collect();
         let mut used = vec![false; preds.len()];
         let mut counts = Counts::default();
         for (gr, source) in golds {
-            match preds.iter().enumerate().find(|(i, p)| !used[*i] && matches(*gr, sentence_range(p))) {
+            match preds
+                .iter()
+                .enumerate()
+                .find(|(i, p)| !used[*i] && matches(*gr, sentence_range(p)))
+            {
                 Some((i, p)) => {
                     used[i] = true;
                     counts.tp += 1;
@@ -322,7 +371,10 @@ pub fn evaluate(text: &str, analysis: &Analysis, gold: &Gold) -> Report {
                 }
                 None => {
                     counts.fn_ += 1;
-                    rep.errors.push(format!("missed {label} claim: {:?}", crate::text::excerpt(&text[gr.as_range()], 70)));
+                    rep.errors.push(format!(
+                        "missed {label} claim: {:?}",
+                        crate::text::excerpt(&text[gr.as_range()], 70)
+                    ));
                 }
             }
         }
@@ -330,27 +382,45 @@ pub fn evaluate(text: &str, analysis: &Analysis, gold: &Gold) -> Report {
             let r = sentence_range(p);
             if !used[i] && !borderline.iter().any(|b| matches(*b, r)) {
                 counts.fp += 1;
-                rep.errors.push(format!("spurious {label} claim: {:?}", crate::text::excerpt(&text[r.as_range()], 70)));
+                rep.errors.push(format!(
+                    "spurious {label} claim: {:?}",
+                    crate::text::excerpt(&text[r.as_range()], 70)
+                ));
             }
         }
         counts
     };
-    let located = |code: Option<&str>, list: &[crate::input::gold::GoldClaim], rep: &mut Report| -> Vec<(TextRange, Option<String>)> {
+    let located = |code: Option<&str>,
+                   list: &[crate::input::gold::GoldClaim],
+                   rep: &mut Report|
+     -> Vec<(TextRange, Option<String>)> {
         list.iter()
-            .filter(|c| code.is_none_or(|code| c.code.as_deref().unwrap_or("unattributed-claim") == code))
+            .filter(|c| {
+                code.is_none_or(|code| c.code.as_deref().unwrap_or("unattributed-claim") == code)
+            })
             .filter_map(|c| match locate(&c.sentence, 0) {
                 Some(r) => Some((r, c.source.clone())),
                 None => {
-                    rep.errors.push(format!("gold sentence not found in text: {:?}", c.sentence));
+                    rep.errors
+                        .push(format!("gold sentence not found in text: {:?}", c.sentence));
                     None
                 }
             })
             .collect()
     };
-    let unattributed = located(Some("unattributed-claim"), &gold.unattributed_claims, &mut rep);
+    let unattributed = located(
+        Some("unattributed-claim"),
+        &gold.unattributed_claims,
+        &mut rep,
+    );
     let vague = located(Some("vague-source"), &gold.unattributed_claims, &mut rep);
     let attributed = located(None, &gold.attributed_claims, &mut rep);
-    rep.unattributed_claims = score(&unattributed, ClaimStatus::Unattributed, "unattributed", &mut rep);
+    rep.unattributed_claims = score(
+        &unattributed,
+        ClaimStatus::Unattributed,
+        "unattributed",
+        &mut rep,
+    );
     rep.vague_sources = score(&vague, ClaimStatus::VagueSource, "vague-source", &mut rep);
     rep.attributed_claims = score(&attributed, ClaimStatus::Attributed, "attributed", &mut rep);
     rep
@@ -359,7 +429,10 @@ pub fn evaluate(text: &str, analysis: &Analysis, gold: &Gold) -> Report {
 /// The report as a table.
 pub fn table(rep: &Report) -> String {
     let mut out = String::new();
-    out.push_str(&format!("{:<28} {:>6} {:>6} {:>6} {:>5} {:>5} {:>5}\n", "category", "P", "R", "F1", "tp", "fp", "fn"));
+    out.push_str(&format!(
+        "{:<28} {:>6} {:>6} {:>6} {:>5} {:>5} {:>5}\n",
+        "category", "P", "R", "F1", "tp", "fp", "fn"
+    ));
     let mut row = |name: &str, c: Counts| {
         out.push_str(&format!(
             "{:<28} {:>6.3} {:>6.3} {:>6.3} {:>5} {:>5} {:>5}\n",

@@ -170,7 +170,9 @@ fn inline_markup(text: &str, start: usize, end: usize, acc: &mut Vec<TextRange>)
                 acc.push(TextRange::new(start + i, start + stop));
                 i = stop;
             }
-            b'<' if line[i + 1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!') => {
+            b'<' if line[i + 1..]
+                .starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!') =>
+            {
                 let stop = line[i..].find('>').map_or(bytes.len(), |j| i + j + 1);
                 acc.push(TextRange::new(start + i, start + stop));
                 i = stop;
@@ -209,7 +211,10 @@ mod tests {
 
     #[test]
     fn front_matter_is_metadata_not_prose() {
-        let a = Article::new("---\nlang: en\ntitle: \"Talks\"\n---\nThe talks.\n", Format::Markdown);
+        let a = Article::new(
+            "---\nlang: en\ntitle: \"Talks\"\n---\nThe talks.\n",
+            Format::Markdown,
+        );
         assert_eq!(a.meta.lang, Some(Lang::En));
         assert_eq!(a.meta.title.as_deref(), Some("Talks"));
         assert_eq!(a.prose.len(), a.text.len());
@@ -218,7 +223,8 @@ mod tests {
 
     #[test]
     fn code_and_link_targets_are_blanked() {
-        let text = "# Titre\nVoir [l’article](https://ex.fr/a) et `code \"x\"`.\n```\n\"pas\"\n```\n";
+        let text =
+            "# Titre\nVoir [l’article](https://ex.fr/a) et `code \"x\"`.\n```\n\"pas\"\n```\n";
         let a = Article::new(text, Format::Markdown);
         assert!(a.prose.contains("Titre"));
         assert!(a.prose.contains("l’article"));

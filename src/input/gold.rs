@@ -60,7 +60,9 @@ pub enum GoldBorderline {
 impl GoldBorderline {
     pub fn sentence(&self) -> Option<&str> {
         match self {
-            GoldBorderline::Sentence { sentence } | GoldBorderline::Text(sentence) => Some(sentence),
+            GoldBorderline::Sentence { sentence } | GoldBorderline::Text(sentence) => {
+                Some(sentence)
+            }
             GoldBorderline::Other(_) => None,
         }
     }

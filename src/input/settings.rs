@@ -10,7 +10,9 @@ use crate::lexicon::{ActorKind, Lang};
 use crate::text::{LineIndex, TextRange};
 
 /// The severity a user gives a diagnostic code.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Off,
@@ -150,13 +152,12 @@ impl Settings {
                 .unwrap_or_default();
             error_at(text, range, e.message().to_string())
         })?;
-        let mut res = Settings::default();
-        res.language = match file.language.default.as_deref() {
+        let language = match file.language.default.as_deref() {
             None | Some("auto") => None,
             Some(code) => match Lang::from_code(code) {
                 Some(lang) => Some(lang),
                 None => {
-                    let range = find_value(text, code);
+                    let range = find_value(text, &format!("\"{code}\""));
                     return Err(error_at(
                         text,
                         range,
@@ -164,6 +165,10 @@ impl Settings {
                     ));
                 }
             },
+        };
+        let mut res = Settings {
+            language,
+            ..Settings::default()
         };
         let d = file.diagnostics;
         let s = &mut res.severities;
@@ -190,7 +195,11 @@ impl Settings {
         for actor in &file.actor {
             if actor.name.trim().is_empty() {
                 let range = find_value(text, "name");
-                return Err(error_at(text, range, "an [[actor]] needs a non-empty name".to_string()));
+                return Err(error_at(
+                    text,
+                    range,
+                    "an [[actor]] needs a non-empty name".to_string(),
+                ));
             }
         }
         res.actors = file.actor;
@@ -262,7 +271,8 @@ wikidata = "Q15031"
         assert!(Settings::parse("[diagnostics]\ndelay-ms = \"soon\"\n").is_err());
         assert!(Settings::parse("[diagnostics]\nvague-source = \"loud\"\n").is_err());
         let err = Settings::parse("[language]\ndefault = \"de\"\n").unwrap_err();
-        assert_eq!((err.line, err.col), (1, 11));
+        // Points at the value, quote included.
+        assert_eq!((err.line, err.col), (1, 10));
         assert!(Settings::parse("[[actor]]\nname = \"X\"\nkind = \"robot\"\n").is_err());
     }
 }

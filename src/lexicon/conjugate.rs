@@ -85,8 +85,8 @@ fn strong_stem(stem: &str) -> String {
 
 /// A regular English verb: base, -s, -ed, -ing.
 pub fn english_regular(base: &str) -> Forms {
-    let consonant_y = base.ends_with('y')
-        && !base[..base.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
+    let consonant_y =
+        base.ends_with('y') && !base[..base.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
     let third = if consonant_y {
         format!("{}ies", &base[..base.len() - 1])
     } else if base.ends_with(['s', 'x', 'z', 'o']) || base.ends_with("sh") || base.ends_with("ch") {
@@ -105,8 +105,8 @@ pub fn english_regular(base: &str) -> Forms {
     };
     let ing = if base.ends_with("ee") {
         format!("{base}ing")
-    } else if base.ends_with('e') {
-        format!("{}ing", &base[..base.len() - 1])
+    } else if let Some(stem) = base.strip_suffix('e') {
+        format!("{stem}ing")
     } else if needs_doubling(base) {
         format!("{base}{}ing", &base[base.len() - 1..])
     } else {
@@ -124,12 +124,15 @@ pub fn english_regular(base: &str) -> Forms {
 fn needs_doubling(base: &str) -> bool {
     let c: Vec<char> = base.chars().collect();
     let vowel = |ch: char| "aeiou".contains(ch);
-    c.len() <= 4
-        && c.len() >= 3
-        && !vowel(c[c.len() - 1])
-        && !"wxy".contains(c[c.len() - 1])
-        && vowel(c[c.len() - 2])
-        && !vowel(c[c.len() - 3])
+    let n = c.len();
+    // "qu" is a consonant: quip → quipped.
+    let consonant_before = !vowel(c.get(n.wrapping_sub(3)).copied().unwrap_or('a'))
+        || (n >= 4 && c[n - 4] == 'q' && c[n - 3] == 'u');
+    (3..=4).contains(&n)
+        && !vowel(c[n - 1])
+        && !"wxy".contains(c[n - 1])
+        && vowel(c[n - 2])
+        && consonant_before
 }
 
 #[cfg(test)]

@@ -69,7 +69,9 @@ impl Gender {
 }
 
 /// The kind of an actor (DESIGN §2).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum ActorKind {
     Person,
@@ -209,7 +211,10 @@ impl CaseRule {
         match self {
             CaseRule::Any => true,
             CaseRule::Capitalized => text.chars().next().is_some_and(char::is_uppercase),
-            CaseRule::Upper => text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase),
+            CaseRule::Upper => text
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase),
         }
     }
 }
@@ -452,7 +457,8 @@ fn load_lang(lang: Lang) -> Result<Lexicon, String> {
     let title_set = PhraseSet::new(titles.keys().cloned().collect());
     let mut descriptions = HashMap::new();
     for (noun, kind, g) in &words.descriptions {
-        let kind = ActorKind::parse(kind).ok_or_else(|| format!("{dir}/words.toml: bad kind {kind}"))?;
+        let kind =
+            ActorKind::parse(kind).ok_or_else(|| format!("{dir}/words.toml: bad kind {kind}"))?;
         descriptions.insert(fold(noun), (kind, Gender::parse(g)));
     }
     Ok(Lexicon {
@@ -534,7 +540,10 @@ fn load_gazetteer() -> Result<Gazetteer, String> {
         }
         let country = countries.iter().position(|c| c.fr == m.country);
         if country.is_none() {
-            return Err(format!("gazetteer.toml: media {} has unknown country {}", m.name, m.country));
+            return Err(format!(
+                "gazetteer.toml: media {} has unknown country {}",
+                m.name, m.country
+            ));
         }
         media.push(Media {
             name: m.name.clone(),
@@ -569,7 +578,9 @@ fn load_gazetteer() -> Result<Gazetteer, String> {
         match first.get(&name) {
             Some(&i) => {
                 let rule = &mut kept[i].1 .1;
-                if entry.1 == CaseRule::Any || (entry.1 == CaseRule::Capitalized && *rule == CaseRule::Upper) {
+                if entry.1 == CaseRule::Any
+                    || (entry.1 == CaseRule::Capitalized && *rule == CaseRule::Upper)
+                {
                     *rule = entry.1;
                 }
             }

@@ -4,37 +4,54 @@
 
 use super::*;
 
-/// Every string literal of a file with its line, grouped by the array (or
-/// table) it belongs to.
-fn entries(src: &str) -> Vec<(String, usize, String)> {
-    let mut res = Vec::new();
-    let mut group = String::new();
-    for (n, line) in src.lines().enumerate() {
-        let code = line.split('#').next().unwrap_or("");
-        if let Some((key, _)) = code.split_once('=') {
-            let key = key.trim();
-            if !key.is_empty() && !key.contains('"') {
-                group = key.to_string();
+/// Keys of every list of a parsed file, with the list's name: plain
+/// strings, the first string of a tuple, or `name`/`fr` of a table.
+fn lists(value: &toml::Value, path: &str, acc: &mut Vec<(String, Vec<String>)>) {
+    match value {
+        toml::Value::Table(t) => {
+            for (k, v) in t {
+                lists(v, &format!("{path}.{k}"), acc);
             }
         }
-        if code.trim_start().starts_with('[') && !code.contains('"') || code.trim_start().starts_with("[irregular") {
-            group = code.trim().to_string();
+        toml::Value::Array(items) => {
+            let keys = items
+                .iter()
+                .filter_map(|item| match item {
+                    toml::Value::String(s) => Some(s.clone()),
+                    toml::Value::Array(a) => a.first().and_then(|f| f.as_str()).map(str::to_string),
+                    toml::Value::Table(t) => t
+                        .get("name")
+                        .or_else(|| t.get("fr"))
+                        .and_then(|f| f.as_str())
+                        .map(str::to_string),
+                    _ => None,
+                })
+                .collect();
+            acc.push((path.to_string(), keys));
+            for item in items {
+                if let toml::Value::Table(t) = item {
+                    for (k, v) in t {
+                        if let toml::Value::Array(_) = v {
+                            let name = t
+                                .get("name")
+                                .or_else(|| t.get("fr"))
+                                .and_then(|f| f.as_str())
+                                .unwrap_or("?");
+                            lists(v, &format!("{path}[{name}].{k}"), acc);
+                        }
+                    }
+                }
+            }
         }
-        // Inline tables in the gazetteer: each line is its own group.
-        let line_group = if code.trim_start().starts_with("{ ") {
-            format!("{group}:{n}")
-        } else {
-            group.clone()
-        };
-        let mut rest = code;
-        while let Some(start) = rest.find('"') {
-            let after = &rest[start + 1..];
-            let Some(end) = after.find('"') else { break };
-            res.push((line_group.clone(), n + 1, after[..end].to_string()));
-            rest = &after[end + 1..];
-        }
+        _ => {}
     }
-    res
+}
+
+fn line_of(src: &str, entry: &str) -> usize {
+    let quoted = format!("\"{entry}\"");
+    src.lines()
+        .position(|l| l.contains(&quoted))
+        .map_or(0, |i| i + 1)
 }
 
 #[test]
@@ -48,18 +65,27 @@ fn every_file_parses() {
 fn no_duplicates_and_entries_are_normalized() {
     let mut problems = Vec::new();
     for (name, src) in FILES {
-        let mut seen: HashMap<(String, String), usize> = HashMap::new();
-        for (group, line, entry) in entries(src) {
-            if entry != entry.trim() || entry.contains("  ") {
-                problems.push(format!("{name}:{line}: entry {entry:?} has stray spaces"));
-            }
-            // The first-names table pairs a name with its gender; genders repeat.
-            if matches!(entry.as_str(), "m" | "f" | "x" | "n" | "s" | "p" | "mp" | "fp") {
-                continue;
-            }
-            let key = (group.clone(), fold(&entry));
-            if let Some(first) = seen.insert(key, line) {
-                problems.push(format!("{name}:{line}: {entry:?} repeats line {first} in {group}"));
+        let value: toml::Value = match toml::from_str(src) {
+            Ok(v) => v,
+            Err(e) => panic!("{name}: {e}"),
+        };
+        let mut all = Vec::new();
+        lists(&value, "", &mut all);
+        for (list, keys) in all {
+            let mut seen: HashMap<String, &str> = HashMap::new();
+            for key in &keys {
+                if key != key.trim() || key.contains("  ") {
+                    problems.push(format!(
+                        "{name}:{}: {key:?} in {list} has stray spaces",
+                        line_of(src, key)
+                    ));
+                }
+                if let Some(first) = seen.insert(fold(key), key) {
+                    problems.push(format!(
+                        "{name}:{}: {key:?} in {list} repeats {first:?}",
+                        line_of(src, key)
+                    ));
+                }
             }
         }
     }
@@ -69,15 +95,39 @@ fn no_duplicates_and_entries_are_normalized() {
 #[test]
 fn speech_verb_lexicons_are_broad() {
     let lex = Lexicons::get();
-    assert!(lex.fr.n_speech_verbs > 130, "{} French speech verbs", lex.fr.n_speech_verbs);
-    assert!(lex.en.n_speech_verbs > 90, "{} English speech verbs", lex.en.n_speech_verbs);
-    for form in ["a déclaré", "déclarait", "ajoute-t-elle", "précise", "avait précisé", "assurant", "s'est inquiétée"] {
+    assert!(
+        lex.fr.n_speech_verbs > 130,
+        "{} French speech verbs",
+        lex.fr.n_speech_verbs
+    );
+    assert!(
+        lex.en.n_speech_verbs > 90,
+        "{} English speech verbs",
+        lex.en.n_speech_verbs
+    );
+    for form in [
+        "a déclaré",
+        "déclarait",
+        "ajoute-t-elle",
+        "précise",
+        "avait précisé",
+        "assurant",
+        "s'est inquiétée",
+    ] {
         let words: Vec<String> = fold(form).split(['-', ' ']).map(str::to_string).collect();
         let known = words.iter().any(|w| lex.fr.speech_forms.contains_key(w))
             || lex.fr.speech_forms.contains_key(&fold(form));
         assert!(known, "no French speech form in {form:?}");
     }
-    for form in ["said", "says", "told", "added", "warned", "insisting", "denied"] {
+    for form in [
+        "said",
+        "says",
+        "told",
+        "added",
+        "warned",
+        "insisting",
+        "denied",
+    ] {
         assert!(lex.en.speech_forms.contains_key(form), "{form}");
     }
 }
@@ -87,11 +137,15 @@ fn gazetteer_links_names_to_entries() {
     let g = &Lexicons::get().gazetteer;
     let find = |name: &str| {
         let f = fold(name);
-        g.names.find_iter(&f).next().map(|m| g.name_entries[m.id])
+        let found = g.names.find_iter(&f).next().map(|m| g.name_entries[m.id]);
+        found
     };
     let china = g.countries.iter().position(|c| c.fr == "Chine");
     assert_eq!(find("Pékin"), china.map(GazetteerEntry::Capital));
     assert_eq!(find("Etats-Unis"), find("États-Unis"));
-    assert!(matches!(find("Chine nouvelle"), Some(GazetteerEntry::Media(_))));
+    assert!(matches!(
+        find("Chine nouvelle"),
+        Some(GazetteerEntry::Media(_))
+    ));
     assert_eq!(g.demonyms.get("chinoises").copied(), china);
 }

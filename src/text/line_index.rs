@@ -189,7 +189,10 @@ mod tests {
         let text = "a\nb\r\nc\rd\u{2028}e";
         let idx = LineIndex::new(text);
         assert_eq!(idx.line_count(), 4);
-        assert_eq!(&text[idx.line_content_range(text, 3).unwrap().as_range()], "d\u{2028}e");
+        assert_eq!(
+            &text[idx.line_content_range(text, 3).unwrap().as_range()],
+            "d\u{2028}e"
+        );
         assert_eq!(idx.line_of(text.find('c').unwrap()), 2);
     }
 
@@ -210,8 +213,12 @@ mod tests {
     fn columns_past_the_end_clamp_and_missing_lines_fail() {
         let text = "été\r\nhiver";
         let idx = LineIndex::new(text);
-        assert_eq!(idx.offset_utf16(text, LineCol { line: 0, col: 99 }), Some(text.find('\r').unwrap()));
-        assert_eq!(idx.offset_utf8(text, LineCol { line: 0, col: 2 }), Some(1));
+        assert_eq!(
+            idx.offset_utf16(text, LineCol { line: 0, col: 99 }),
+            Some(text.find('\r').unwrap())
+        );
+        // A column inside "é" resolves to the start of the character.
+        assert_eq!(idx.offset_utf8(text, LineCol { line: 0, col: 1 }), Some(0));
         assert_eq!(idx.offset_utf16(text, LineCol { line: 5, col: 0 }), None);
     }
 

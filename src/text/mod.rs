@@ -165,12 +165,18 @@ mod tests {
         let text = "  « Bonjour\u{a0} le\n monde »  ";
         let r = trim_range(text, TextRange::new(0, text.len()));
         assert_eq!(&text[r.as_range()], "« Bonjour\u{a0} le\n monde »");
-        assert_eq!(collapse_whitespace(&text[r.as_range()]), "« Bonjour le monde »");
+        assert_eq!(
+            collapse_whitespace(&text[r.as_range()]),
+            "« Bonjour le monde »"
+        );
     }
 
     #[test]
     fn excerpt_cuts_at_a_word() {
-        assert_eq!(excerpt("la Chine est un fervent défenseur", 20), "la Chine est un…");
+        assert_eq!(
+            excerpt("la Chine est un fervent défenseur", 20),
+            "la Chine est un…"
+        );
         assert_eq!(excerpt("court", 20), "court");
     }
 
