@@ -131,19 +131,24 @@ impl Registry {
         for a in referenced {
             used[a] = true;
         }
-        let mut map = Vec::with_capacity(self.actors.len());
-        let mut next = 0;
-        for &u in &used {
-            map.push(u.then(|| {
-                next += 1;
-                next - 1
-            }));
+        // Kept actors in order of first mention (referenced-only actors last).
+        let mut first = vec![usize::MAX; self.actors.len()];
+        for m in &self.mentions {
+            first[m.actor] = first[m.actor].min(m.range.start());
         }
-        let mut actors: Vec<Actor> = std::mem::take(&mut self.actors)
+        let mut order: Vec<ActorId> = (0..self.actors.len()).filter(|&a| used[a]).collect();
+        order.sort_by_key(|&a| (first[a], a));
+        let mut map = vec![None; self.actors.len()];
+        for (new, &old) in order.iter().enumerate() {
+            map[old] = Some(new);
+        }
+        let mut old_actors: Vec<Option<Actor>> = std::mem::take(&mut self.actors)
             .into_iter()
-            .zip(&used)
-            .filter(|(_, &u)| u)
-            .map(|(a, _)| a)
+            .map(Some)
+            .collect();
+        let mut actors: Vec<Actor> = order
+            .iter()
+            .filter_map(|&old| old_actors[old].take())
             .collect();
         for (i, m) in self.mentions.iter_mut().enumerate() {
             if let Some(new) = map[m.actor] {

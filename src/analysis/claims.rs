@@ -230,8 +230,12 @@ fn figures(doc: &Doc, s: TextRange) -> Vec<(TextRange, MarkerKind)> {
         if !raw.chars().next().is_some_and(|c| c.is_ascii_digit()) {
             continue;
         }
-        // Ordinals and times glued to letters: 66ème, 1er, 21st, 09h20.
-        if raw.chars().any(|c| c.is_alphabetic()) {
+        // Ordinals and times glued to letters (66ème, 1er, 21st, 09h20),
+        // scores, times and dates written with separators (3-1, 10:30, 12/05).
+        if raw
+            .chars()
+            .any(|c| c.is_alphabetic() || matches!(c, '-' | ':' | '/'))
+        {
             continue;
         }
         let digits: String = raw.chars().filter(char::is_ascii_digit).collect();

@@ -1,1 +1,311 @@
+//! Behaviour of the analysis on short articles, one construction per test.
+//! Every test goes through [`check`], which renders what a user would see:
+//! quotes with kind and speaker, actors, claims and findings.
 
+use super::{analyze, Analysis, AnalysisConfig};
+use crate::input::{ActorEntry, Article};
+use crate::lexicon::{ActorKind, Lang};
+
+fn run(text: &str, actors: Vec<ActorEntry>) -> Analysis {
+    let article = Article::plain(text);
+    analyze(
+        &article,
+        &AnalysisConfig {
+            language: None,
+            actors,
+        },
+    )
+}
+
+/// Renders the parts of an analysis a test is about: lines starting with
+/// `quote`, `actor`, `claim` or `finding`.
+fn render(text: &str, a: &Analysis, what: &str) -> String {
+    let mut out = Vec::new();
+    let name = |id: Option<usize>| id.map_or("null".to_string(), |i| a.actors[i].name.clone());
+    if what.contains("quote") {
+        for q in &a.quotes {
+            out.push(format!(
+                "quote {} {} «{}»",
+                q.kind.as_str(),
+                name(q.speaker),
+                &text[q.content.as_range()]
+            ));
+        }
+    }
+    if what.contains("actor") {
+        for actor in a.actors.iter().filter(|x| x.named) {
+            let mentions: Vec<&str> = actor
+                .mentions
+                .iter()
+                .map(|&m| &text[a.mentions[m].range.as_range()])
+                .collect();
+            let desc = actor
+                .description
+                .as_deref()
+                .map(|d| format!(" ({d})"))
+                .unwrap_or_default();
+            out.push(format!(
+                "actor {} {}{desc}: {}",
+                actor.kind.as_str(),
+                actor.name,
+                mentions.join(" | ")
+            ));
+        }
+    }
+    if what.contains("claim") {
+        for c in &a.claims {
+            out.push(format!(
+                "claim {} {}: {}",
+                c.status.as_str(),
+                name(c.source),
+                &text[a.sentences[c.sentence].range.as_range()]
+            ));
+        }
+    }
+    if what.contains("finding") {
+        for f in &a.findings {
+            out.push(format!(
+                "finding {} «{}»",
+                f.code(),
+                &text[f.range.as_range()]
+            ));
+        }
+    }
+    out.join("\n")
+}
+
+#[track_caller]
+fn check(what: &str, text: &str, expected: &str) {
+    let a = run(text, Vec::new());
+    let got = render(text, &a, what);
+    assert_eq!(got.trim(), expected.trim(), "\n--- got ---\n{got}\n");
+}
+
+// Quotation marks and kinds.
+
+#[test]
+fn guillemets_with_every_padding_and_an_incise() {
+    check(
+        "quote",
+        "«\u{a0}Nous sommes prêts\u{a0}», a déclaré Marie Dupont. «\u{202f}Pas avant lundi\u{202f}», a-t-elle ajouté. «Sans espace», dit-elle.",
+        "quote direct Marie Dupont «\u{a0}Nous sommes prêts\u{a0}»\nquote direct Marie Dupont «\u{202f}Pas avant lundi\u{202f}»\nquote direct Marie Dupont «Sans espace»",
+    );
+}
+
+#[test]
+fn curly_low_and_straight_marks() {
+    check(
+        "quote",
+        "“We will win,” said coach Tom Hardy.\n\nThe match ended late.\n\n\"It is over,\" Hardy said.",
+        "quote direct Tom Hardy «We will win,»\nquote direct Tom Hardy «It is over,»",
+    );
+    check(
+        "quote",
+        "„Wir schaffen das“, a déclaré Angela Merkel.",
+        "quote direct Angela Merkel «Wir schaffen das»",
+    );
+}
+
+#[test]
+fn nested_quotes_stay_inside_their_quote() {
+    check(
+        "quote",
+        "« Il m'a dit ‹ jamais › et il est parti », raconte Léa Martin.",
+        "quote direct Léa Martin « Il m'a dit ‹ jamais › et il est parti »",
+    );
+}
+
+#[test]
+fn a_quote_over_two_paragraphs_is_one_quote() {
+    let text = "« Le premier paragraphe ne se ferme pas.\n\n« Le second rouvre et ferme », a ajouté Paul Girard.";
+    check("quote", text, "quote direct Paul Girard « Le premier paragraphe ne se ferme pas.\n\n« Le second rouvre et ferme »");
+}
+
+#[test]
+fn mixed_and_indirect_quotes() {
+    check(
+        "quote",
+        "Le ministre Jean Roux a promis une réforme « juste et rapide ». Il a aussi estimé que la croissance reviendrait en mai.",
+        "quote mixed Jean Roux « juste et rapide »\nquote indirect Jean Roux «la croissance reviendrait en mai»",
+    );
+}
+
+#[test]
+fn a_wrong_direction_mark_closes_the_quote_and_is_reported() {
+    let text = "Xi Jinping a assuré que « la Chine est une victime du piratage« . Rien de plus.";
+    check("quote finding", text, "quote mixed Xi Jinping « la Chine est une victime du piratage»\nfinding unbalanced-quote ««»");
+    let a = run(text, Vec::new());
+    let fix = a.findings.iter().find_map(|f| match &f.kind {
+        super::FindingKind::UnbalancedQuote { replacement } => replacement.clone(),
+        _ => None,
+    });
+    assert_eq!(fix.as_deref(), Some("»"));
+}
+
+#[test]
+fn unclosed_and_stray_marks_are_reported() {
+    check(
+        "finding",
+        "Il a dit « rien du tout.\n\nAutre paragraphe » fin.",
+        "finding unbalanced-quote ««»\nfinding unbalanced-quote «»»",
+    );
+}
+
+#[test]
+fn titles_and_nicknames_in_marks_are_not_quotes() {
+    check(
+        "quote",
+        "Surnommé « le Bulldozer », le maire publie son livre « La ville d'après ». Le film \"Les Intouchables\" est ressorti.",
+        "",
+    );
+    check(
+        "quote",
+        "The storm, dubbed \"the storm of the century\", hit Texas.",
+        "",
+    );
+}
+
+// Speakers.
+
+#[test]
+fn pronouns_and_descriptions_resolve_to_compatible_actors() {
+    check(
+        "quote",
+        "Les discussions ont progressé, d'après l'agence Reuters.\n\n« Les deux parties sont satisfaites », dit-elle.\n\nSelon The New York Times, un accord est proche. « Rien n'est signé », a souligné le journal américain.",
+        "quote indirect Reuters «Les discussions ont progressé»\nquote direct Reuters « Les deux parties sont satisfaites »\nquote indirect The New York Times «un accord est proche»\nquote direct The New York Times « Rien n'est signé »",
+    );
+}
+
+#[test]
+fn a_bare_quote_paragraph_continues_the_previous_speaker() {
+    check(
+        "quote",
+        "« Nous ne céderons pas », a prévenu Sophie Laurent.\n\nElle a ensuite quitté la salle.\n\n« Jamais. »",
+        "quote direct Sophie Laurent « Nous ne céderons pas »\nquote direct Sophie Laurent « Jamais. »",
+    );
+}
+
+#[test]
+fn anonymous_sources_are_unnamed_speakers_and_unknown_ones_null() {
+    let text = "Un responsable du ministère a affirmé que « rien n'est décidé ».\n\nLa réunion a duré deux heures.\n\nLa pluie tombait. « C'est fini. »";
+    let a = run(text, Vec::new());
+    let speaker = a.quotes[0].speaker.map(|s| &a.actors[s]);
+    assert!(speaker.is_some_and(|s| !s.named), "{:?}", a.quotes);
+    assert_eq!(a.quotes[1].speaker, None);
+    assert!(a.findings.iter().any(|f| f.code() == "unattributed-quote"));
+}
+
+#[test]
+fn an_interview_answer_is_the_interviewee() {
+    check(
+        "quote",
+        "Dr. Amara Osei studies reefs.\n\nQ: Is there hope?\n\nA: \"Yes, reefs recover.\"",
+        "quote direct Amara Osei «Yes, reefs recover.»",
+    );
+}
+
+// Actors.
+
+#[test]
+fn registry_aliases_match_whatever_the_accents_and_case() {
+    let entry = ActorEntry {
+        name: "États-Unis".to_string(),
+        kind: ActorKind::Country,
+        aliases: vec!["l’Oncle Sam".to_string()],
+        description: Some("Pays".to_string()),
+        wikidata: None,
+    };
+    let text = "Les Etats-Unis et L'ONCLE SAM ne font qu'un.";
+    let a = run(text, vec![entry]);
+    let got = render(text, &a, "actor");
+    assert_eq!(
+        got,
+        "actor country États-Unis (Pays): Etats-Unis | L'ONCLE SAM"
+    );
+}
+
+#[test]
+fn names_titles_appositions_acronyms_and_short_names() {
+    check(
+        "actor",
+        "Le président Barack Obama a reçu Ursula von der Leyen. Edward Snowden, ancien consultant de la National Security Agency (NSA), vit en Russie. Obama a salué la NSA.",
+        "actor person Barack Obama (président): Barack Obama | Obama\nactor person Ursula von der Leyen: Ursula von der Leyen\nactor person Edward Snowden (ancien consultant de la National Security Agency (NSA)): Edward Snowden\nactor organization National Security Agency: National Security Agency | NSA | NSA\nactor country Russie: Russie",
+    );
+}
+
+#[test]
+fn capitals_are_metonyms_except_in_datelines_and_demonyms_need_a_government_noun() {
+    check(
+        "actor",
+        "PEKIN (Reuters) - Washington fait pression. Les autorités chinoises ont répondu aux entreprises américaines.",
+        "actor place Pékin: PEKIN\nactor media Reuters: Reuters\nactor country États-Unis: Washington\nactor country Chine: autorités chinoises",
+    );
+}
+
+// Claims.
+
+#[test]
+fn claim_markers_without_a_source_are_unattributed() {
+    check(
+        "claim",
+        "Un accord pourrait voir le jour. Le chômage a baissé de 3 % en un an. L'élu est accusé de corruption. Les discussions ont semblé cordiales.",
+        "claim unattributed null: Un accord pourrait voir le jour.\nclaim unattributed null: Le chômage a baissé de 3 % en un an.\nclaim unattributed null: L'élu est accusé de corruption.\nclaim unattributed null: Les discussions ont semblé cordiales.",
+    );
+}
+
+#[test]
+fn dates_scores_questions_and_hypotheses_are_not_claims() {
+    check(
+        "claim",
+        "Le 23 septembre 2015, Lens a battu Rennes 3-1. Que serait Paris sans ses cafés ? Si tu venais, je serais content. Nous pourrions partir à 10h30.",
+        "",
+    );
+}
+
+#[test]
+fn sources_and_continuations_attribute_claims() {
+    check(
+        "claim",
+        "Des négociations seraient en cours, selon The New York Times. Un accord pourrait être signé vendredi.",
+        "claim attributed The New York Times: Des négociations seraient en cours, selon The New York Times.\nclaim attributed The New York Times: Un accord pourrait être signé vendredi.",
+    );
+    check(
+        "claim",
+        "Some officials say the talks could fail. Steel imports reportedly fell by 20%.",
+        "claim vague-source Some officials: Some officials say the talks could fail.\nclaim unattributed null: Steel imports reportedly fell by 20%.",
+    );
+}
+
+// Segmentation.
+
+#[test]
+fn sentences_survive_abbreviations_decimals_and_ellipses() {
+    let text =
+        "M. Dupont a vu le Dr. Martin aux U.S. hier. Le taux est de 3.5 points […] selon lui. Fin.";
+    let a = run(text, Vec::new());
+    let sentences: Vec<&str> = a
+        .sentences
+        .iter()
+        .map(|s| &text[s.range.as_range()])
+        .collect();
+    assert_eq!(
+        sentences,
+        [
+            "M. Dupont a vu le Dr. Martin aux U.S. hier.",
+            "Le taux est de 3.5 points […] selon lui.",
+            "Fin."
+        ]
+    );
+}
+
+#[test]
+fn language_comes_from_the_text() {
+    assert_eq!(
+        run("Le ministre a dit que la réforme est prête.", Vec::new()).language,
+        Lang::Fr
+    );
+    assert_eq!(
+        run("The minister said that the reform is ready.", Vec::new()).language,
+        Lang::En
+    );
+}
