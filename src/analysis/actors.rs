@@ -91,6 +91,14 @@ impl Registry {
             .map(|m| self.actors[m.actor].kind)
     }
 
+    /// A mention that may contain others (an anonymous source's phrase).
+    pub fn mention_nested(&mut self, range: TextRange, actor: ActorId, kind: MentionKind) {
+        let exact = self.mentions.iter().any(|m| m.range == range);
+        if !range.is_empty() && !exact {
+            self.mentions.push(Mention { range, actor, kind });
+        }
+    }
+
     pub fn mention(&mut self, range: TextRange, actor: ActorId, kind: MentionKind) {
         if range.is_empty() || self.is_claimed(range) {
             return;

@@ -416,6 +416,13 @@ fn resolve_subject(
     }
     let words = doc.words(subject);
     let first = words.first()?;
+    // "A l'occasion d'un séminaire", "After the meeting": an adverbial
+    // phrase, never a subject.
+    if ADVERBIAL_OPENERS.contains(&first.folded.as_str())
+        && !(doc.lex.lang == Lang::En && first.folded == "a")
+    {
+        return None;
+    }
     // A pronoun.
     if let Some(&(gender, plural)) = doc.lex.pronouns.get(&first.folded) {
         if words.len() == 1 || words.len() <= 2 && doc.lex.function_words.contains(&words[1].folded)
@@ -473,7 +480,9 @@ fn resolve_subject(
     if institution.is_some() {
         return institution;
     }
-    if INDEFINITES.contains(&first.folded.as_str()) && words.len() >= 2 {
+    let indefinite = INDEFINITES.contains(&first.folded.as_str())
+        && !(doc.lex.lang == Lang::Fr && matches!(first.folded.as_str(), "a" | "an"));
+    if indefinite && words.len() >= 2 {
         return Some(unnamed(doc, subject, reg));
     }
     // "le parquet", "the police": the institution speaks.
@@ -491,6 +500,46 @@ fn resolve_subject(
     }
     None
 }
+
+/// Prepositions that open an adverbial phrase rather than a subject.
+const ADVERBIAL_OPENERS: &[&str] = &[
+    "a",
+    "dans",
+    "depuis",
+    "apres",
+    "avant",
+    "lors",
+    "pendant",
+    "en",
+    "sur",
+    "sous",
+    "avec",
+    "sans",
+    "chez",
+    "entre",
+    "vers",
+    "devant",
+    "derriere",
+    "face",
+    "malgre",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "since",
+    "with",
+    "without",
+    "from",
+    "under",
+    "over",
+    "despite",
+    "amid",
+    "following",
+    "ahead",
+    "until",
+];
 
 /// Roles that speak for their institution when it is named after them.
 const INSTITUTIONAL_VOICES: &[&str] = &[
@@ -544,7 +593,9 @@ fn unnamed(doc: &Doc, subject: TextRange, reg: &mut Registry) -> ActorId {
     let name = collapse_whitespace(&doc.text[subject.as_range()]);
     let id = reg.add(&name, ActorKind::Person);
     reg.actors[id].named = false;
-    reg.mention(subject, id, MentionKind::Description);
+    // The span may hold a name ("un membre de l'administration d'Obama"):
+    // both are mentions.
+    reg.mention_nested(subject, id, MentionKind::Description);
     id
 }
 

@@ -117,10 +117,11 @@ pub(super) fn from_analysis(
         match c.status {
             ClaimStatus::Attributed => {}
             ClaimStatus::VagueSource => {
-                let who = c
-                    .cue
-                    .map(|r| doc.text[r.as_range()].to_string())
-                    .unwrap_or_else(|| "an anonymous source".to_string());
+                let who = match (c.source, c.cue) {
+                    (Some(a), _) => actors[a].name.clone(),
+                    (None, Some(r)) => doc.text[r.as_range()].to_string(),
+                    (None, None) => "an anonymous source".to_string(),
+                };
                 let mut f = Finding::new(
                     FindingKind::VagueSource,
                     sentence,

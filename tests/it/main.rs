@@ -1,0 +1,15 @@
+//! The single integration-test binary: the public library API, the real
+//! `newsls` binary and its output.
+
+mod analysis;
+mod cli;
+
+use std::path::{Path, PathBuf};
+
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+pub fn newsls() -> std::process::Command {
+    std::process::Command::new(env!("CARGO_BIN_EXE_newsls"))
+}
