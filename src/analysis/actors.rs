@@ -85,17 +85,21 @@ impl Registry {
     }
 
     fn kind_at(&self, r: TextRange) -> Option<ActorKind> {
-        self.mentions
+        let start = self.mentions.partition_point(|m| m.range.end <= r.start);
+        // Sorted by start; a nested mention may end later, so look a little
+        // before.
+        self.mentions[start.saturating_sub(4)..]
             .iter()
+            .take_while(|m| m.range.start < r.end)
             .find(|m| m.range.intersects(r))
             .map(|m| self.actors[m.actor].kind)
     }
 
     /// A mention that may contain others (an anonymous source's phrase).
     pub fn mention_nested(&mut self, range: TextRange, actor: ActorId, kind: MentionKind) {
-        let exact = self.mentions.iter().any(|m| m.range == range);
+        let exact = self.mentions_in(range).any(|m| m.range == range);
         if !range.is_empty() && !exact {
-            self.mentions.push(Mention { range, actor, kind });
+            self.insert(Mention { range, actor, kind });
         }
     }
 
@@ -106,7 +110,25 @@ impl Registry {
         for c in &mut self.claimed[range.as_range()] {
             *c = true;
         }
-        self.mentions.push(Mention { range, actor, kind });
+        self.insert(Mention { range, actor, kind });
+    }
+
+    /// Mentions stay sorted by start, so lookups by position are binary
+    /// searches.
+    fn insert(&mut self, m: Mention) {
+        let at = self
+            .mentions
+            .partition_point(|o| o.range.start <= m.range.start);
+        self.mentions.insert(at, m);
+    }
+
+    /// Mentions wholly inside a range.
+    pub fn mentions_in(&self, r: TextRange) -> impl Iterator<Item = &Mention> {
+        let start = self.mentions.partition_point(|m| m.range.start < r.start);
+        self.mentions[start..]
+            .iter()
+            .take_while(move |m| m.range.start < r.end)
+            .filter(move |m| r.contains_range(m.range))
     }
 
     /// The actor of the latest mention before `offset` accepted by `ok`,
@@ -116,10 +138,11 @@ impl Registry {
         offset: usize,
         ok: impl Fn(&Actor) -> bool,
     ) -> Option<(ActorId, usize)> {
-        self.mentions
+        let end = self.mentions.partition_point(|m| m.range.start() < offset);
+        self.mentions[..end]
             .iter()
-            .filter(|m| m.range.end() <= offset && ok(&self.actors[m.actor]))
-            .max_by_key(|m| m.range.start)
+            .rev()
+            .find(|m| m.range.end() <= offset && ok(&self.actors[m.actor]))
             .map(|m| (m.actor, m.range.start()))
     }
 
@@ -771,6 +794,8 @@ const KIND_NOUNS: &[(&str, ActorKind)] = &[
 /// words before it names an organisation with that full name.
 fn acronym_expansions(doc: &Doc, reg: &mut Registry) {
     let text = doc.text;
+    // (folded acronym, actor, end of its definition)
+    let mut defined: Vec<(String, ActorId, usize)> = Vec::new();
     let mut from = 0;
     while let Some(open) = text[from..].find('(').map(|i| from + i) {
         from = open + 1;
@@ -825,12 +850,17 @@ fn acronym_expansions(doc: &Doc, reg: &mut Registry) {
         reg.mention(full, id, MentionKind::Name);
         let acro_range = TextRange::new(open + 1, open + 1 + len);
         reg.mention(acro_range, id, MentionKind::Name);
-        // Every later use of the acronym.
-        let set = crate::lexicon::PhraseSet::new(vec![fold(acro)]);
-        for (r, _) in doc.find(&set, TextRange::new(acro_range.end(), text.len())) {
-            if CaseRule::Upper.accepts(&text[r.as_range()]) {
-                reg.mention(r, id, MentionKind::Name);
-            }
+        defined.push((fold(acro), id, acro_range.end()));
+    }
+    if defined.is_empty() {
+        return;
+    }
+    // Every later use of each acronym, in one pass over the text.
+    let set = crate::lexicon::PhraseSet::new(defined.iter().map(|(a, _, _)| a.clone()).collect());
+    for (r, i) in doc.find(&set, TextRange::new(0, text.len())) {
+        let (_, id, defined_at) = defined[i];
+        if r.start() >= defined_at && CaseRule::Upper.accepts(&text[r.as_range()]) {
+            reg.mention(r, id, MentionKind::Name);
         }
     }
 }

@@ -90,7 +90,7 @@ pub fn quotes(doc: &Doc, spans: &[QuoteSpan], reg: &mut Registry) -> Vec<Quote> 
     res
 }
 
-fn words_before(doc: &Doc, at: usize, sentence: usize) -> Vec<Word> {
+fn words_before<'a>(doc: &'a Doc, at: usize, sentence: usize) -> &'a [Word] {
     let s = doc.sentences[sentence].range;
     doc.words(TextRange::new(s.start().min(at), at))
 }
@@ -341,7 +341,7 @@ fn incise(doc: &Doc, after: usize, limit: usize) -> Option<(TextRange, TextRange
             };
             let subject = if aux.is_some_and(|(ar, _)| doc.text[ar.as_range()].contains('-')) {
                 // The clitic closing the auxiliary: "a-t-il" → "il".
-                let clitic = doc.words(TextRange::new(subject_from, vr.start())).pop();
+                let clitic = doc.words(TextRange::new(subject_from, vr.start())).last();
                 clitic.map_or(TextRange::empty(subject_from), |w| w.range)
             } else {
                 subject_span(doc, vr.end(), limit)
@@ -430,11 +430,7 @@ fn resolve_subject(
             return resolve_pronoun(doc, subject.start(), gender, plural, reg, speakers);
         }
     }
-    let inside: Vec<&super::Mention> = reg
-        .mentions
-        .iter()
-        .filter(|m| subject.contains_range(m.range))
-        .collect();
+    let inside: Vec<&super::Mention> = reg.mentions_in(subject).collect();
     // The institution a role speaks for: "le porte-parole du Kremlin",
     // "analysts at Morgan Stanley", "la direction de l'entreprise".
     let institution = inside
@@ -1095,11 +1091,7 @@ fn attributed_sentence(doc: &Doc, idx: usize, reg: &Registry) -> Option<Quote> {
             if cue.start() > comma + 3 {
                 continue;
             }
-            let subject_ok = !subject.is_empty()
-                && reg
-                    .mentions
-                    .iter()
-                    .any(|m| subject.contains_range(m.range) || m.range.start() == subject.start());
+            let subject_ok = !subject.is_empty() && reg.mentions_in(subject).next().is_some();
             let pronoun_or_vague = doc
                 .words(subject)
                 .first()

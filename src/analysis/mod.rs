@@ -213,6 +213,8 @@ pub(crate) struct Doc<'a> {
     /// Closed quotations (marks included): the writer's cues and claim
     /// markers are never looked for inside them.
     pub quoted: Vec<TextRange>,
+    /// Every word of the text, tokenised once.
+    pub all_words: Vec<Word>,
 }
 
 impl Doc<'_> {
@@ -259,15 +261,15 @@ impl Doc<'_> {
             .map(|m| (self.unfold(m.start, m.end), m.id))
     }
 
-    /// Folded words of a range, with their original ranges.
-    pub fn words(&self, within: TextRange) -> Vec<Word> {
-        segment::words(self.text, crate::text::snap(self.text, within))
-            .into_iter()
-            .map(|range| Word {
-                range,
-                folded: self.folded_at(range).to_string(),
-            })
-            .collect()
+    /// The words lying wholly inside a range, with their folded forms.
+    pub fn words(&self, within: TextRange) -> &[Word] {
+        let start = self
+            .all_words
+            .partition_point(|w| w.range.start() < within.start());
+        let end = self
+            .all_words
+            .partition_point(|w| w.range.end() <= within.end());
+        &self.all_words[start..end.max(start)]
     }
 
     pub fn sentence_of(&self, offset: usize) -> usize {
@@ -299,16 +301,26 @@ pub fn analyze(article: &Article, config: &AnalysisConfig) -> Analysis {
         paragraphs,
         sentences: Vec::new(),
         quoted: Vec::new(),
+        all_words: Vec::new(),
     };
+    doc.all_words = doc
+        .paragraphs
+        .iter()
+        .flat_map(|&p| segment::words(text, p))
+        .map(|range| Word {
+            range,
+            folded: doc.folded_at(range).to_string(),
+        })
+        .collect();
     let marks = quotes::scan(&doc);
-    let closed: Vec<TextRange> = marks.spans.iter().map(|s| s.range).collect();
-    doc.sentences = segment::sentences(&doc, &closed);
+    // Top-level quotations, sorted by start (and so by end).
     doc.quoted = marks
         .spans
         .iter()
         .filter(|s| s.depth == 0)
         .map(|s| s.range)
         .collect();
+    doc.sentences = segment::sentences(&doc, &doc.quoted);
     let mut registry = actors::detect(&doc, &config.actors, language);
     let mut quotes = attribution::quotes(&doc, &marks.spans, &mut registry);
     let mut claims = claims::classify(&doc, &mut quotes, &mut registry);

@@ -187,10 +187,7 @@ fn boundaries(doc: &Doc, para: TextRange, quote_spans: &[TextRange]) -> Vec<usiz
             continue;
         }
         let at = base + i;
-        if quote_spans
-            .iter()
-            .any(|q| q.start() < at && at + 1 < q.end())
-        {
+        if inside_quote(quote_spans, at) {
             continue;
         }
         // Runs of terminators ("?!", "...") end together.
@@ -212,7 +209,7 @@ fn boundaries(doc: &Doc, para: TextRange, quote_spans: &[TextRange]) -> Vec<usiz
         let mut k = 0;
         for (j, n) in rest.char_indices() {
             let mark_end = base + end + j + n.len_utf8();
-            if is_closing_bracket(n) || quote_spans.iter().any(|q| q.end() == mark_end) {
+            if is_closing_bracket(n) || closes_quote(quote_spans, mark_end) {
                 k = j + n.len_utf8();
             } else if n == ' ' || is_space(n) {
                 continue;
@@ -249,7 +246,12 @@ fn boundaries(doc: &Doc, para: TextRange, quote_spans: &[TextRange]) -> Vec<usiz
     }
     // A quotation that ends its own sentence (« C'est fini. » Il part.)
     // ends the sentence around it too.
-    for q in quote_spans.iter().filter(|q| para.contains_range(**q)) {
+    let first = quote_spans.partition_point(|q| q.start() < para.start());
+    for q in quote_spans[first..]
+        .iter()
+        .take_while(|q| q.start() < para.end())
+        .filter(|q| para.contains_range(**q))
+    {
         let inner = text[q.start()..q.end()].trim_end_matches(|c: char| {
             !c.is_alphanumeric() && !matches!(c, '.' | '!' | '?' | '…')
         });
@@ -267,6 +269,20 @@ fn boundaries(doc: &Doc, para: TextRange, quote_spans: &[TextRange]) -> Vec<usiz
     }
     res.sort_unstable();
     res
+}
+
+/// `quote_spans` are top-level quotations sorted by start, so they are
+/// sorted by end too.
+fn inside_quote(quote_spans: &[TextRange], at: usize) -> bool {
+    let idx = quote_spans.partition_point(|q| q.end() <= at + 1);
+    quote_spans
+        .get(idx)
+        .is_some_and(|q| q.start() < at && at + 1 < q.end())
+}
+
+fn closes_quote(quote_spans: &[TextRange], end: usize) -> bool {
+    let idx = quote_spans.partition_point(|q| q.end() < end);
+    quote_spans.get(idx).is_some_and(|q| q.end() == end)
 }
 
 /// Whether the period at `dot` ends an abbreviation or an initial.
