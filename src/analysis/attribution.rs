@@ -135,8 +135,9 @@ fn is_name_or_term(doc: &Doc, span: &QuoteSpan, sentence: usize) -> bool {
     let s = doc.sentences[sentence].range;
     let around = TextRange::new(s.start(), s.end());
     let outside: Vec<(TextRange, usize)> = doc
-        .find(&doc.lex.speech, around)
-        .into_iter()
+        .speech_in(around)
+        .iter()
+        .copied()
         .filter(|(r, _)| !span.range.contains_range(*r))
         .collect();
     let has_cue = outside.iter().any(|(r, id)| cue_form_ok(doc, *r, *id))
@@ -282,8 +283,9 @@ fn auxiliary_before(doc: &Doc, at: usize) -> Option<TextRange> {
 
 /// Speech cues of a range, with their full extent (auxiliary included).
 fn cues_in(doc: &Doc, within: TextRange) -> Vec<TextRange> {
-    doc.find(&doc.lex.speech, within)
-        .into_iter()
+    doc.speech_in(within)
+        .iter()
+        .copied()
         .filter(|(r, _)| {
             !doc.in_quote(*r)
                 && !after_infinitive_marker(doc, r.start())

@@ -215,6 +215,9 @@ pub(crate) struct Doc<'a> {
     pub quoted: Vec<TextRange>,
     /// Every word of the text, tokenised once.
     pub all_words: Vec<Word>,
+    /// Every speech-verb form of the text, found once (the largest lexicon,
+    /// looked up many times per sentence).
+    pub speech: Vec<(TextRange, usize)>,
 }
 
 impl Doc<'_> {
@@ -245,6 +248,17 @@ impl Doc<'_> {
         set.find_iter(hay)
             .map(|m| (self.unfold(start + m.start, start + m.end), m.id))
             .collect()
+    }
+
+    /// Speech-verb forms inside a range.
+    pub fn speech_in(&self, within: TextRange) -> &[(TextRange, usize)] {
+        let start = self
+            .speech
+            .partition_point(|(r, _)| r.start() < within.start());
+        let end = self
+            .speech
+            .partition_point(|(r, _)| r.end() <= within.end());
+        &self.speech[start..end.max(start)]
     }
 
     /// The longest phrase of a set starting at an original offset.
@@ -302,6 +316,7 @@ pub fn analyze(article: &Article, config: &AnalysisConfig) -> Analysis {
         sentences: Vec::new(),
         quoted: Vec::new(),
         all_words: Vec::new(),
+        speech: Vec::new(),
     };
     doc.all_words = doc
         .paragraphs
@@ -313,6 +328,11 @@ pub fn analyze(article: &Article, config: &AnalysisConfig) -> Analysis {
         })
         .collect();
     let marks = quotes::scan(&doc);
+    doc.speech = doc
+        .paragraphs
+        .iter()
+        .flat_map(|&p| doc.find(&lex.speech, p))
+        .collect();
     // Top-level quotations, sorted by start (and so by end).
     doc.quoted = marks
         .spans

@@ -72,7 +72,7 @@ impl PhraseSet {
             if at < next_free {
                 return None;
             }
-            let m = self.match_at(folded, at)?;
+            let m = self.match_at_word_start(folded, at)?;
             next_free = m.end;
             Some(m)
         })
@@ -81,10 +81,15 @@ impl PhraseSet {
     /// The longest phrase that starts exactly at `at` in `folded` and ends
     /// at a word boundary.
     pub fn match_at(&self, folded: &str, at: usize) -> Option<PhraseMatch> {
-        let ac = self.automaton.as_ref()?;
         if at > folded.len() || !at_left_boundary(folded, at) {
             return None;
         }
+        self.match_at_word_start(folded, at)
+    }
+
+    /// [`PhraseSet::match_at`] for an `at` known to start a word.
+    fn match_at_word_start(&self, folded: &str, at: usize) -> Option<PhraseMatch> {
+        let ac = self.automaton.as_ref()?;
         // Leftmost-longest gives one match per start; if it does not end at
         // a boundary, a shorter phrase may, so shrink the range and retry.
         let mut end = folded.len();
@@ -129,9 +134,13 @@ pub fn is_word_char(c: char) -> bool {
 
 /// Byte offsets where a word (or a symbol such as `%`) starts.
 fn word_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
-    s.char_indices()
-        .filter(move |&(i, c)| !c.is_whitespace() && at_left_boundary(s, i))
-        .map(|(i, _)| i)
+    let mut prev_word = false;
+    s.char_indices().filter_map(move |(i, c)| {
+        let word = is_word_char(c);
+        let starts = !c.is_whitespace() && !(word && prev_word);
+        prev_word = word;
+        starts.then_some(i)
+    })
 }
 
 fn at_left_boundary(s: &str, at: usize) -> bool {
