@@ -213,14 +213,14 @@ pub fn detect(doc: &Doc, entries: &[ActorEntry], lang: Lang) -> Registry {
     gazetteer(doc, lang, &mut reg);
     for (idx, s) in doc.sentences.iter().enumerate() {
         let words = doc.words(s.range);
-        lowercase_institutions(doc, &words, &mut reg);
-        names(doc, &words, idx, &mut reg);
+        lowercase_institutions(doc, words, &mut reg);
+        names(doc, words, idx, &mut reg);
     }
     repeated_names(doc, &mut reg);
     for s in &doc.sentences {
         let words = doc.words(s.range);
-        demonyms(doc, &words, lang, &mut reg);
-        descriptions(doc, &words, &mut reg);
+        demonyms(doc, words, lang, &mut reg);
+        descriptions(doc, words, &mut reg);
     }
     reg
 }
@@ -927,7 +927,7 @@ fn repeated_names(doc: &Doc, reg: &mut Registry) {
     let mut counts: HashMap<String, Vec<TextRange>> = HashMap::new();
     for s in &doc.sentences {
         for w in doc.words(s.range) {
-            if is_capitalized(&w, doc.text)
+            if is_capitalized(w, doc.text)
                 && !reg.is_claimed(w.range)
                 && !doc.lex.sentence_words.contains(&w.folded)
                 && w.folded.chars().count() > 2

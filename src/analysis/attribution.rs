@@ -103,7 +103,7 @@ fn is_name_or_term(doc: &Doc, span: &QuoteSpan, sentence: usize) -> bool {
     // noun ("son livre", "ce programme") only before a title-like passage
     // (a capital or an article), not before speech ("ce programme
     // « coûterait 40 millions »").
-    let first_word = doc.words(span.content).into_iter().next();
+    let first_word = doc.words(span.content).iter().next();
     let title_like = content
         .trim_start()
         .chars()
@@ -328,10 +328,7 @@ fn incise(doc: &Doc, after: usize, limit: usize) -> Option<(TextRange, TextRange
     if let Some((vr, id)) = doc.match_at(&doc.lex.speech, verb_at) {
         let ok = aux.is_some() || form_kind(doc, vr, id) == Some(FormKind::Finite);
         // "…, warned that it would": a verb with its clause is no incise.
-        let next = doc
-            .words(TextRange::new(vr.end(), limit))
-            .into_iter()
-            .next();
+        let next = doc.words(TextRange::new(vr.end(), limit)).iter().next();
         let takes_clause = next.is_some_and(|w| doc.lex.complementizers.contains(&w.folded));
         if ok && !takes_clause {
             // "a-t-il ajouté": the pronoun is inside the auxiliary.
@@ -1189,10 +1186,7 @@ pub fn sentence_sources(
         let subjects = subject_candidates(doc, s.start(), cue.start());
         let rest = doc.text[cue.end()..s.end()].trim_start();
         let rest_at = s.end() - rest.len();
-        let first = doc
-            .words(TextRange::new(rest_at, s.end()))
-            .into_iter()
-            .next();
+        let first = doc.words(TextRange::new(rest_at, s.end())).iter().next();
         let governs = if rest.starts_with([':', '«', '"', '“']) {
             Some(rest_at)
         } else {

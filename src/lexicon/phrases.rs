@@ -137,7 +137,8 @@ fn word_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
     let mut prev_word = false;
     s.char_indices().filter_map(move |(i, c)| {
         let word = is_word_char(c);
-        let starts = !c.is_whitespace() && !(word && prev_word);
+        let continues_word = word && prev_word;
+        let starts = !c.is_whitespace() && !continues_word;
         prev_word = word;
         starts.then_some(i)
     })
