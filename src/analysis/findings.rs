@@ -58,6 +58,41 @@ impl FindingKind {
         "config-error",
     ];
 
+    /// One line on what the code reports, for documentation.
+    pub fn describe(code: &str) -> &'static str {
+        match code {
+            "unattributed-claim" => "a sentence with a claim marker (hearsay conditional, statistic, accusation, evaluation, \"reportedly\") and no source",
+            "vague-source" => "a claim whose only source is anonymous or impersonal (\"un responsable\", \"some officials say\", \"it is believed\")",
+            "unattributed-quote" => "a direct or mixed quotation whose speaker cannot be found",
+            "unbalanced-quote" => "a quotation mark never closed, a closing mark with nothing open, or a wrong-direction mark (with a fix)",
+            "ann-mismatch" => "a brat `.ann` span whose text or offsets disagree with the article",
+            "config-error" => "an error in `newsls.toml`, at its line and column",
+            _ => "",
+        }
+    }
+
+    /// The Markdown table of codes in README.md, generated from here.
+    pub fn code_table() -> String {
+        let defaults = crate::input::Settings::default().severities;
+        let default_of = |code: &str| match code {
+            "unattributed-claim" => defaults.unattributed_claim,
+            "vague-source" => defaults.vague_source,
+            "unattributed-quote" => defaults.unattributed_quote,
+            "unbalanced-quote" => defaults.unbalanced_quote,
+            "ann-mismatch" => defaults.ann_mismatch,
+            _ => defaults.config_error,
+        };
+        let mut out = String::from("| code | default severity | reports |\n| --- | --- | --- |\n");
+        for code in Self::CODES {
+            out.push_str(&format!(
+                "| `{code}` | {} | {} |\n",
+                default_of(code).as_str(),
+                Self::describe(code)
+            ));
+        }
+        out
+    }
+
     pub fn severity(&self, s: &Severities) -> Severity {
         match self {
             FindingKind::UnattributedClaim => s.unattributed_claim,

@@ -233,3 +233,23 @@ fn extract_writes_one_json_object_per_file_with_scalar_offsets() {
     assert_eq!(slice(claim), "Un accord pourrait être signé.");
     assert!(claim["source"].is_null());
 }
+
+/// The diagnostic-code table in README.md is generated from the code; this
+/// fails when they drift apart.
+#[test]
+fn readme_code_table_is_current() {
+    let readme =
+        fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    let start = readme
+        .find("<!-- codes:start -->")
+        .expect("codes:start marker")
+        + "<!-- codes:start -->".len();
+    let end = readme.find("<!-- codes:end -->").expect("codes:end marker");
+    let expected = newsls::analysis::FindingKind::code_table();
+    assert_eq!(
+        readme[start..end].trim(),
+        expected.trim(),
+        "regenerate the table in README.md"
+    );
+}
