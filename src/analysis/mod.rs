@@ -180,9 +180,21 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// The mention under `offset`, or ending right at it (a cursor just
+    /// after a name).
     pub fn mention_at(&self, offset: usize) -> Option<&Mention> {
-        let idx = self.mentions.partition_point(|m| m.range.end() <= offset);
-        self.mentions.get(idx).filter(|m| m.range.contains(offset))
+        let idx = self.mentions.partition_point(|m| m.range.end() < offset);
+        let candidates = &self.mentions[idx..];
+        candidates
+            .iter()
+            .take_while(|m| m.range.start() <= offset)
+            .find(|m| m.range.contains(offset))
+            .or_else(|| {
+                candidates
+                    .iter()
+                    .take_while(|m| m.range.start() <= offset)
+                    .find(|m| m.range.end() == offset)
+            })
     }
 
     pub fn quote_at(&self, offset: usize) -> Option<&Quote> {

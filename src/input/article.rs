@@ -52,6 +52,7 @@ impl Article {
             }
             markdown_markup(&text, &mut blank);
         }
+        blank.extend(suppressions(&text).into_iter().map(|s| s.range));
         let prose = blanked(&text, &blank);
         Article {
             text,
@@ -205,6 +206,41 @@ fn link_end(line: &str, open: usize) -> Option<usize> {
     Some(target_end + 1)
 }
 
+/// A suppression marker: `[newsls-ignore]` or `[newsls-ignore CODE …]` in
+/// plain text, `<!-- newsls-ignore CODE -->` in Markdown. It silences the
+/// named codes (all codes when none is named) for the sentence it ends or
+/// sits in. Markers are not prose.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suppression {
+    pub range: TextRange,
+    /// Empty: every code.
+    pub codes: Vec<String>,
+}
+
+pub fn suppressions(text: &str) -> Vec<Suppression> {
+    let mut res = Vec::new();
+    for (open, close) in [("[newsls-ignore", "]"), ("<!-- newsls-ignore", "-->")] {
+        let mut from = 0;
+        while let Some(i) = text[from..].find(open).map(|i| from + i) {
+            let body_start = i + open.len();
+            let Some(end) = text[body_start..].find(close).map(|j| body_start + j) else {
+                break;
+            };
+            let body = &text[body_start..end];
+            from = end + close.len();
+            if body.contains('\n') || !(body.is_empty() || body.starts_with(' ')) {
+                continue;
+            }
+            res.push(Suppression {
+                range: TextRange::new(i, end + close.len()),
+                codes: body.split_whitespace().map(str::to_string).collect(),
+            });
+        }
+    }
+    res.sort_by_key(|s| s.range.start);
+    res
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,5 +275,17 @@ mod tests {
         let a = Article::plain("\u{feff}« Oui », dit-il.");
         assert_eq!(a.text, "« Oui », dit-il.");
         assert_eq!(a.prose, a.text);
+    }
+
+    #[test]
+    fn suppression_markers_are_found_and_are_not_prose() {
+        let text = "Un accord pourrait être signé. [newsls-ignore unattributed-claim] Suite. <!-- newsls-ignore -->";
+        let found = suppressions(text);
+        assert_eq!(found.len(), 2);
+        assert_eq!(found[0].codes, ["unattributed-claim"]);
+        assert!(found[1].codes.is_empty());
+        let a = Article::plain(text);
+        assert!(!a.prose.contains("newsls-ignore"));
+        assert_eq!(a.prose.len(), text.len());
     }
 }

@@ -6,5 +6,5 @@ pub mod article;
 pub mod gold;
 pub mod settings;
 
-pub use article::{Article, Format, Metadata};
+pub use article::{suppressions, Article, Format, Metadata, Suppression};
 pub use settings::{ActorEntry, Settings, SettingsError, Severity};

@@ -1,0 +1,101 @@
+//! Findings as the editor shows them: with the severity the settings give
+//! their code, without the ones turned off or suppressed in the text.
+//!
+//! Suppression: `[newsls-ignore CODE]` (plain text) or `<!-- newsls-ignore
+//! CODE -->` (Markdown) at the end of or inside a sentence silences CODE
+//! (or every code, without one) for the findings that start in it.
+
+use super::Snapshot;
+use crate::analysis::{Finding, FindingKind};
+use crate::input::{suppressions, Severity};
+use crate::text::TextRange;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub range: TextRange,
+    pub severity: Severity,
+    pub code: &'static str,
+    pub message: String,
+    pub related: Vec<(TextRange, String)>,
+}
+
+pub fn diagnostics(snap: &Snapshot) -> Vec<Diagnostic> {
+    let marks = suppressions(snap.text());
+    snap.analysis
+        .findings
+        .iter()
+        .filter(|f| !suppressed(snap, f, &marks))
+        .filter_map(|f| {
+            let severity = f.kind.severity(&snap.settings.severities);
+            (severity != Severity::Off).then(|| Diagnostic {
+                range: f.range,
+                severity,
+                code: f.code(),
+                message: f.message.clone(),
+                related: f.related.clone(),
+            })
+        })
+        .collect()
+}
+
+/// The span a marker at `offset` covers: its sentence, from the start of
+/// that sentence to the start of the next.
+fn suppressed(snap: &Snapshot, f: &Finding, marks: &[crate::input::Suppression]) -> bool {
+    if marks.is_empty() || matches!(f.kind, FindingKind::ConfigError | FindingKind::AnnMismatch) {
+        return false;
+    }
+    let sentences = &snap.analysis.sentences;
+    let idx = sentences.partition_point(|s| s.range.end() <= f.range.start());
+    let Some(s) = sentences.get(idx) else {
+        return false;
+    };
+    let scope_end = sentences
+        .get(idx + 1)
+        .map_or(snap.text().len(), |n| n.range.start());
+    let scope = TextRange::new(s.range.start(), scope_end);
+    marks
+        .iter()
+        .filter(|m| scope.contains(m.range.start()))
+        .any(|m| m.codes.is_empty() || m.codes.iter().any(|c| c == f.code()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture;
+    use super::*;
+
+    fn codes(text: &str) -> Vec<&'static str> {
+        let f = fixture::parse(text);
+        diagnostics(&f.snapshot).iter().map(|d| d.code).collect()
+    }
+
+    #[test]
+    fn markers_silence_their_sentence_only() {
+        assert_eq!(
+            codes("Un accord pourrait être signé. Le chômage a baissé de 3 %."),
+            ["unattributed-claim", "unattributed-claim"]
+        );
+        assert_eq!(codes("Un accord pourrait être signé. [newsls-ignore unattributed-claim] Le chômage a baissé de 3 %."), ["unattributed-claim"]);
+        assert_eq!(codes("Un accord pourrait être signé. [newsls-ignore vague-source] Le chômage a baissé de 3 %."), ["unattributed-claim", "unattributed-claim"]);
+        assert_eq!(
+            codes("Un accord pourrait être signé [newsls-ignore]. Le chômage a baissé de 3 %."),
+            ["unattributed-claim"]
+        );
+    }
+
+    #[test]
+    fn severities_come_from_settings_and_off_hides() {
+        let mut settings = crate::input::Settings::default();
+        settings.severities.unattributed_claim = Severity::Off;
+        let f = fixture::parse_with(
+            "Un accord pourrait être signé. « Fin",
+            settings,
+            crate::input::Format::Plain,
+        );
+        let d = diagnostics(&f.snapshot);
+        assert_eq!(
+            d.iter().map(|d| (d.code, d.severity)).collect::<Vec<_>>(),
+            [("unbalanced-quote", Severity::Error)]
+        );
+    }
+}

@@ -1,0 +1,36 @@
+//! Test fixtures with cursor markers: `$0` marks the cursor, a pair of
+//! `$0` marks a range. The markers are removed from the text.
+
+use crate::input::{Format, Settings};
+use crate::text::TextRange;
+
+use super::Snapshot;
+
+pub struct Fixture {
+    pub snapshot: Snapshot,
+    pub cursor: usize,
+    pub range: Option<TextRange>,
+}
+
+pub fn parse(fixture: &str) -> Fixture {
+    parse_with(fixture, Settings::default(), Format::Plain)
+}
+
+pub fn parse_with(fixture: &str, settings: Settings, format: Format) -> Fixture {
+    let mut text = String::new();
+    let mut marks = Vec::new();
+    let mut rest = fixture;
+    while let Some(i) = rest.find("$0") {
+        text.push_str(&rest[..i]);
+        marks.push(text.len());
+        rest = &rest[i + 2..];
+    }
+    text.push_str(rest);
+    let cursor = marks.first().copied().unwrap_or(0);
+    let range = (marks.len() == 2).then(|| TextRange::new(marks[0], marks[1]));
+    Fixture {
+        snapshot: Snapshot::new(0, &text, format, settings),
+        cursor,
+        range,
+    }
+}

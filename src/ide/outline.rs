@@ -1,0 +1,155 @@
+//! The outline: one node per speaker (with its quote count), its quotes as
+//! children in text order, unattributed quotes under their own node. Or, in
+//! the `none` grouping, the quotes alone in text order.
+
+use super::Snapshot;
+use crate::analysis::{ActorId, QuoteKind};
+use crate::lexicon::ActorKind;
+use crate::text::{collapse_whitespace, excerpt, TextRange};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum GroupBy {
+    #[default]
+    Speaker,
+    None,
+}
+
+impl GroupBy {
+    pub fn parse(s: &str) -> Option<GroupBy> {
+        match s {
+            "speaker" => Some(GroupBy::Speaker),
+            "none" => Some(GroupBy::None),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SymbolKind {
+    Actor(ActorKind),
+    Unattributed,
+    Quote(QuoteKind),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Symbol {
+    pub name: String,
+    pub detail: String,
+    pub kind: SymbolKind,
+    pub range: TextRange,
+    pub selection: TextRange,
+    pub children: Vec<Symbol>,
+}
+
+pub fn outline(snap: &Snapshot, group_by: GroupBy) -> Vec<Symbol> {
+    let a = &snap.analysis;
+    let text = snap.text();
+    let quote_symbol = |q: &crate::analysis::Quote| {
+        let cue = q
+            .cue
+            .filter(|c| !c.is_empty())
+            .map(|c| collapse_whitespace(&text[c.as_range()]));
+        Symbol {
+            name: excerpt(&text[q.content.as_range()], 60),
+            detail: match cue {
+                Some(c) => format!("{} · {}", c, q.kind.as_str()),
+                None => q.kind.as_str().to_string(),
+            },
+            kind: SymbolKind::Quote(q.kind),
+            range: q.range,
+            selection: q.content,
+            children: Vec::new(),
+        }
+    };
+    if group_by == GroupBy::None {
+        return a.quotes.iter().map(quote_symbol).collect();
+    }
+    let mut groups: Vec<(Option<ActorId>, Vec<Symbol>)> = Vec::new();
+    for q in &a.quotes {
+        match groups.iter_mut().find(|(s, _)| *s == q.speaker) {
+            Some((_, children)) => children.push(quote_symbol(q)),
+            None => groups.push((q.speaker, vec![quote_symbol(q)])),
+        }
+    }
+    // Speakers in order of first quote; unattributed quotes last.
+    groups.sort_by_key(|(s, _)| s.is_none());
+    groups
+        .into_iter()
+        .map(|(speaker, children)| {
+            let range = children
+                .iter()
+                .map(|c| c.range)
+                .reduce(TextRange::cover)
+                .unwrap_or_default();
+            let (name, kind, selection) = match speaker {
+                Some(id) => {
+                    let actor = &a.actors[id];
+                    let first = actor.mentions.first().map(|&m| a.mentions[m].range);
+                    (
+                        actor.name.clone(),
+                        SymbolKind::Actor(actor.kind),
+                        first
+                            .filter(|r| range.contains_range(*r))
+                            .unwrap_or(children[0].selection),
+                    )
+                }
+                None => (
+                    "Unattributed quotes".to_string(),
+                    SymbolKind::Unattributed,
+                    children[0].selection,
+                ),
+            };
+            Symbol {
+                name,
+                detail: format!("{} quote(s)", children.len()),
+                kind,
+                range,
+                selection,
+                children,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture;
+    use super::*;
+
+    fn render(symbols: &[Symbol], depth: usize, out: &mut String) {
+        for s in symbols {
+            out.push_str(&format!(
+                "{}{} [{}]\n",
+                "  ".repeat(depth),
+                s.name,
+                s.detail
+            ));
+            render(&s.children, depth + 1, out);
+        }
+    }
+
+    fn check(text: &str, group_by: GroupBy, expected: &str) {
+        let f = fixture::parse(text);
+        let mut got = String::new();
+        render(&outline(&f.snapshot, group_by), 0, &mut got);
+        assert_eq!(got.trim(), expected.trim(), "\n{got}");
+    }
+
+    #[test]
+    fn quotes_grouped_by_speaker_unattributed_last() {
+        check(
+            "« Oui », a dit Jean Valjean. Il pleut. « Non », a répondu Javert Martin. « Peut-être », a ajouté Jean Valjean.\n\nLa nuit tombe. « Qui parle ? »",
+            GroupBy::Speaker,
+            "Jean Valjean [2 quote(s)]\n  Oui [a dit · direct]\n  Peut-être [a ajouté · direct]\nJavert Martin [1 quote(s)]\n  Non [a répondu · direct]\nUnattributed quotes [1 quote(s)]\n  Qui parle ? [direct]",
+        );
+    }
+
+    #[test]
+    fn flat_outline() {
+        check(
+            "« Oui », a dit Jean Valjean.",
+            GroupBy::None,
+            "Oui [a dit · direct]",
+        );
+    }
+}
