@@ -18,10 +18,16 @@ use newsls::corpus::eval;
 struct Args {
     #[command(subcommand)]
     command: Option<Command>,
+    /// Serve the language server on stdin/stdout (what editor clients pass;
+    /// also the default without a subcommand).
+    #[arg(long, global = true)]
+    stdio: bool,
 }
 
 #[derive(Subcommand)]
 enum Command {
+    /// Serve the language server on stdin/stdout (the default).
+    Lsp,
     /// Report unattributed claims, vague sources, quotes without speaker and
     /// unbalanced quotation marks.
     Check {
@@ -61,9 +67,9 @@ enum ExtractFormat {
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let Some(command) = args.command else {
-        eprintln!("newsls: the language server is not built yet; use `newsls check|extract|eval` (see --help)");
-        return ExitCode::from(2);
+    let command = match args.command {
+        None | Some(Command::Lsp) => return serve(),
+        Some(c) => c,
     };
     match run(command) {
         Ok(code) => code,
@@ -72,6 +78,22 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The language server: logs go to stderr (level from `NEWSLS_LOG`, e.g.
+/// `NEWSLS_LOG=debug`), stdout carries the protocol.
+fn serve() -> ExitCode {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("NEWSLS_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("newsls=info"));
+    tracing_subscriber::fmt().with_writer(std::io::stderr).with_env_filter(filter).with_ansi(false).init();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("newsls: cannot start the runtime: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    runtime.block_on(newsls::lsp::serve_stdio());
+    ExitCode::SUCCESS
 }
 
 fn load(paths: &[PathBuf]) -> Vec<cli::Input> {
@@ -85,6 +107,7 @@ fn load(paths: &[PathBuf]) -> Vec<cli::Input> {
 fn run(command: Command) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     match command {
+        Command::Lsp => Ok(serve()),
         Command::Check { paths, format } => {
             let inputs = load(&paths);
             let (text, failing) = cli::check::run(&inputs, format);

@@ -7,4 +7,4 @@ pub mod gold;
 pub mod settings;
 
 pub use article::{suppressions, Article, Format, Metadata, Suppression};
-pub use settings::{ActorEntry, Settings, SettingsError, Severity};
+pub use settings::{ActorEntry, ClientOptions, Settings, SettingsError, Severity};

@@ -94,6 +94,8 @@ pub struct Settings {
     pub include: Vec<String>,
     pub exclude: Vec<String>,
     pub actors: Vec<ActorEntry>,
+    /// Outline grouping: "speaker" or "none" (client setting).
+    pub outline_group_by: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -122,7 +124,58 @@ impl Default for Settings {
             include: vec!["**/*.txt".to_string(), "**/*.md".to_string()],
             exclude: Vec::new(),
             actors: Vec::new(),
+            outline_group_by: "speaker".to_string(),
         }
+    }
+}
+
+/// Settings sent by an editor (`initializationOptions`,
+/// `workspace/didChangeConfiguration`): camelCase JSON mirroring
+/// `newsls.toml`, every field optional. Unknown fields are ignored so a newer
+/// extension can talk to an older server.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ClientOptions {
+    pub language: ClientLanguage,
+    pub diagnostics: ClientDiagnostics,
+    pub outline: ClientOutline,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ClientLanguage {
+    pub default: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ClientDiagnostics {
+    pub unattributed_claim: Option<Severity>,
+    pub vague_source: Option<Severity>,
+    pub unattributed_quote: Option<Severity>,
+    pub unbalanced_quote: Option<Severity>,
+    pub ann_mismatch: Option<Severity>,
+    pub config_error: Option<Severity>,
+    pub delay_ms: Option<u64>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ClientOutline {
+    /// "speaker" (default) or "none".
+    pub group_by: Option<String>,
+}
+
+impl ClientOptions {
+    /// Reads the options from the JSON a client sends: either the object
+    /// itself or wrapped in a `newsls` section (VS Code's
+    /// `didChangeConfiguration`). A malformed payload is an error message.
+    pub fn from_json(value: &serde_json::Value) -> Result<ClientOptions, String> {
+        let inner = value.get("newsls").unwrap_or(value);
+        if inner.is_null() {
+            return Ok(ClientOptions::default());
+        }
+        serde_json::from_value(inner.clone()).map_err(|e| e.to_string())
     }
 }
 
@@ -143,6 +196,35 @@ impl std::fmt::Display for SettingsError {
 }
 
 impl Settings {
+    /// These settings with the client's options on top (client wins).
+    pub fn with_client(&self, o: &ClientOptions) -> Settings {
+        let mut res = self.clone();
+        if let Some(code) = o.language.default.as_deref() {
+            res.language = Lang::from_code(code);
+        }
+        let d = &o.diagnostics;
+        let s = &mut res.severities;
+        for (slot, v) in [
+            (&mut s.unattributed_claim, d.unattributed_claim),
+            (&mut s.vague_source, d.vague_source),
+            (&mut s.unattributed_quote, d.unattributed_quote),
+            (&mut s.unbalanced_quote, d.unbalanced_quote),
+            (&mut s.ann_mismatch, d.ann_mismatch),
+            (&mut s.config_error, d.config_error),
+        ] {
+            if let Some(v) = v {
+                *slot = v;
+            }
+        }
+        if let Some(ms) = d.delay_ms {
+            res.delay_ms = ms;
+        }
+        if let Some(g) = &o.outline.group_by {
+            res.outline_group_by = g.clone();
+        }
+        res
+    }
+
     /// Parses the text of a `newsls.toml`.
     pub fn parse(text: &str) -> Result<Settings, SettingsError> {
         let file: SettingsFile = toml::from_str(text).map_err(|e| {
@@ -274,5 +356,24 @@ wikidata = "Q15031"
         // Points at the value, quote included.
         assert_eq!((err.line, err.col), (1, 10));
         assert!(Settings::parse("[[actor]]\nname = \"X\"\nkind = \"robot\"\n").is_err());
+    }
+
+    /// The payload the VS Code extension sends (a tested contract: see
+    /// `tests/fixtures/settings/vscode_init_options.json`).
+    #[test]
+    fn client_options_override_the_file() {
+        let json = include_str!("../../tests/fixtures/settings/vscode_init_options.json");
+        let value: serde_json::Value = serde_json::from_str(json).unwrap();
+        let o = ClientOptions::from_json(&value).unwrap();
+        let file = Settings::parse("[diagnostics]\nunattributed-claim = \"error\"\ndelay-ms = 200\n").unwrap();
+        let s = file.with_client(&o);
+        assert_eq!(s.delay_ms, 0);
+        assert_eq!(s.severities.unattributed_claim, Severity::Warning);
+        assert_eq!(s.severities.vague_source, Severity::Hint);
+        assert_eq!(s.language, Some(Lang::Fr));
+        assert_eq!(s.outline_group_by, "speaker");
+        let wrapped = serde_json::json!({"newsls": {"diagnostics": {"delayMs": 7}}});
+        assert_eq!(ClientOptions::from_json(&wrapped).unwrap().diagnostics.delay_ms, Some(7));
+        assert!(ClientOptions::from_json(&serde_json::json!({"diagnostics": {"delayMs": "soon"}})).is_err());
     }
 }

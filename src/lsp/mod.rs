@@ -1,0 +1,58 @@
+//! The language server: the only module that speaks LSP.
+//!
+//! - `convert`: every position conversion (the protocol boundary);
+//! - `documents`: rope-backed open documents, edits in order;
+//! - `state`: the single-writer `World`;
+//! - `server`: the router, one line per method; `handlers`: what each does.
+
+pub mod capabilities;
+pub mod convert;
+pub mod documents;
+mod handlers;
+mod server;
+pub mod state;
+
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use tokio::io::{AsyncRead, AsyncWrite};
+use tower_lsp_server::{Client, LspService};
+
+use state::World;
+
+/// The language server behind the `LanguageServer` implementation.
+#[derive(Clone)]
+pub struct Server {
+    client: Client,
+    world: Arc<Mutex<World>>,
+}
+
+impl Server {
+    fn new(client: Client) -> Server {
+        Server {
+            client,
+            world: Arc::new(Mutex::new(World::default())),
+        }
+    }
+
+    /// The world, for a short synchronous section. A handler that panicked
+    /// while holding it leaves consistent data (every mutation is a single
+    /// step), so a poisoned lock is recovered, not propagated.
+    fn world(&self) -> MutexGuard<'_, World> {
+        self.world.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// Serves LSP on an input and output stream until the client exits.
+pub async fn serve<I, O>(input: I, output: O)
+where
+    I: AsyncRead + Unpin,
+    O: AsyncWrite,
+{
+    let (service, socket) = LspService::new(Server::new);
+    tower_lsp_server::Server::new(input, output, socket).serve(service).await;
+}
+
+/// Serves on stdin/stdout: what editors start.
+pub async fn serve_stdio() {
+    serve(tokio::io::stdin(), tokio::io::stdout()).await;
+}
