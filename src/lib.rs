@@ -13,7 +13,7 @@ pub mod analysis;
 pub mod cli;
 pub mod corpus;
 pub mod ide;
-pub mod lsp;
 pub mod input;
 pub mod lexicon;
+pub mod lsp;
 pub mod text;

@@ -83,9 +83,17 @@ fn main() -> ExitCode {
 /// The language server: logs go to stderr (level from `NEWSLS_LOG`, e.g.
 /// `NEWSLS_LOG=debug`), stdout carries the protocol.
 fn serve() -> ExitCode {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("NEWSLS_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("newsls=info"));
-    tracing_subscriber::fmt().with_writer(std::io::stderr).with_env_filter(filter).with_ansi(false).init();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("NEWSLS_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("newsls=info"));
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_env_filter(filter)
+        .with_ansi(false)
+        .init();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(rt) => rt,
         Err(e) => {
             eprintln!("newsls: cannot start the runtime: {e}");

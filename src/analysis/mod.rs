@@ -183,18 +183,14 @@ impl Analysis {
     /// The mention under `offset`, or ending right at it (a cursor just
     /// after a name).
     pub fn mention_at(&self, offset: usize) -> Option<&Mention> {
-        let idx = self.mentions.partition_point(|m| m.range.end() < offset);
-        let candidates = &self.mentions[idx..];
-        candidates
-            .iter()
-            .take_while(|m| m.range.start() <= offset)
-            .find(|m| m.range.contains(offset))
-            .or_else(|| {
-                candidates
-                    .iter()
-                    .take_while(|m| m.range.start() <= offset)
-                    .find(|m| m.range.end() == offset)
-            })
+        // Mentions are sorted by start and may nest (an anonymous source's
+        // phrase holds a name): the innermost one wins.
+        let end = self.mentions.partition_point(|m| m.range.start() <= offset);
+        let around = || self.mentions[..end].iter().rev().take(8);
+        around()
+            .filter(|m| m.range.contains(offset))
+            .min_by_key(|m| m.range.len())
+            .or_else(|| around().find(|m| m.range.end() == offset))
     }
 
     pub fn quote_at(&self, offset: usize) -> Option<&Quote> {

@@ -365,7 +365,9 @@ wikidata = "Q15031"
         let json = include_str!("../../tests/fixtures/settings/vscode_init_options.json");
         let value: serde_json::Value = serde_json::from_str(json).unwrap();
         let o = ClientOptions::from_json(&value).unwrap();
-        let file = Settings::parse("[diagnostics]\nunattributed-claim = \"error\"\ndelay-ms = 200\n").unwrap();
+        let file =
+            Settings::parse("[diagnostics]\nunattributed-claim = \"error\"\ndelay-ms = 200\n")
+                .unwrap();
         let s = file.with_client(&o);
         assert_eq!(s.delay_ms, 0);
         assert_eq!(s.severities.unattributed_claim, Severity::Warning);
@@ -373,7 +375,16 @@ wikidata = "Q15031"
         assert_eq!(s.language, Some(Lang::Fr));
         assert_eq!(s.outline_group_by, "speaker");
         let wrapped = serde_json::json!({"newsls": {"diagnostics": {"delayMs": 7}}});
-        assert_eq!(ClientOptions::from_json(&wrapped).unwrap().diagnostics.delay_ms, Some(7));
-        assert!(ClientOptions::from_json(&serde_json::json!({"diagnostics": {"delayMs": "soon"}})).is_err());
+        assert_eq!(
+            ClientOptions::from_json(&wrapped)
+                .unwrap()
+                .diagnostics
+                .delay_ms,
+            Some(7)
+        );
+        assert!(
+            ClientOptions::from_json(&serde_json::json!({"diagnostics": {"delayMs": "soon"}}))
+                .is_err()
+        );
     }
 }

@@ -43,7 +43,11 @@ impl Document {
 
     /// Applies content changes in order. A change whose range names a line
     /// past the end is skipped and reported; the others still apply.
-    pub fn apply(&mut self, changes: &[lsp::TextDocumentContentChangeEvent], enc: Encoding) -> Result<(), String> {
+    pub fn apply(
+        &mut self,
+        changes: &[lsp::TextDocumentContentChangeEvent],
+        enc: Encoding,
+    ) -> Result<(), String> {
         let mut first_error = None;
         for change in changes {
             let Some(range) = change.range else {
@@ -83,9 +87,18 @@ impl Document {
 mod tests {
     use super::*;
 
-    fn change(l1: u32, c1: u32, l2: u32, c2: u32, text: &str) -> lsp::TextDocumentContentChangeEvent {
+    fn change(
+        l1: u32,
+        c1: u32,
+        l2: u32,
+        c2: u32,
+        text: &str,
+    ) -> lsp::TextDocumentContentChangeEvent {
         lsp::TextDocumentContentChangeEvent {
-            range: Some(lsp::Range::new(lsp::Position::new(l1, c1), lsp::Position::new(l2, c2))),
+            range: Some(lsp::Range::new(
+                lsp::Position::new(l1, c1),
+                lsp::Position::new(l2, c2),
+            )),
             range_length: None,
             text: text.to_string(),
         }
@@ -94,12 +107,22 @@ mod tests {
     #[test]
     fn incremental_edits_with_multibyte_text() {
         let mut d = Document::new(0, "Un 😀 accord\r\npourrait être signé.", Format::Plain);
-        d.apply(&[change(1, 0, 1, 0, "Selon Reuters, ")], Encoding::Utf16).unwrap();
+        d.apply(&[change(1, 0, 1, 0, "Selon Reuters, ")], Encoding::Utf16)
+            .unwrap();
         d.apply(&[change(0, 3, 0, 5, "")], Encoding::Utf16).unwrap();
-        assert_eq!(d.text(), "Un  accord\r\nSelon Reuters, pourrait être signé.");
-        d.apply(&[change(1, 24, 1, 99, "!")], Encoding::Utf8).unwrap();
+        assert_eq!(
+            d.text(),
+            "Un  accord\r\nSelon Reuters, pourrait être signé."
+        );
+        d.apply(&[change(1, 24, 1, 99, "!")], Encoding::Utf8)
+            .unwrap();
         assert_eq!(d.text(), "Un  accord\r\nSelon Reuters, pourrait !");
-        assert!(d.apply(&[change(9, 0, 9, 1, "x"), change(0, 0, 0, 0, "»")], Encoding::Utf16).is_err());
+        assert!(d
+            .apply(
+                &[change(9, 0, 9, 1, "x"), change(0, 0, 0, 0, "»")],
+                Encoding::Utf16
+            )
+            .is_err());
         assert_eq!(d.text(), "»Un  accord\r\nSelon Reuters, pourrait !");
     }
 }

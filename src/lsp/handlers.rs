@@ -24,7 +24,10 @@ use crate::text::{LineIndex, TextRange};
 
 /// Runs `f` on the blocking pool; a panic is logged and answered with an
 /// internal error.
-async fn blocking<T: Send + 'static>(what: &'static str, f: impl FnOnce() -> T + Send + 'static) -> Result<T> {
+async fn blocking<T: Send + 'static>(
+    what: &'static str,
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Result<T> {
     match tokio::task::spawn_blocking(move || std::panic::catch_unwind(AssertUnwindSafe(f))).await {
         Ok(Ok(v)) => Ok(v),
         Ok(Err(panic)) => {
@@ -49,16 +52,20 @@ impl Server {
     async fn snapshot(&self, uri: &Uri) -> Result<Arc<Snapshot>> {
         let (text, version, format, settings) = {
             let w = self.world();
-            let doc = w
-                .docs
-                .get(uri)
-                .ok_or_else(|| Error::invalid_params(format!("document {} is not open", uri.as_str())))?;
+            let doc = w.docs.get(uri).ok_or_else(|| {
+                Error::invalid_params(format!("document {} is not open", uri.as_str()))
+            })?;
             if let Some(s) = doc.snapshot.as_ref().filter(|s| s.version == doc.version) {
                 return Ok(s.clone());
             }
             (doc.text(), doc.version, doc.format, w.settings())
         };
-        let snap = Arc::new(blocking("analysis", move || Snapshot::new(version, &text, format, settings)).await?);
+        let snap = Arc::new(
+            blocking("analysis", move || {
+                Snapshot::new(version, &text, format, settings)
+            })
+            .await?,
+        );
         let mut w = self.world();
         if let Some(doc) = w.docs.get_mut(uri).filter(|d| d.version == version) {
             doc.snapshot = Some(snap.clone());
@@ -68,7 +75,13 @@ impl Server {
 
     /// Snapshots of every open article but `except`.
     async fn other_snapshots(&self, except: &Uri) -> Vec<Arc<Snapshot>> {
-        let uris: Vec<Uri> = self.world().docs.keys().filter(|u| *u != except).cloned().collect();
+        let uris: Vec<Uri> = self
+            .world()
+            .docs
+            .keys()
+            .filter(|u| *u != except)
+            .cloned()
+            .collect();
         let mut res = Vec::new();
         for u in uris {
             if let Ok(s) = self.snapshot(&u).await {
@@ -95,25 +108,38 @@ impl Server {
             if delay > 0 {
                 tokio::time::sleep(Duration::from_millis(delay)).await;
             }
-            let current = |s: &Server| s.world().docs.get(&uri).is_some_and(|d| d.version == version);
+            let current = |s: &Server| {
+                s.world()
+                    .docs
+                    .get(&uri)
+                    .is_some_and(|d| d.version == version)
+            };
             if !current(&server) {
                 return;
             }
-            let Ok(snap) = server.snapshot(&uri).await else { return };
+            let Ok(snap) = server.snapshot(&uri).await else {
+                return;
+            };
             if snap.version != version {
                 return;
             }
             let enc = server.encoding();
             let uri2 = uri.clone();
             let Ok(diags) = blocking("diagnostics", move || {
-                ide::diagnostics::diagnostics(&snap).iter().map(|d| convert::diagnostic(&snap, enc, &uri2, d)).collect::<Vec<_>>()
+                ide::diagnostics::diagnostics(&snap)
+                    .iter()
+                    .map(|d| convert::diagnostic(&snap, enc, &uri2, d))
+                    .collect::<Vec<_>>()
             })
             .await
             else {
                 return;
             };
             if current(&server) {
-                server.client.publish_diagnostics(uri, diags, Some(version)).await;
+                server
+                    .client
+                    .publish_diagnostics(uri, diags, Some(version))
+                    .await;
             }
         });
     }
@@ -147,7 +173,9 @@ impl Server {
                     diags.push(Diagnostic {
                         range,
                         severity: Some(sev),
-                        code: Some(NumberOrString::String(FindingKind::ConfigError.code().to_string())),
+                        code: Some(NumberOrString::String(
+                            FindingKind::ConfigError.code().to_string(),
+                        )),
                         source: Some("newsls".to_string()),
                         message: format!("{} (the last good settings stay in force)", e.message),
                         ..Diagnostic::default()
@@ -162,7 +190,9 @@ impl Server {
     }
 
     async fn reload_settings_from_disk(&self) {
-        let Some(path) = self.world().settings_path() else { return };
+        let Some(path) = self.world().settings_path() else {
+            return;
+        };
         let uri = Uri::from_file_path(&path);
         // The editor's copy wins over the disk's.
         if let Some(u) = &uri {
@@ -190,15 +220,28 @@ fn position_params(p: &TextDocumentPositionParams) -> (&Uri, Position) {
 // Lifecycle.
 
 pub fn initialize(s: &Server, p: InitializeParams) -> Result<InitializeResult> {
-    let encoding = Encoding::negotiate(p.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_deref()));
+    let encoding = Encoding::negotiate(
+        p.capabilities
+            .general
+            .as_ref()
+            .and_then(|g| g.position_encodings.as_deref()),
+    );
     let root = p
         .workspace_folders
         .as_ref()
         .and_then(|f| f.first())
         .and_then(|f| f.uri.to_file_path().map(|p| p.into_owned()));
     #[allow(deprecated)]
-    let root = root.or_else(|| p.root_uri.as_ref().and_then(|u| u.to_file_path().map(|p| p.into_owned())));
-    let options = match p.initialization_options.as_ref().map(ClientOptions::from_json) {
+    let root = root.or_else(|| {
+        p.root_uri
+            .as_ref()
+            .and_then(|u| u.to_file_path().map(|p| p.into_owned()))
+    });
+    let options = match p
+        .initialization_options
+        .as_ref()
+        .map(ClientOptions::from_json)
+    {
         Some(Ok(o)) => o,
         Some(Err(e)) => {
             tracing::warn!("initializationOptions ignored: {e}");
@@ -270,7 +313,10 @@ pub async fn did_open(s: &Server, p: DidOpenTextDocumentParams) {
         return;
     }
     let format = Document::format_of(&doc.language_id, &doc.uri);
-    s.world().docs.insert(doc.uri.clone(), Document::new(doc.version, &doc.text, format));
+    s.world().docs.insert(
+        doc.uri.clone(),
+        Document::new(doc.version, &doc.text, format),
+    );
     s.schedule_diagnostics(doc.uri);
 }
 
@@ -290,10 +336,18 @@ pub async fn did_change(s: &Server, p: DidChangeTextDocumentParams) {
         let mut w = s.world();
         let enc = w.encoding;
         match w.docs.get_mut(&uri) {
-            None => Err(format!("didChange for {}, which is not open; ignored", uri.as_str())),
+            None => Err(format!(
+                "didChange for {}, which is not open; ignored",
+                uri.as_str()
+            )),
             Some(doc) => {
                 if p.text_document.version < doc.version {
-                    tracing::warn!("{}: version went back from {} to {}", uri.as_str(), doc.version, p.text_document.version);
+                    tracing::warn!(
+                        "{}: version went back from {} to {}",
+                        uri.as_str(),
+                        doc.version,
+                        p.text_document.version
+                    );
                 }
                 doc.version = p.text_document.version;
                 doc.apply(&p.content_changes, enc)
@@ -316,7 +370,9 @@ pub async fn did_save(s: &Server, p: DidSaveTextDocumentParams) {
 pub async fn did_close(s: &Server, p: DidCloseTextDocumentParams) {
     let uri = p.text_document.uri;
     s.world().docs.remove(&uri);
-    s.client.publish_diagnostics(uri.clone(), Vec::new(), None).await;
+    s.client
+        .publish_diagnostics(uri.clone(), Vec::new(), None)
+        .await;
     if is_settings_file(&uri) {
         s.reload_settings_from_disk().await;
     }
@@ -330,7 +386,12 @@ pub async fn did_change_configuration(s: &Server, p: DidChangeConfigurationParam
             w.invalidate();
         }
         Err(e) => {
-            s.client.log_message(MessageType::WARNING, format!("newsls settings ignored: {e}")).await;
+            s.client
+                .log_message(
+                    MessageType::WARNING,
+                    format!("newsls settings ignored: {e}"),
+                )
+                .await;
             return;
         }
     }
@@ -364,13 +425,21 @@ pub async fn hover(s: &Server, p: HoverParams) -> Result<Option<Hover>> {
     .await
 }
 
-pub async fn document_symbol(s: &Server, p: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+pub async fn document_symbol(
+    s: &Server,
+    p: DocumentSymbolParams,
+) -> Result<Option<DocumentSymbolResponse>> {
     let snap = s.snapshot(&p.text_document.uri).await?;
     let enc = s.encoding();
     blocking("documentSymbol", move || {
         let group = GroupBy::parse(&snap.settings.outline_group_by).unwrap_or_default();
         let symbols = ide::outline::outline(&snap, group);
-        Some(DocumentSymbolResponse::Nested(symbols.iter().map(|sym| convert::document_symbol(&snap, enc, sym)).collect()))
+        Some(DocumentSymbolResponse::Nested(
+            symbols
+                .iter()
+                .map(|sym| convert::document_symbol(&snap, enc, sym))
+                .collect(),
+        ))
     })
     .await
 }
@@ -384,22 +453,32 @@ fn registry_location(s: &Server, name: &str) -> Option<Location> {
     let text = std::fs::read_to_string(&path).ok()?;
     let (r, _) = ide::rename::settings_edit(&text, name, name)?;
     let index = LineIndex::new(&text);
-    Some(Location::new(Uri::from_file_path(&path)?, convert::range_in(&text, &index, enc, r)))
+    Some(Location::new(
+        Uri::from_file_path(&path)?,
+        convert::range_in(&text, &index, enc, r),
+    ))
 }
 
-pub async fn definition(s: &Server, p: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
+pub async fn definition(
+    s: &Server,
+    p: GotoDefinitionParams,
+) -> Result<Option<GotoDefinitionResponse>> {
     let (uri, pos) = position_params(&p.text_document_position_params);
     let snap = s.snapshot(uri).await?;
     let enc = s.encoding();
     let offset = convert::offset(&snap, enc, pos)?;
-    let Some(m) = snap.analysis.mention_at(offset) else { return Ok(None) };
+    let Some(m) = snap.analysis.mention_at(offset) else {
+        return Ok(None);
+    };
     let actor = &snap.analysis.actors[m.actor];
     if actor.registered {
         if let Some(loc) = registry_location(s, &actor.name) {
             return Ok(Some(GotoDefinitionResponse::Scalar(loc)));
         }
     }
-    Ok(ide::navigation::definition(&snap, offset).map(|r| GotoDefinitionResponse::Scalar(Location::new(uri.clone(), convert::range(&snap, enc, r)))))
+    Ok(ide::navigation::definition(&snap, offset).map(|r| {
+        GotoDefinitionResponse::Scalar(Location::new(uri.clone(), convert::range(&snap, enc, r)))
+    }))
 }
 
 pub async fn references(s: &Server, p: ReferenceParams) -> Result<Option<Vec<Location>>> {
@@ -407,26 +486,43 @@ pub async fn references(s: &Server, p: ReferenceParams) -> Result<Option<Vec<Loc
     let snap = s.snapshot(uri).await?;
     let enc = s.encoding();
     let offset = convert::offset(&snap, enc, pos)?;
-    let Some((_, key)) = ide::navigation::actor_at(&snap, offset) else { return Ok(None) };
+    let Some((_, key)) = ide::navigation::actor_at(&snap, offset) else {
+        return Ok(None);
+    };
     let mut res: Vec<Location> = ide::navigation::mentions(&snap, &key)
         .into_iter()
         .map(|r| Location::new(uri.clone(), convert::range(&snap, enc, r)))
         .collect();
-    let uris: Vec<Uri> = s.world().docs.keys().filter(|u| *u != uri).cloned().collect();
+    let uris: Vec<Uri> = s
+        .world()
+        .docs
+        .keys()
+        .filter(|u| *u != uri)
+        .cloned()
+        .collect();
     for other in uris {
         if let Ok(o) = s.snapshot(&other).await {
-            res.extend(ide::navigation::mentions(&o, &key).into_iter().map(|r| Location::new(other.clone(), convert::range(&o, enc, r))));
+            res.extend(
+                ide::navigation::mentions(&o, &key)
+                    .into_iter()
+                    .map(|r| Location::new(other.clone(), convert::range(&o, enc, r))),
+            );
         }
     }
     Ok(Some(res))
 }
 
-pub async fn document_highlight(s: &Server, p: DocumentHighlightParams) -> Result<Option<Vec<DocumentHighlight>>> {
+pub async fn document_highlight(
+    s: &Server,
+    p: DocumentHighlightParams,
+) -> Result<Option<Vec<DocumentHighlight>>> {
     let (uri, pos) = position_params(&p.text_document_position_params);
     let snap = s.snapshot(uri).await?;
     let enc = s.encoding();
     let offset = convert::offset(&snap, enc, pos)?;
-    let Some((_, key)) = ide::navigation::actor_at(&snap, offset) else { return Ok(None) };
+    let Some((_, key)) = ide::navigation::actor_at(&snap, offset) else {
+        return Ok(None);
+    };
     Ok(Some(
         ide::navigation::mentions(&snap, &key)
             .into_iter()
@@ -438,12 +534,17 @@ pub async fn document_highlight(s: &Server, p: DocumentHighlightParams) -> Resul
     ))
 }
 
-pub async fn prepare_rename(s: &Server, p: TextDocumentPositionParams) -> Result<Option<PrepareRenameResponse>> {
+pub async fn prepare_rename(
+    s: &Server,
+    p: TextDocumentPositionParams,
+) -> Result<Option<PrepareRenameResponse>> {
     let (uri, pos) = position_params(&p);
     let snap = s.snapshot(uri).await?;
     let enc = s.encoding();
     let offset = convert::offset(&snap, enc, pos)?;
-    let Some(m) = snap.analysis.mention_at(offset) else { return Ok(None) };
+    let Some(m) = snap.analysis.mention_at(offset) else {
+        return Ok(None);
+    };
     let actor = &snap.analysis.actors[m.actor];
     Ok(Some(PrepareRenameResponse::RangeWithPlaceholder {
         range: convert::range(&snap, enc, m.range),
@@ -460,7 +561,9 @@ pub async fn rename(s: &Server, p: RenameParams) -> Result<Option<WorkspaceEdit>
     let snap = s.snapshot(uri).await?;
     let enc = s.encoding();
     let offset = convert::offset(&snap, enc, pos)?;
-    let Some(m) = snap.analysis.mention_at(offset) else { return Ok(None) };
+    let Some(m) = snap.analysis.mention_at(offset) else {
+        return Ok(None);
+    };
     let old_name = snap.analysis.actors[m.actor].name.clone();
     let key = crate::analysis::actor_key(&old_name);
     let mut changes: HashMap<Uri, Vec<TextEdit>> = HashMap::new();
@@ -476,9 +579,15 @@ pub async fn rename(s: &Server, p: RenameParams) -> Result<Option<WorkspaceEdit>
     let settings_path = s.world().settings_path();
     if let Some(path) = settings_path {
         if let Ok(text) = std::fs::read_to_string(&path) {
-            if let (Some((r, new)), Some(u)) = (ide::rename::settings_edit(&text, &old_name, &new_name), Uri::from_file_path(&path)) {
+            if let (Some((r, new)), Some(u)) = (
+                ide::rename::settings_edit(&text, &old_name, &new_name),
+                Uri::from_file_path(&path),
+            ) {
                 let index = LineIndex::new(&text);
-                changes.entry(u).or_default().push(TextEdit::new(convert::range_in(&text, &index, enc, r), new));
+                changes
+                    .entry(u)
+                    .or_default()
+                    .push(TextEdit::new(convert::range_in(&text, &index, enc, r), new));
             }
         }
     }
@@ -499,7 +608,10 @@ pub async fn code_action(s: &Server, p: CodeActionParams) -> Result<Option<CodeA
     for a in actions {
         let edit = match &a.settings_entry {
             None => WorkspaceEdit {
-                changes: Some(HashMap::from([(uri.clone(), convert::edits(&snap, enc, &a.edits))])),
+                changes: Some(HashMap::from([(
+                    uri.clone(),
+                    convert::edits(&snap, enc, &a.edits),
+                )])),
                 ..WorkspaceEdit::default()
             },
             Some(entry) => match settings_entry_edit(settings_path.as_deref(), entry, enc) {
@@ -531,16 +643,30 @@ pub async fn code_action(s: &Server, p: CodeActionParams) -> Result<Option<CodeA
 
 /// Appends an `[[actor]]` entry to `newsls.toml`, creating the file when
 /// it does not exist.
-fn settings_entry_edit(path: Option<&std::path::Path>, entry: &str, enc: Encoding) -> Option<WorkspaceEdit> {
+fn settings_entry_edit(
+    path: Option<&std::path::Path>,
+    entry: &str,
+    enc: Encoding,
+) -> Option<WorkspaceEdit> {
     let path = path?;
     let uri = Uri::from_file_path(path)?;
     match std::fs::read_to_string(path) {
         Ok(text) => {
             let index = LineIndex::new(&text);
             let end = convert::position_in(&text, &index, enc, text.len());
-            let prefix = if text.ends_with('\n') || text.is_empty() { "" } else { "\n" };
+            let prefix = if text.ends_with('\n') || text.is_empty() {
+                ""
+            } else {
+                "\n"
+            };
             Some(WorkspaceEdit {
-                changes: Some(HashMap::from([(uri, vec![TextEdit::new(Range::new(end, end), format!("{prefix}{entry}"))])])),
+                changes: Some(HashMap::from([(
+                    uri,
+                    vec![TextEdit::new(
+                        Range::new(end, end),
+                        format!("{prefix}{entry}"),
+                    )],
+                )])),
                 ..WorkspaceEdit::default()
             })
         }
@@ -556,7 +682,10 @@ fn settings_entry_edit(path: Option<&std::path::Path>, entry: &str, enc: Encodin
                 })),
                 DocumentChangeOperation::Edit(TextDocumentEdit {
                     text_document: OptionalVersionedTextDocumentIdentifier { uri, version: None },
-                    edits: vec![OneOf::Left(TextEdit::new(Range::default(), format!("# newsls settings\n{entry}")))],
+                    edits: vec![OneOf::Left(TextEdit::new(
+                        Range::default(),
+                        format!("# newsls settings\n{entry}"),
+                    ))],
                 }),
             ])),
             ..WorkspaceEdit::default()
@@ -567,7 +696,8 @@ fn settings_entry_edit(path: Option<&std::path::Path>, entry: &str, enc: Encodin
 pub async fn inlay_hint(s: &Server, p: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
     let snap = s.snapshot(&p.text_document.uri).await?;
     let enc = s.encoding();
-    let range = convert::text_range(&snap, enc, p.range).unwrap_or(TextRange::new(0, snap.text().len()));
+    let range =
+        convert::text_range(&snap, enc, p.range).unwrap_or(TextRange::new(0, snap.text().len()));
     Ok(Some(
         ide::inlay_hints::hints(&snap, range)
             .into_iter()
@@ -585,7 +715,10 @@ pub async fn inlay_hint(s: &Server, p: InlayHintParams) -> Result<Option<Vec<Inl
     ))
 }
 
-pub async fn semantic_tokens_full(s: &Server, p: SemanticTokensParams) -> Result<Option<SemanticTokensResult>> {
+pub async fn semantic_tokens_full(
+    s: &Server,
+    p: SemanticTokensParams,
+) -> Result<Option<SemanticTokensResult>> {
     let snap = s.snapshot(&p.text_document.uri).await?;
     let enc = s.encoding();
     blocking("semanticTokens", move || {
@@ -598,7 +731,10 @@ pub async fn semantic_tokens_full(s: &Server, p: SemanticTokensParams) -> Result
     .await
 }
 
-pub async fn semantic_tokens_range(s: &Server, p: SemanticTokensRangeParams) -> Result<Option<SemanticTokensRangeResult>> {
+pub async fn semantic_tokens_range(
+    s: &Server,
+    p: SemanticTokensRangeParams,
+) -> Result<Option<SemanticTokensRangeResult>> {
     let snap = s.snapshot(&p.text_document.uri).await?;
     let enc = s.encoding();
     let range = convert::text_range(&snap, enc, p.range)?;
@@ -625,7 +761,10 @@ pub async fn completion(s: &Server, p: CompletionParams) -> Result<Option<Comple
             label: i.label.clone(),
             kind: Some(CompletionItemKind::REFERENCE),
             detail: Some(i.detail),
-            text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(convert::range(&snap, enc, i.replace), i.label))),
+            text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(
+                convert::range(&snap, enc, i.replace),
+                i.label,
+            ))),
             ..CompletionItem::default()
         })
         .collect();
@@ -633,12 +772,17 @@ pub async fn completion(s: &Server, p: CompletionParams) -> Result<Option<Comple
 }
 
 #[allow(deprecated)] // `SymbolInformation::deprecated` must be set.
-pub async fn workspace_symbol(s: &Server, p: WorkspaceSymbolParams) -> Result<Option<WorkspaceSymbolResponse>> {
+pub async fn workspace_symbol(
+    s: &Server,
+    p: WorkspaceSymbolParams,
+) -> Result<Option<WorkspaceSymbolResponse>> {
     let uris: Vec<Uri> = s.world().docs.keys().cloned().collect();
     let enc = s.encoding();
     let mut res = Vec::new();
     for uri in uris {
-        let Ok(snap) = s.snapshot(&uri).await else { continue };
+        let Ok(snap) = s.snapshot(&uri).await else {
+            continue;
+        };
         for sym in ide::workspace_symbols::symbols(&snap, &p.query) {
             res.push(SymbolInformation {
                 name: sym.name,

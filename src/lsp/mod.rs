@@ -8,6 +8,7 @@
 pub mod capabilities;
 pub mod convert;
 pub mod documents;
+mod frames;
 mod handlers;
 mod server;
 pub mod state;
@@ -38,18 +39,37 @@ impl Server {
     /// while holding it leaves consistent data (every mutation is a single
     /// step), so a poisoned lock is recovered, not propagated.
     fn world(&self) -> MutexGuard<'_, World> {
-        self.world.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.world
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// `newsls/documentText`: the server's copy of an open document, to
+    /// check it against the editor's (tests, bug reports).
+    async fn document_text(
+        &self,
+        params: tower_lsp_server::ls_types::TextDocumentIdentifier,
+    ) -> tower_lsp_server::jsonrpc::Result<Option<String>> {
+        Ok(self.world().docs.get(&params.uri).map(|d| d.text()))
     }
 }
 
 /// Serves LSP on an input and output stream until the client exits.
 pub async fn serve<I, O>(input: I, output: O)
 where
-    I: AsyncRead + Unpin,
+    I: AsyncRead + Unpin + Send + 'static,
     O: AsyncWrite,
 {
-    let (service, socket) = LspService::new(Server::new);
-    tower_lsp_server::Server::new(input, output, socket).serve(service).await;
+    // Malformed frames are dropped before the framework sees them.
+    let (clean_write, clean_read) = tokio::io::duplex(1 << 20);
+    tokio::spawn(frames::sanitize(input, clean_write));
+    let input = clean_read;
+    let (service, socket) = LspService::build(Server::new)
+        .custom_method("newsls/documentText", Server::document_text)
+        .finish();
+    tower_lsp_server::Server::new(input, output, socket)
+        .serve(service)
+        .await;
 }
 
 /// Serves on stdin/stdout: what editors start.

@@ -3,6 +3,7 @@
 
 mod analysis;
 mod cli;
+mod lsp;
 
 use std::path::{Path, PathBuf};
 
