@@ -4,6 +4,7 @@
 mod analysis;
 mod cli;
 mod lsp;
+mod positions;
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,156 @@
+//! A minimal LSP client over an in-memory duplex pipe with real
+//! Content-Length framing, shared by the integration tests and the latency
+//! bench.
+
+use std::collections::VecDeque;
+use std::time::Duration;
+
+use serde_json::{json, Value};
+use tokio::io::{
+    AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream, ReadHalf, WriteHalf,
+};
+
+pub struct Client {
+    write: WriteHalf<DuplexStream>,
+    read: BufReader<ReadHalf<DuplexStream>>,
+    next_id: i64,
+    /// Notifications received while waiting for something else.
+    pub notifications: VecDeque<Value>,
+}
+
+impl Client {
+    /// Starts a server and initializes it with the given client
+    /// capabilities and options.
+    pub async fn start(encodings: &[&str], options: Value) -> Client {
+        let (client_io, server_io) = tokio::io::duplex(1 << 22);
+        let (sr, sw) = tokio::io::split(server_io);
+        tokio::spawn(newsls::lsp::serve(sr, sw));
+        let (cr, cw) = tokio::io::split(client_io);
+        let mut c = Client {
+            write: cw,
+            read: BufReader::new(cr),
+            next_id: 0,
+            notifications: VecDeque::new(),
+        };
+        let init = c
+            .request(
+                "initialize",
+                json!({
+                    "capabilities": {"general": {"positionEncodings": encodings}},
+                    "initializationOptions": options,
+                }),
+            )
+            .await;
+        assert!(
+            init["result"]["capabilities"]["hoverProvider"]
+                .as_bool()
+                .unwrap_or(false),
+            "{init}"
+        );
+        c.notify("initialized", json!({})).await;
+        c
+    }
+
+    pub async fn send(&mut self, msg: &Value) {
+        let body = msg.to_string();
+        let frame = format!("Content-Length: {}\r\n\r\n{body}", body.len());
+        self.write.write_all(frame.as_bytes()).await.unwrap();
+    }
+
+    pub async fn send_raw(&mut self, bytes: &[u8]) {
+        self.write.write_all(bytes).await.unwrap();
+    }
+
+    pub async fn recv(&mut self) -> Value {
+        let mut len = 0usize;
+        loop {
+            let mut line = String::new();
+            let n = self.read.read_line(&mut line).await.unwrap();
+            assert!(n > 0, "server closed the stream");
+            let line = line.trim_end();
+            if line.is_empty() {
+                break;
+            }
+            if let Some(v) = line.strip_prefix("Content-Length: ") {
+                len = v.parse().unwrap();
+            }
+        }
+        let mut body = vec![0; len];
+        self.read.read_exact(&mut body).await.unwrap();
+        serde_json::from_slice(&body).unwrap()
+    }
+
+    /// Reads one message; answers requests from the server (capability
+    /// registration) and keeps notifications.
+    async fn pump(&mut self) -> Value {
+        loop {
+            let msg = self.recv().await;
+            if msg.get("method").is_some() && msg.get("id").is_some() {
+                let reply = json!({"jsonrpc": "2.0", "id": msg["id"], "result": null});
+                self.send(&reply).await;
+                continue;
+            }
+            return msg;
+        }
+    }
+
+    pub async fn request(&mut self, method: &str, params: Value) -> Value {
+        self.next_id += 1;
+        let id = self.next_id;
+        self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}))
+            .await;
+        loop {
+            let msg = tokio::time::timeout(Duration::from_secs(20), self.pump())
+                .await
+                .expect("response in time");
+            if msg.get("id") == Some(&json!(id)) {
+                return msg;
+            }
+            self.notifications.push_back(msg);
+        }
+    }
+
+    pub async fn notify(&mut self, method: &str, params: Value) {
+        self.send(&json!({"jsonrpc": "2.0", "method": method, "params": params}))
+            .await;
+    }
+
+    /// The diagnostics published for `uri` at `version`.
+    pub async fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
+        let matches = |m: &Value| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == uri
+                && m["params"]["version"] == version
+        };
+        if let Some(i) = self.notifications.iter().position(matches) {
+            let m = self.notifications.remove(i).unwrap();
+            return m["params"]["diagnostics"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
+        }
+        loop {
+            let msg = tokio::time::timeout(Duration::from_secs(20), self.pump())
+                .await
+                .expect("diagnostics in time");
+            if matches(&msg) {
+                return msg["params"]["diagnostics"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default();
+            }
+            self.notifications.push_back(msg);
+        }
+    }
+
+    pub async fn open(&mut self, uri: &str, language: &str, text: &str) {
+        self.notify("textDocument/didOpen", json!({"textDocument": {"uri": uri, "languageId": language, "version": 0, "text": text}})).await;
+    }
+
+    pub async fn server_text(&mut self, uri: &str) -> String {
+        let r = self
+            .request("newsls/documentText", json!({"uri": uri}))
+            .await;
+        r["result"].as_str().unwrap_or_default().to_string()
+    }
+}
