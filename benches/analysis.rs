@@ -50,7 +50,7 @@ fn analyze_document(bencher: divan::Bencher, words: usize) {
     let article = Article::plain(&document(words));
     let config = AnalysisConfig {
         language: None,
-        actors: Vec::new(),
+        actors: Vec::new(), annotations: None
     };
     bencher.bench(|| analyze(divan::black_box(&article), &config));
 }

@@ -35,6 +35,10 @@ pub(crate) struct Registry {
 }
 
 impl Registry {
+    pub fn with_len(len: usize) -> Registry {
+        Registry::new(len)
+    }
+
     fn new(len: usize) -> Registry {
         Registry {
             claimed: vec![false; len],

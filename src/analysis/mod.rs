@@ -6,6 +6,7 @@
 //! Every range is a byte range into [`Article::text`].
 
 mod actors;
+pub mod annotations;
 mod attribution;
 mod claims;
 pub mod findings;
@@ -31,6 +32,9 @@ pub struct AnalysisConfig {
     pub language: Option<Lang>,
     /// The registry of `newsls.toml`.
     pub actors: Vec<ActorEntry>,
+    /// Human annotations of this document (a brat `.ann`), which win over
+    /// the automatic analysis.
+    pub annotations: Option<annotations::Annotations>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
@@ -352,6 +356,9 @@ pub fn analyze(article: &Article, config: &AnalysisConfig) -> Analysis {
     let mut registry = actors::detect(&doc, &config.actors, language);
     let mut quotes = attribution::quotes(&doc, &marks.spans, &mut registry);
     let mut claims = claims::classify(&doc, &mut quotes, &mut registry);
+    if let Some(ann) = &config.annotations {
+        annotations::apply(&doc, ann, &mut registry, &mut quotes, &mut claims);
+    }
     // Actors never mentioned (registry entries absent from this article)
     // are dropped; ids held by quotes and claims follow.
     let referenced: Vec<ActorId> = quotes

@@ -12,7 +12,7 @@ fn run(text: &str, actors: Vec<ActorEntry>) -> Analysis {
         &article,
         &AnalysisConfig {
             language: None,
-            actors,
+            actors, annotations: None
         },
     )
 }

@@ -137,7 +137,7 @@ pub fn load_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<Skipped>) {
         let article = Article::new(&text, format);
         let config = AnalysisConfig {
             language: settings.language,
-            actors: settings.actors.clone(),
+            actors: settings.actors.clone(), annotations: None
         };
         let analysis = analyze(&article, &config);
         res.push(Input {

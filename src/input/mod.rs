@@ -3,6 +3,7 @@
 //! Parsing only; reading files is the caller's business.
 
 pub mod article;
+pub mod brat;
 pub mod gold;
 pub mod settings;
 

@@ -14,7 +14,7 @@ fn snapshot(path: &std::path::Path) -> String {
         &article,
         &AnalysisConfig {
             language: None,
-            actors: Vec::new(),
+            actors: Vec::new(), annotations: None
         },
     );
     let text = &article.text;

@@ -2,6 +2,7 @@
 //! `newsls` binary and its output.
 
 mod analysis;
+mod brat;
 mod cli;
 mod lsp;
 mod positions;

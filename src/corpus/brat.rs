@@ -1,0 +1,204 @@
+//! brat standoff ↔ analysis.
+//!
+//! `write` renders an analysis as a `.ann` (what `newsls extract --format
+//! brat` writes): one `T` per actor mention (`Person`, `Organization`,
+//! `Country`, `Media`, `Place`) with `Coref` relations to the actor's first
+//! mention and its canonical name in an `AnnotatorNotes`; anonymous sources
+//! carry an `Anonymous` attribute; one `Quote` per quotation (its words,
+//! split at line breaks) with a `Kind` attribute, a `Speaker` relation and a
+//! `Cue`; one `Claim` per claim with a `Status` attribute and a `Source`
+//! relation. `annotations` reads such a file back (or one written by a
+//! person) into the [`Annotations`] the analysis applies, so a round trip
+//! gives the same analysis.
+
+use std::collections::HashMap;
+
+use crate::analysis::annotations::{AnnotatedActor, AnnotatedClaim, AnnotatedQuote, Annotations};
+use crate::analysis::{Analysis, ClaimStatus, QuoteKind};
+use crate::input::brat::{fragments, Ann};
+use crate::lexicon::ActorKind;
+use crate::text::{LineIndex, TextRange};
+
+fn type_name(kind: ActorKind) -> &'static str {
+    match kind {
+        ActorKind::Person => "Person",
+        ActorKind::Organization => "Organization",
+        ActorKind::Country => "Country",
+        ActorKind::Media => "Media",
+        ActorKind::Place => "Place",
+    }
+}
+
+fn actor_kind(type_name: &str) -> Option<ActorKind> {
+    match type_name {
+        "Person" => Some(ActorKind::Person),
+        "Organization" | "Organisation" => Some(ActorKind::Organization),
+        "Country" => Some(ActorKind::Country),
+        "Media" => Some(ActorKind::Media),
+        "Place" | "Location" => Some(ActorKind::Place),
+        _ => None,
+    }
+}
+
+/// The `.ann` text of an analysis.
+pub fn write(text: &str, a: &Analysis) -> String {
+    let index = LineIndex::new(text);
+    let mut out = String::new();
+    let (mut t, mut r, mut attr, mut note) = (0, 0, 0, 0);
+    let mut entity = |out: &mut String, kind: &str, range: TextRange| -> Option<String> {
+        let frags = fragments(text, &index, range);
+        if frags.is_empty() {
+            return None;
+        }
+        t += 1;
+        let offsets: Vec<String> = frags.iter().map(|(s, e)| format!("{s} {e}")).collect();
+        let words: Vec<String> = frags
+            .iter()
+            .map(|&(s, e)| {
+                let (bs, be) = (index.offset_of_char(text, s).unwrap_or(0), index.offset_of_char(text, e).unwrap_or(0));
+                text[bs..be].to_string()
+            })
+            .collect();
+        out.push_str(&format!("T{t}\t{kind} {}\t{}\n", offsets.join(";"), words.join(" ")));
+        Some(format!("T{t}"))
+    };
+    // Actors: first mention carries the name; the others corefer to it.
+    let mut first_mention: HashMap<usize, String> = HashMap::new();
+    for (id, actor) in a.actors.iter().enumerate() {
+        let mut first: Option<String> = None;
+        for &m in &actor.mentions {
+            let Some(tid) = entity(&mut out, type_name(actor.kind), a.mentions[m].range) else { continue };
+            match &first {
+                None => {
+                    note += 1;
+                    out.push_str(&format!("#{note}\tAnnotatorNotes {tid}\t{}\n", actor.name));
+                    if !actor.named {
+                        attr += 1;
+                        out.push_str(&format!("A{attr}\tAnonymous {tid}\n"));
+                    }
+                    first = Some(tid);
+                }
+                Some(f) => {
+                    r += 1;
+                    out.push_str(&format!("R{r}\tCoref Arg1:{tid} Arg2:{f}\n"));
+                }
+            }
+        }
+        if let Some(f) = first {
+            first_mention.insert(id, f);
+        }
+    }
+    for q in &a.quotes {
+        let Some(qid) = entity(&mut out, "Quote", q.content) else { continue };
+        attr += 1;
+        out.push_str(&format!("A{attr}\tKind {qid} {}\n", q.kind.as_str()));
+        if let Some(s) = q.speaker.and_then(|s| first_mention.get(&s)) {
+            r += 1;
+            out.push_str(&format!("R{r}\tSpeaker Arg1:{qid} Arg2:{s}\n"));
+        }
+        if let Some(cue) = q.cue.filter(|c| !c.is_empty() && !q.content.intersects(*c)) {
+            if let Some(cid) = entity(&mut out, "Cue", cue) {
+                r += 1;
+                out.push_str(&format!("R{r}\tCue Arg1:{qid} Arg2:{cid}\n"));
+            }
+        }
+    }
+    for c in &a.claims {
+        let Some(cid) = entity(&mut out, "Claim", a.sentences[c.sentence].range) else { continue };
+        attr += 1;
+        out.push_str(&format!("A{attr}\tStatus {cid} {}\n", c.status.as_str()));
+        if let Some(s) = c.source.and_then(|s| first_mention.get(&s)) {
+            r += 1;
+            out.push_str(&format!("R{r}\tSource Arg1:{cid} Arg2:{s}\n"));
+        }
+    }
+    out
+}
+
+/// The annotations of a validated `.ann` (see [`Ann::validate`]).
+pub fn annotations(ann: &Ann, text: &str, index: &LineIndex) -> Annotations {
+    // Actor entities grouped by Coref (union-find over entity indexes).
+    let actor_entities: Vec<usize> = (0..ann.entities.len()).filter(|&i| actor_kind(&ann.entities[i].kind).is_some()).collect();
+    let pos: HashMap<&str, usize> = actor_entities.iter().enumerate().map(|(k, &i)| (ann.entities[i].id.as_str(), k)).collect();
+    let mut parent: Vec<usize> = (0..actor_entities.len()).collect();
+    fn find(p: &mut Vec<usize>, x: usize) -> usize {
+        let mut r = x;
+        while p[r] != r {
+            r = p[r];
+        }
+        p[x] = r;
+        r
+    }
+    for rel in ann.relations.iter().filter(|r| r.kind == "Coref") {
+        if let (Some(&a), Some(&b)) = (pos.get(rel.arg1.as_str()), pos.get(rel.arg2.as_str())) {
+            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+            parent[ra] = rb;
+        }
+    }
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    for k in 0..actor_entities.len() {
+        let root = find(&mut parent, k);
+        match groups.iter_mut().find(|(r, _)| *r == root) {
+            Some((_, members)) => members.push(k),
+            None => groups.push((root, vec![k])),
+        }
+    }
+    let mut actors = Vec::new();
+    let mut actor_of_entity: HashMap<&str, usize> = HashMap::new();
+    for (_, members) in &groups {
+        let ents: Vec<&crate::input::brat::Entity> = members.iter().map(|&k| &ann.entities[actor_entities[k]]).collect();
+        let name = ents
+            .iter()
+            .find_map(|e| ann.note(&e.id))
+            .map(str::to_string)
+            .unwrap_or_else(|| crate::text::collapse_whitespace(&ents[0].text));
+        let Some(kind) = actor_kind(&ents[0].kind) else { continue };
+        let named = !ents.iter().any(|e| ann.attributes.iter().any(|a| a.target == e.id && a.name == "Anonymous"));
+        let mut mentions: Vec<TextRange> = ents.iter().filter_map(|e| ann.byte_range(e, text, index)).collect();
+        mentions.sort_by_key(|m| m.start);
+        for e in &ents {
+            actor_of_entity.insert(e.id.as_str(), actors.len());
+        }
+        actors.push(AnnotatedActor { name, kind, named, mentions });
+    }
+    let related = |from: &str, kind: &str| -> Option<&str> {
+        ann.relations.iter().find(|r| r.kind == kind && r.arg1 == from).map(|r| r.arg2.as_str())
+    };
+    let quotes = ann
+        .entities
+        .iter()
+        .filter(|e| e.kind == "Quote")
+        .filter_map(|e| {
+            Some(AnnotatedQuote {
+                content: ann.byte_range(e, text, index)?,
+                kind: ann.attribute(&e.id, "Kind").and_then(|k| match k {
+                    "direct" => Some(QuoteKind::Direct),
+                    "mixed" => Some(QuoteKind::Mixed),
+                    "indirect" => Some(QuoteKind::Indirect),
+                    _ => None,
+                }),
+                speaker: related(&e.id, "Speaker").and_then(|s| actor_of_entity.get(s).copied()),
+                cue: related(&e.id, "Cue").and_then(|c| ann.entity(c)).and_then(|c| ann.byte_range(c, text, index)),
+            })
+        })
+        .collect();
+    let claims = ann
+        .entities
+        .iter()
+        .filter(|e| e.kind == "Claim")
+        .filter_map(|e| {
+            Some(AnnotatedClaim {
+                range: ann.byte_range(e, text, index)?,
+                status: match ann.attribute(&e.id, "Status") {
+                    Some("vague-source") => ClaimStatus::VagueSource,
+                    Some("unattributed") => ClaimStatus::Unattributed,
+                    Some("attributed") => ClaimStatus::Attributed,
+                    _ if related(&e.id, "Source").is_some() => ClaimStatus::Attributed,
+                    _ => ClaimStatus::Unattributed,
+                },
+                source: related(&e.id, "Source").and_then(|s| actor_of_entity.get(s).copied()),
+            })
+        })
+        .collect();
+    Annotations { actors, quotes, claims }
+}
