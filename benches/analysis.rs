@@ -50,7 +50,8 @@ fn analyze_document(bencher: divan::Bencher, words: usize) {
     let article = Article::plain(&document(words));
     let config = AnalysisConfig {
         language: None,
-        actors: Vec::new(), annotations: None
+        actors: Vec::new(),
+        annotations: None,
     };
     bencher.bench(|| analyze(divan::black_box(&article), &config));
 }

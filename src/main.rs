@@ -39,10 +39,31 @@ enum Command {
     },
     /// Actors, quotes, claims and findings of each file.
     Extract {
-        #[arg(required = true)]
+        /// Files or folders; none with --stdin.
+        #[arg(required_unless_present = "stdin_jsonl")]
         paths: Vec<PathBuf>,
+        /// jsonl: one object per file on stdout; brat: one .ann per file in --out.
         #[arg(long, value_enum, default_value = "jsonl")]
         format: ExtractFormat,
+        /// Folder for brat files.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Overwrite existing .ann files.
+        #[arg(long)]
+        force: bool,
+        /// Read JSON Lines `{"id", "text", "lang"?}` on stdin, write JSON Lines.
+        #[arg(long = "stdin", id = "stdin_jsonl")]
+        stdin_jsonl: bool,
+    },
+    /// Who is quoted, how often and how: per actor, per article, corpus.
+    Stats {
+        #[arg(required_unless_present = "stdin_jsonl")]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: StatsFormat,
+        /// Read JSON Lines on stdin, write one stats line per article.
+        #[arg(long = "stdin", id = "stdin_jsonl")]
+        stdin_jsonl: bool,
     },
     /// Precision, recall and F1 against gold annotations (DESIGN §6).
     Eval {
@@ -60,9 +81,17 @@ enum Command {
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ExtractFormat {
     Jsonl,
+    Brat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum StatsFormat {
+    Table,
+    Json,
+    Csv,
 }
 
 fn main() -> ExitCode {
@@ -104,6 +133,22 @@ fn serve() -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// Settings for `--stdin`: the `newsls.toml` of the current folder or its
+/// ancestors, else the defaults.
+fn stdin_settings() -> newsls::input::Settings {
+    let mut cache = cli::files::SettingsCache::default();
+    let here = std::env::current_dir()
+        .unwrap_or_default()
+        .join("stdin.txt");
+    match cache.for_article(&here) {
+        Ok((s, _)) => s,
+        Err(e) => {
+            eprintln!("newsls: broken newsls.toml, default settings used: {e}");
+            newsls::input::Settings::default()
+        }
+    }
+}
+
 fn load(paths: &[PathBuf]) -> Vec<cli::Input> {
     let (inputs, skipped) = cli::load_inputs(paths);
     for s in skipped {
@@ -127,12 +172,83 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             })
         }
         Command::Extract {
+            stdin_jsonl: true, ..
+        } => {
+            let stdin = std::io::stdin().lock();
+            cli::stdin::run(
+                stdin,
+                &mut out,
+                &stdin_settings(),
+                cli::stdin::Mode::Extract,
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Extract {
             paths,
             format: ExtractFormat::Jsonl,
+            ..
         } => {
             for input in load(&paths) {
                 serde_json::to_writer(&mut out, &cli::extract::record(&input))?;
                 out.write_all(b"\n")?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Extract {
+            paths,
+            format: ExtractFormat::Brat,
+            out: dir,
+            force,
+            ..
+        } => {
+            let Some(dir) = dir else {
+                anyhow::bail!("--format brat needs --out DIR");
+            };
+            std::fs::create_dir_all(&dir)?;
+            let mut status = ExitCode::SUCCESS;
+            for input in load(&paths) {
+                let stem = input
+                    .path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().to_string())
+                    .unwrap_or_default();
+                let target = dir.join(format!("{stem}.ann"));
+                if target.exists() && !force {
+                    eprintln!(
+                        "newsls: {} exists, not overwritten (use --force)",
+                        target.display()
+                    );
+                    status = ExitCode::from(1);
+                    continue;
+                }
+                std::fs::write(
+                    &target,
+                    newsls::corpus::brat::write(&input.article.text, &input.analysis),
+                )?;
+            }
+            Ok(status)
+        }
+        Command::Stats {
+            stdin_jsonl: true, ..
+        } => {
+            let stdin = std::io::stdin().lock();
+            cli::stdin::run(stdin, &mut out, &stdin_settings(), cli::stdin::Mode::Stats)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Stats { paths, format, .. } => {
+            let inputs = load(&paths);
+            let stats = cli::stats::compute(
+                inputs
+                    .iter()
+                    .map(|i| (i.path.to_string_lossy().to_string(), &i.analysis)),
+            );
+            match format {
+                StatsFormat::Table => out.write_all(cli::stats::table(&stats).as_bytes())?,
+                StatsFormat::Json => {
+                    serde_json::to_writer_pretty(&mut out, &stats)?;
+                    out.write_all(b"\n")?;
+                }
+                StatsFormat::Csv => out.write_all(cli::stats::csv(&stats).as_bytes())?,
             }
             Ok(ExitCode::SUCCESS)
         }

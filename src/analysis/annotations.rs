@@ -48,7 +48,13 @@ pub struct AnnotatedClaim {
     pub source: Option<usize>,
 }
 
-pub(super) fn apply(doc: &Doc, ann: &Annotations, reg: &mut Registry, quotes: &mut Vec<Quote>, claims: &mut Vec<Claim>) {
+pub(super) fn apply(
+    doc: &Doc,
+    ann: &Annotations,
+    reg: &mut Registry,
+    quotes: &mut Vec<Quote>,
+    claims: &mut Vec<Claim>,
+) {
     // Annotated actor index → registry id.
     let mut ids: Vec<ActorId> = Vec::new();
     if !ann.actors.is_empty() {
@@ -72,7 +78,10 @@ pub(super) fn apply(doc: &Doc, ann: &Annotations, reg: &mut Registry, quotes: &m
         // Re-link automatic speakers and sources by name.
         let relink = |old_id: ActorId| -> Option<ActorId> {
             let k = key(&old.actors[old_id].name);
-            ann.actors.iter().position(|a| key(&a.name) == k).map(|i| ids[i])
+            ann.actors
+                .iter()
+                .position(|a| key(&a.name) == k)
+                .map(|i| ids[i])
         };
         for q in quotes.iter_mut() {
             q.speaker = q.speaker.and_then(relink);
@@ -81,7 +90,11 @@ pub(super) fn apply(doc: &Doc, ann: &Annotations, reg: &mut Registry, quotes: &m
             c.source = c.source.and_then(relink);
         }
     } else {
-        ids = ann.actors.iter().map(|a| reg.add(&a.name, a.kind)).collect();
+        ids = ann
+            .actors
+            .iter()
+            .map(|a| reg.add(&a.name, a.kind))
+            .collect();
     }
     let actor_id = |i: Option<usize>| i.and_then(|i| ids.get(i).copied());
     if !ann.quotes.is_empty() {
@@ -93,7 +106,11 @@ pub(super) fn apply(doc: &Doc, ann: &Annotations, reg: &mut Registry, quotes: &m
                 Quote {
                     range,
                     content: q.content,
-                    kind: q.kind.unwrap_or(if range == q.content { QuoteKind::Indirect } else { QuoteKind::Direct }),
+                    kind: q.kind.unwrap_or(if range == q.content {
+                        QuoteKind::Indirect
+                    } else {
+                        QuoteKind::Direct
+                    }),
                     speaker: actor_id(q.speaker),
                     cue: q.cue,
                     sentence: doc.sentence_of(q.content.start()),
@@ -125,7 +142,9 @@ fn with_marks(text: &str, content: TextRange) -> TextRange {
     let before = text[..content.start()].chars().next_back();
     let after = text[content.end()..].chars().next();
     match (before, after) {
-        (Some(b), Some(a)) if is_mark(b) && is_mark(a) => TextRange::new(content.start() - b.len_utf8(), content.end() + a.len_utf8()),
+        (Some(b), Some(a)) if is_mark(b) && is_mark(a) => {
+            TextRange::new(content.start() - b.len_utf8(), content.end() + a.len_utf8())
+        }
         _ => content,
     }
 }

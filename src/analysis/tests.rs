@@ -12,7 +12,8 @@ fn run(text: &str, actors: Vec<ActorEntry>) -> Analysis {
         &article,
         &AnalysisConfig {
             language: None,
-            actors, annotations: None
+            actors,
+            annotations: None,
         },
     )
 }

@@ -6,8 +6,28 @@ use serde_json::json;
 
 use super::files::Input;
 use super::render;
+use crate::analysis::{Finding, FindingKind};
 use crate::input::Severity;
 use crate::text::LineIndex;
+
+/// The problems of an article's `.ann` as findings on the `.ann` itself.
+pub fn ann_findings(input: &Input) -> Vec<Finding> {
+    let Some(ann) = &input.ann else {
+        return Vec::new();
+    };
+    let index = LineIndex::new(&ann.text);
+    ann.problems
+        .iter()
+        .filter_map(|p| {
+            let range = index.line_content_range(&ann.text, p.line)?;
+            Some(Finding::new(
+                FindingKind::AnnMismatch,
+                range,
+                p.message.clone(),
+            ))
+        })
+        .collect()
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum CheckFormat {
@@ -25,62 +45,75 @@ pub fn run(inputs: &[Input], format: CheckFormat) -> (String, bool) {
     let mut sarif_results = Vec::new();
     let mut n_findings = 0;
     for input in inputs {
-        let path = input.path.to_string_lossy();
-        let text = &input.article.text;
-        let index = LineIndex::new(text);
-        for f in &input.analysis.findings {
-            let severity = f.kind.severity(&input.settings.severities);
-            if severity == Severity::Off {
-                continue;
-            }
-            n_findings += 1;
-            failing |= severity >= Severity::Warning;
-            let start = index.line_col_chars(text, f.range.start());
-            let end = index.line_col_chars(text, f.range.end());
-            match format {
-                CheckFormat::Text => {
-                    text_out.push_str(&render::finding(&path, text, &index, f, severity));
-                    text_out.push('\n');
+        let ann_findings = ann_findings(input);
+        let documents = std::iter::once((
+            input.path.to_string_lossy().to_string(),
+            input.article.text.as_str(),
+            input.analysis.findings.clone(),
+        ))
+        .chain(input.ann.as_ref().map(|a| {
+            (
+                a.path.to_string_lossy().to_string(),
+                a.text.as_str(),
+                ann_findings,
+            )
+        }));
+        for (path, text, findings) in documents {
+            let index = LineIndex::new(text);
+            for f in &findings {
+                let severity = f.kind.severity(&input.settings.severities);
+                if severity == Severity::Off {
+                    continue;
                 }
-                CheckFormat::Json => json_rows.push(json!({
-                    "file": path,
-                    "line": start.line + 1,
-                    "column": start.col + 1,
-                    "end_line": end.line + 1,
-                    "end_column": end.col + 1,
-                    "start": index.char_offset(text, f.range.start()),
-                    "end": index.char_offset(text, f.range.end()),
-                    "severity": severity.as_str(),
-                    "code": f.code(),
-                    "message": f.message,
-                })),
-                CheckFormat::Sarif => sarif_results.push(json!({
-                    "ruleId": f.code(),
-                    "level": match severity {
-                        Severity::Error => "error",
-                        Severity::Warning => "warning",
-                        _ => "note",
-                    },
-                    "message": {"text": f.message},
-                    "locations": [{"physicalLocation": {
-                        "artifactLocation": {"uri": path},
-                        "region": {
-                            "startLine": start.line + 1,
-                            "startColumn": start.col + 1,
-                            "endLine": end.line + 1,
-                            "endColumn": end.col + 1,
-                            "charOffset": index.char_offset(text, f.range.start()),
-                            "charLength": text[f.range.as_range()].chars().count(),
-                        }
-                    }}],
-                })),
+                n_findings += 1;
+                failing |= severity >= Severity::Warning;
+                let start = index.line_col_chars(text, f.range.start());
+                let end = index.line_col_chars(text, f.range.end());
+                match format {
+                    CheckFormat::Text => {
+                        text_out.push_str(&render::finding(&path, text, &index, f, severity));
+                        text_out.push('\n');
+                    }
+                    CheckFormat::Json => json_rows.push(json!({
+                        "file": path,
+                        "line": start.line + 1,
+                        "column": start.col + 1,
+                        "end_line": end.line + 1,
+                        "end_column": end.col + 1,
+                        "start": index.char_offset(text, f.range.start()),
+                        "end": index.char_offset(text, f.range.end()),
+                        "severity": severity.as_str(),
+                        "code": f.code(),
+                        "message": f.message,
+                    })),
+                    CheckFormat::Sarif => sarif_results.push(json!({
+                        "ruleId": f.code(),
+                        "level": match severity {
+                            Severity::Error => "error",
+                            Severity::Warning => "warning",
+                            _ => "note",
+                        },
+                        "message": {"text": f.message},
+                        "locations": [{"physicalLocation": {
+                            "artifactLocation": {"uri": path},
+                            "region": {
+                                "startLine": start.line + 1,
+                                "startColumn": start.col + 1,
+                                "endLine": end.line + 1,
+                                "endColumn": end.col + 1,
+                                "charOffset": index.char_offset(text, f.range.start()),
+                                "charLength": text[f.range.as_range()].chars().count(),
+                            }
+                        }}],
+                    })),
+                }
             }
         }
     }
     let out = match format {
         CheckFormat::Text => {
             text_out.push_str(&format!(
-                "{n_findings} finding(s) in {} file(s)\n",
+                "{n_findings} finding(s) in {} article(s)\n",
                 inputs.len()
             ));
             text_out

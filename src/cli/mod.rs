@@ -7,5 +7,7 @@ pub mod eval;
 pub mod extract;
 pub mod files;
 pub mod render;
+pub mod stats;
+pub mod stdin;
 
 pub use files::{load_inputs, Input};

@@ -55,11 +55,18 @@ pub fn write(text: &str, a: &Analysis) -> String {
         let words: Vec<String> = frags
             .iter()
             .map(|&(s, e)| {
-                let (bs, be) = (index.offset_of_char(text, s).unwrap_or(0), index.offset_of_char(text, e).unwrap_or(0));
+                let (bs, be) = (
+                    index.offset_of_char(text, s).unwrap_or(0),
+                    index.offset_of_char(text, e).unwrap_or(0),
+                );
                 text[bs..be].to_string()
             })
             .collect();
-        out.push_str(&format!("T{t}\t{kind} {}\t{}\n", offsets.join(";"), words.join(" ")));
+        out.push_str(&format!(
+            "T{t}\t{kind} {}\t{}\n",
+            offsets.join(";"),
+            words.join(" ")
+        ));
         Some(format!("T{t}"))
     };
     // Actors: first mention carries the name; the others corefer to it.
@@ -67,7 +74,9 @@ pub fn write(text: &str, a: &Analysis) -> String {
     for (id, actor) in a.actors.iter().enumerate() {
         let mut first: Option<String> = None;
         for &m in &actor.mentions {
-            let Some(tid) = entity(&mut out, type_name(actor.kind), a.mentions[m].range) else { continue };
+            let Some(tid) = entity(&mut out, type_name(actor.kind), a.mentions[m].range) else {
+                continue;
+            };
             match &first {
                 None => {
                     note += 1;
@@ -89,7 +98,9 @@ pub fn write(text: &str, a: &Analysis) -> String {
         }
     }
     for q in &a.quotes {
-        let Some(qid) = entity(&mut out, "Quote", q.content) else { continue };
+        let Some(qid) = entity(&mut out, "Quote", q.content) else {
+            continue;
+        };
         attr += 1;
         out.push_str(&format!("A{attr}\tKind {qid} {}\n", q.kind.as_str()));
         if let Some(s) = q.speaker.and_then(|s| first_mention.get(&s)) {
@@ -104,7 +115,9 @@ pub fn write(text: &str, a: &Analysis) -> String {
         }
     }
     for c in &a.claims {
-        let Some(cid) = entity(&mut out, "Claim", a.sentences[c.sentence].range) else { continue };
+        let Some(cid) = entity(&mut out, "Claim", a.sentences[c.sentence].range) else {
+            continue;
+        };
         attr += 1;
         out.push_str(&format!("A{attr}\tStatus {cid} {}\n", c.status.as_str()));
         if let Some(s) = c.source.and_then(|s| first_mention.get(&s)) {
@@ -118,8 +131,14 @@ pub fn write(text: &str, a: &Analysis) -> String {
 /// The annotations of a validated `.ann` (see [`Ann::validate`]).
 pub fn annotations(ann: &Ann, text: &str, index: &LineIndex) -> Annotations {
     // Actor entities grouped by Coref (union-find over entity indexes).
-    let actor_entities: Vec<usize> = (0..ann.entities.len()).filter(|&i| actor_kind(&ann.entities[i].kind).is_some()).collect();
-    let pos: HashMap<&str, usize> = actor_entities.iter().enumerate().map(|(k, &i)| (ann.entities[i].id.as_str(), k)).collect();
+    let actor_entities: Vec<usize> = (0..ann.entities.len())
+        .filter(|&i| actor_kind(&ann.entities[i].kind).is_some())
+        .collect();
+    let pos: HashMap<&str, usize> = actor_entities
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| (ann.entities[i].id.as_str(), k))
+        .collect();
     let mut parent: Vec<usize> = (0..actor_entities.len()).collect();
     fn find(p: &mut Vec<usize>, x: usize) -> usize {
         let mut r = x;
@@ -146,23 +165,43 @@ pub fn annotations(ann: &Ann, text: &str, index: &LineIndex) -> Annotations {
     let mut actors = Vec::new();
     let mut actor_of_entity: HashMap<&str, usize> = HashMap::new();
     for (_, members) in &groups {
-        let ents: Vec<&crate::input::brat::Entity> = members.iter().map(|&k| &ann.entities[actor_entities[k]]).collect();
+        let ents: Vec<&crate::input::brat::Entity> = members
+            .iter()
+            .map(|&k| &ann.entities[actor_entities[k]])
+            .collect();
         let name = ents
             .iter()
             .find_map(|e| ann.note(&e.id))
             .map(str::to_string)
             .unwrap_or_else(|| crate::text::collapse_whitespace(&ents[0].text));
-        let Some(kind) = actor_kind(&ents[0].kind) else { continue };
-        let named = !ents.iter().any(|e| ann.attributes.iter().any(|a| a.target == e.id && a.name == "Anonymous"));
-        let mut mentions: Vec<TextRange> = ents.iter().filter_map(|e| ann.byte_range(e, text, index)).collect();
+        let Some(kind) = actor_kind(&ents[0].kind) else {
+            continue;
+        };
+        let named = !ents.iter().any(|e| {
+            ann.attributes
+                .iter()
+                .any(|a| a.target == e.id && a.name == "Anonymous")
+        });
+        let mut mentions: Vec<TextRange> = ents
+            .iter()
+            .filter_map(|e| ann.byte_range(e, text, index))
+            .collect();
         mentions.sort_by_key(|m| m.start);
         for e in &ents {
             actor_of_entity.insert(e.id.as_str(), actors.len());
         }
-        actors.push(AnnotatedActor { name, kind, named, mentions });
+        actors.push(AnnotatedActor {
+            name,
+            kind,
+            named,
+            mentions,
+        });
     }
     let related = |from: &str, kind: &str| -> Option<&str> {
-        ann.relations.iter().find(|r| r.kind == kind && r.arg1 == from).map(|r| r.arg2.as_str())
+        ann.relations
+            .iter()
+            .find(|r| r.kind == kind && r.arg1 == from)
+            .map(|r| r.arg2.as_str())
     };
     let quotes = ann
         .entities
@@ -178,7 +217,9 @@ pub fn annotations(ann: &Ann, text: &str, index: &LineIndex) -> Annotations {
                     _ => None,
                 }),
                 speaker: related(&e.id, "Speaker").and_then(|s| actor_of_entity.get(s).copied()),
-                cue: related(&e.id, "Cue").and_then(|c| ann.entity(c)).and_then(|c| ann.byte_range(c, text, index)),
+                cue: related(&e.id, "Cue")
+                    .and_then(|c| ann.entity(c))
+                    .and_then(|c| ann.byte_range(c, text, index)),
             })
         })
         .collect();
@@ -200,5 +241,9 @@ pub fn annotations(ann: &Ann, text: &str, index: &LineIndex) -> Annotations {
             })
         })
         .collect();
-    Annotations { actors, quotes, claims }
+    Annotations {
+        actors,
+        quotes,
+        claims,
+    }
 }

@@ -38,7 +38,8 @@ impl Snapshot {
         let article = Article::new(text, format);
         let config = AnalysisConfig {
             language: settings.language,
-            actors: settings.actors.clone(), annotations: None
+            actors: settings.actors.clone(),
+            annotations: None,
         };
         let analysis = analyze(&article, &config);
         let line_index = LineIndex::new(&article.text);

@@ -72,7 +72,10 @@ impl Ann {
             if line.trim().is_empty() {
                 continue;
             }
-            let problem = |message: String| Problem { line: line_no, message };
+            let problem = |message: String| Problem {
+                line: line_no,
+                message,
+            };
             let mut fields = line.splitn(3, '\t');
             let id = fields.next().unwrap_or_default().to_string();
             let body = fields.next().unwrap_or_default();
@@ -85,10 +88,23 @@ impl Ann {
                 Some('R') => {
                     let mut parts = body.split_whitespace();
                     let kind = parts.next().unwrap_or_default().to_string();
-                    let arg = |p: Option<&str>| p.and_then(|a| a.split_once(':')).map(|(_, v)| v.to_string());
+                    let arg = |p: Option<&str>| {
+                        p.and_then(|a| a.split_once(':'))
+                            .map(|(_, v)| v.to_string())
+                    };
                     match (arg(parts.next()), arg(parts.next())) {
-                        (Some(arg1), Some(arg2)) if !kind.is_empty() => ann.relations.push(Relation { id, kind, arg1, arg2, line: line_no }),
-                        _ => ann.problems.push(problem(format!("relation {id}: expected `Type Arg1:T<a> Arg2:T<b>`"))),
+                        (Some(arg1), Some(arg2)) if !kind.is_empty() => {
+                            ann.relations.push(Relation {
+                                id,
+                                kind,
+                                arg1,
+                                arg2,
+                                line: line_no,
+                            })
+                        }
+                        _ => ann.problems.push(problem(format!(
+                            "relation {id}: expected `Type Arg1:T<a> Arg2:T<b>`"
+                        ))),
                     }
                 }
                 Some('A') | Some('M') => {
@@ -100,12 +116,22 @@ impl Ann {
                             target: target.to_string(),
                             value: parts.next().map(str::to_string),
                         }),
-                        _ => ann.problems.push(problem(format!("attribute {id}: expected `Name T<n> [value]`"))),
+                        _ => ann.problems.push(problem(format!(
+                            "attribute {id}: expected `Name T<n> [value]`"
+                        ))),
                     }
                 }
                 Some('#') => {
-                    let target = body.split_whitespace().nth(1).unwrap_or_default().to_string();
-                    ann.notes.push(Note { id, target, text: tail.unwrap_or_default().to_string() });
+                    let target = body
+                        .split_whitespace()
+                        .nth(1)
+                        .unwrap_or_default()
+                        .to_string();
+                    ann.notes.push(Note {
+                        id,
+                        target,
+                        text: tail.unwrap_or_default().to_string(),
+                    });
                 }
                 _ => ann.other.push(line.to_string()),
             }
@@ -125,7 +151,10 @@ impl Ann {
     }
 
     pub fn note(&self, target: &str) -> Option<&str> {
-        self.notes.iter().find(|n| n.target == target).map(|n| n.text.as_str())
+        self.notes
+            .iter()
+            .find(|n| n.target == target)
+            .map(|n| n.text.as_str())
     }
 
     /// Checks every entity against the article text: offsets inside it and
@@ -137,7 +166,10 @@ impl Ann {
             if let Some((s, end)) = e.spans.iter().find(|(s, end)| s > end || *end > n_chars) {
                 self.problems.push(Problem {
                     line: e.line,
-                    message: format!("{} {}: span {s}-{end} is outside the article ({n_chars} characters)", e.id, e.kind),
+                    message: format!(
+                        "{} {}: span {s}-{end} is outside the article ({n_chars} characters)",
+                        e.id, e.kind
+                    ),
                 });
                 continue;
             }
@@ -154,7 +186,13 @@ impl Ann {
             if normalize(&actual) != normalize(&e.text) {
                 self.problems.push(Problem {
                     line: e.line,
-                    message: format!("{} {}: the .ann says {:?} but the article has {:?} there", e.id, e.kind, e.text, crate::text::excerpt(&actual, 60)),
+                    message: format!(
+                        "{} {}: the .ann says {:?} but the article has {:?} there",
+                        e.id,
+                        e.kind,
+                        e.text,
+                        crate::text::excerpt(&actual, 60)
+                    ),
                 });
                 continue;
             }
@@ -162,12 +200,19 @@ impl Ann {
         }
         self.entities = kept;
         // Relations and attributes to dropped entities are dropped too.
-        let ids: std::collections::HashSet<&str> = self.entities.iter().map(|e| e.id.as_str()).collect();
+        let ids: std::collections::HashSet<&str> =
+            self.entities.iter().map(|e| e.id.as_str()).collect();
         let mut dangling = Vec::new();
         self.relations.retain(|r| {
             let ok = ids.contains(r.arg1.as_str()) && ids.contains(r.arg2.as_str());
             if !ok {
-                dangling.push(Problem { line: r.line, message: format!("relation {} {} points at a missing or invalid entity", r.id, r.kind) });
+                dangling.push(Problem {
+                    line: r.line,
+                    message: format!(
+                        "relation {} {} points at a missing or invalid entity",
+                        r.id, r.kind
+                    ),
+                });
             }
             ok
         });
@@ -179,7 +224,10 @@ impl Ann {
     pub fn byte_range(&self, e: &Entity, article: &str, index: &LineIndex) -> Option<TextRange> {
         let start = e.spans.iter().map(|s| s.0).min()?;
         let end = e.spans.iter().map(|s| s.1).max()?;
-        Some(TextRange::new(index.offset_of_char(article, start)?, index.offset_of_char(article, end)?))
+        Some(TextRange::new(
+            index.offset_of_char(article, start)?,
+            index.offset_of_char(article, end)?,
+        ))
     }
 }
 
@@ -188,7 +236,9 @@ fn normalize(s: &str) -> String {
 }
 
 fn parse_entity(id: &str, body: &str, tail: Option<&str>, line: usize) -> Result<Entity, String> {
-    let (kind, offsets) = body.split_once(' ').ok_or_else(|| format!("entity {id}: expected `Type start end`"))?;
+    let (kind, offsets) = body
+        .split_once(' ')
+        .ok_or_else(|| format!("entity {id}: expected `Type start end`"))?;
     let mut spans = Vec::new();
     for frag in offsets.split(';') {
         let mut nums = frag.split_whitespace().map(str::parse::<usize>);
@@ -255,7 +305,13 @@ mod tests {
         let index = LineIndex::new(article);
         let mut ann = Ann::parse("T1\tPerson 5 15\tXi Jinping\nT2\tPerson 0 3\tÉtÉ\nT3\tPerson 10 99\tx\nR1\tCoref Arg1:T2 Arg2:T1\n");
         ann.validate(article, &index);
-        assert_eq!(ann.entities.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["T1"]);
+        assert_eq!(
+            ann.entities
+                .iter()
+                .map(|e| e.id.as_str())
+                .collect::<Vec<_>>(),
+            ["T1"]
+        );
         let lines: Vec<usize> = ann.problems.iter().map(|p| p.line).collect();
         assert_eq!(lines, [1, 2, 3]);
     }

@@ -14,7 +14,8 @@ fn snapshot(path: &std::path::Path) -> String {
         &article,
         &AnalysisConfig {
             language: None,
-            actors: Vec::new(), annotations: None
+            actors: Vec::new(),
+            annotations: None,
         },
     );
     let text = &article.text;

@@ -12,22 +12,47 @@ fn render(text: &str, a: &Analysis) -> Vec<String> {
     let name = |id: Option<usize>| id.map_or("—".to_string(), |i| a.actors[i].name.clone());
     let mut out = Vec::new();
     for actor in &a.actors {
-        let mut ranges: Vec<String> = actor.mentions.iter().map(|&m| format!("{:?}", a.mentions[m].range)).collect();
+        let mut ranges: Vec<String> = actor
+            .mentions
+            .iter()
+            .map(|&m| format!("{:?}", a.mentions[m].range))
+            .collect();
         ranges.sort();
-        out.push(format!("actor {} {} named={} {}", actor.name, actor.kind.as_str(), actor.named, ranges.join(",")));
+        out.push(format!(
+            "actor {} {} named={} {}",
+            actor.name,
+            actor.kind.as_str(),
+            actor.named,
+            ranges.join(",")
+        ));
     }
     out.sort();
     for q in &a.quotes {
-        out.push(format!("quote {:?} {} {} «{}»", q.content, q.kind.as_str(), name(q.speaker), &text[q.content.as_range()]));
+        out.push(format!(
+            "quote {:?} {} {} «{}»",
+            q.content,
+            q.kind.as_str(),
+            name(q.speaker),
+            &text[q.content.as_range()]
+        ));
     }
     for c in &a.claims {
-        out.push(format!("claim {:?} {} {}", a.sentences[c.sentence].range, c.status.as_str(), name(c.source)));
+        out.push(format!(
+            "claim {:?} {} {}",
+            a.sentences[c.sentence].range,
+            c.status.as_str(),
+            name(c.source)
+        ));
     }
     out
 }
 
 fn config(annotations: Option<newsls::analysis::annotations::Annotations>) -> AnalysisConfig {
-    AnalysisConfig { language: None, actors: Vec::new(), annotations }
+    AnalysisConfig {
+        language: None,
+        actors: Vec::new(),
+        annotations,
+    }
 }
 
 #[test]
@@ -43,11 +68,29 @@ fn every_fixture_article_round_trips_through_brat() {
         let mut ann = Ann::parse(&ann_text);
         let index = LineIndex::new(&article.text);
         ann.validate(&article.text, &index);
-        assert!(ann.problems.is_empty(), "{}: {:?}", path.display(), ann.problems);
-        let second = analyze(&article, &config(Some(brat::annotations(&ann, &article.text, &index))));
-        assert_eq!(render(&article.text, &first), render(&article.text, &second), "{}", path.display());
+        assert!(
+            ann.problems.is_empty(),
+            "{}: {:?}",
+            path.display(),
+            ann.problems
+        );
+        let second = analyze(
+            &article,
+            &config(Some(brat::annotations(&ann, &article.text, &index))),
+        );
+        assert_eq!(
+            render(&article.text, &first),
+            render(&article.text, &second),
+            "{}",
+            path.display()
+        );
         // And the file written again is the same file.
-        assert_eq!(brat::write(&article.text, &second), ann_text, "{}", path.display());
+        assert_eq!(
+            brat::write(&article.text, &second),
+            ann_text,
+            "{}",
+            path.display()
+        );
         n += 1;
     }
     assert!(n >= 14);
@@ -64,7 +107,10 @@ fn human_annotations_win() {
     let mut ann = Ann::parse(ann_text);
     ann.validate(text, &index);
     assert!(ann.problems.is_empty(), "{:?}", ann.problems);
-    let a = analyze(&article, &config(Some(brat::annotations(&ann, text, &index))));
+    let a = analyze(
+        &article,
+        &config(Some(brat::annotations(&ann, text, &index))),
+    );
     assert_eq!(a.actors.len(), 1);
     assert_eq!(a.actors[0].name, "Marie Girard");
     assert_eq!(a.quotes.len(), 1);

@@ -154,7 +154,7 @@ fn bad_files_are_reported_and_skipped_without_stopping_the_run() {
         "{stderr}"
     );
     assert!(stdout.contains("good.txt:1:1"), "{stdout}");
-    assert!(stdout.contains("in 1 file(s)"), "{stdout}");
+    assert!(stdout.contains("in 1 article(s)"), "{stdout}");
     assert_eq!(code, 1);
     let (_, stderr, code) = run(&["check", dir.path().join("missing.txt").to_str().unwrap()]);
     assert!(stderr.contains("no such file"), "{stderr}");
@@ -251,5 +251,194 @@ fn readme_code_table_is_current() {
         readme[start..end].trim(),
         expected.trim(),
         "regenerate the table in README.md"
+    );
+}
+
+#[test]
+fn stats_show_who_is_quoted_and_how() {
+    let article = fixtures().join("articles/002_cyber_accord_2015.txt");
+    let (stdout, _, code) = run(&["stats", "--format", "json", article.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let s: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        s["actors"][0]["name"], "Xi Jinping",
+        "the most quoted actor comes first"
+    );
+    assert_eq!(s["actors"][0]["quotes"], 4);
+    assert_eq!(s["total_articles"], 1);
+    let (csv, _, _) = run(&["stats", "--format", "csv", article.to_str().unwrap()]);
+    assert!(csv.starts_with("speaker,kind,quotes,"), "{csv}");
+    assert!(
+        csv.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("Xi Jinping,person,4,1,3,0,1"),
+        "{csv}"
+    );
+    let (table, _, _) = run(&["stats", fixtures().join("articles").to_str().unwrap()]);
+    assert!(table.contains("14 article(s)"), "{table}");
+}
+
+#[test]
+fn brat_export_does_not_overwrite_and_is_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    fs::write(
+        &article,
+        "« Nous partirons », a dit Paul Girard. Un accord pourrait être signé.\n",
+    )
+    .unwrap();
+    let (_, stderr, code) = run(&[
+        "extract",
+        "--format",
+        "brat",
+        "--out",
+        dir.path().to_str().unwrap(),
+        article.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let ann = fs::read_to_string(dir.path().join("a.ann")).unwrap();
+    assert!(
+        ann.contains("\tPerson ") && ann.contains("\tQuote ") && ann.contains("Speaker Arg1:"),
+        "{ann}"
+    );
+    let (_, stderr, code) = run(&[
+        "extract",
+        "--format",
+        "brat",
+        "--out",
+        dir.path().to_str().unwrap(),
+        article.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(stderr.contains("not overwritten"), "{stderr}");
+    let (_, _, code) = run(&[
+        "extract",
+        "--format",
+        "brat",
+        "--force",
+        "--out",
+        dir.path().to_str().unwrap(),
+        article.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    // The .ann beside the article is used: a human correction wins.
+    let corrected = ann.replace(
+        "AnnotatorNotes T1\tPaul Girard",
+        "AnnotatorNotes T1\tPaul Girard-Roux",
+    );
+    fs::write(dir.path().join("a.ann"), corrected).unwrap();
+    let (stdout, _, _) = run(&["extract", article.to_str().unwrap()]);
+    let rec: Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(rec["quotes"][0]["speaker"], "Paul Girard-Roux");
+}
+
+#[test]
+fn ann_mismatches_are_reported_on_the_ann_and_the_rest_is_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    fs::write(
+        &article,
+        "« Nous partirons », a dit Paul Girard.\n\n« Puis revenons »\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("a.ann"),
+        "T1\tPerson 26 37\tPaul Girard\nT2\tPerson 0 5\tWrong\nT3\tPerson 10 9999\tfar\nT4\tQuote 2 15;42 55\tNous partiron Puis revenons\nR1\tSpeaker Arg1:T4 Arg2:T1\nT5\tPerson oops\n",
+    )
+    .unwrap();
+    let (stdout, _, code) = run(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 1);
+    for line in [2, 3, 6] {
+        assert!(
+            stdout.contains(&format!("a.ann:{line}:1: error[ann-mismatch]")),
+            "line {line}: {stdout}"
+        );
+    }
+    let (stdout, _, _) = run(&["extract", article.to_str().unwrap()]);
+    let rec: Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
+    let quotes = rec["quotes"].as_array().unwrap();
+    assert_eq!(quotes.len(), 1, "the discontinuous annotated quote: {rec}");
+    assert_eq!(quotes[0]["speaker"], "Paul Girard");
+}
+
+#[test]
+fn stdin_json_lines_in_and_out() {
+    use std::io::Write;
+    let mut child = newsls()
+        .args(["extract", "--stdin"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("{\"id\": \"x1\", \"text\": \"« Oui », a dit Léa Martin.\"}\nnot json\n{\"id\": 7, \"text\": \"A deal could be signed.\", \"lang\": \"en\"}\n".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["id"], "x1");
+    assert_eq!(lines[0]["quotes"][0]["speaker"], "Léa Martin");
+    assert!(lines[1]["error"].is_string());
+    assert_eq!(lines[2]["id"], 7);
+    assert_eq!(lines[2]["language"], "en");
+    assert_eq!(lines[2]["claims"][0]["status"], "unattributed");
+}
+
+/// newsls as the map step of a parallel pipeline (GNU parallel splitting
+/// the input into chunks, as Spark's `rdd.pipe` or Hadoop streaming would).
+#[test]
+fn runs_as_a_map_step_under_gnu_parallel() {
+    if std::process::Command::new("parallel")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        panic!("GNU parallel is required (apt-get install parallel; .ci/run installs it)");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    let mut lines = String::new();
+    for i in 0..40 {
+        lines.push_str(&serde_json::json!({"id": i, "text": format!("« Réponse {i} », a dit Paul Girard. Un accord pourrait être signé.")}).to_string());
+        lines.push('\n');
+    }
+    fs::write(&input, lines).unwrap();
+    let out = std::process::Command::new("parallel")
+        .args([
+            "--will-cite",
+            "--pipe",
+            "-N",
+            "7",
+            "-k",
+            env!("CARGO_BIN_EXE_newsls"),
+            "stats",
+            "--stdin",
+        ])
+        .stdin(fs::File::open(&input).unwrap())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let recs: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(recs.len(), 40);
+    let ids: Vec<i64> = recs.iter().map(|r| r["id"].as_i64().unwrap()).collect();
+    assert_eq!(ids, (0..40).collect::<Vec<_>>());
+    assert!(
+        recs.iter()
+            .all(|r| r["speakers_quoted"][0]["name"] == "Paul Girard"
+                && r["unattributed_claims"] == 1)
     );
 }
