@@ -140,7 +140,7 @@ pub fn annotations(ann: &Ann, text: &str, index: &LineIndex) -> Annotations {
         .map(|(k, &i)| (ann.entities[i].id.as_str(), k))
         .collect();
     let mut parent: Vec<usize> = (0..actor_entities.len()).collect();
-    fn find(p: &mut Vec<usize>, x: usize) -> usize {
+    fn find(p: &mut [usize], x: usize) -> usize {
         let mut r = x;
         while p[r] != r {
             r = p[r];
