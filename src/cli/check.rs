@@ -4,9 +4,9 @@
 
 use serde_json::json;
 
-use super::files::Input;
 use super::render;
 use crate::analysis::{Finding, FindingKind};
+use crate::corpus::files::Input;
 use crate::input::Severity;
 use crate::text::LineIndex;
 

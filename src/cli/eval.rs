@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
-use super::files::Input;
 use crate::corpus::eval::{evaluate, Report};
+use crate::corpus::files::Input;
 use crate::input::gold::Gold;
 
 /// Scores every input with a gold file; returns the total report, the

@@ -4,7 +4,7 @@
 
 use serde_json::{json, Value};
 
-use super::files::Input;
+use crate::corpus::files::Input;
 use crate::text::{LineIndex, TextRange};
 
 pub fn record(input: &Input) -> Value {

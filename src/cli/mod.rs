@@ -5,9 +5,8 @@
 pub mod check;
 pub mod eval;
 pub mod extract;
-pub mod files;
 pub mod render;
 pub mod stats;
 pub mod stdin;
 
-pub use files::{load_inputs, Input};
+pub use crate::corpus::files::{self, load_inputs, Input};

@@ -14,7 +14,7 @@ use crate::analysis::{analyze, AnalysisConfig};
 use crate::input::{Article, Format, Settings};
 use crate::lexicon::Lang;
 
-use super::files::Input;
+use crate::corpus::files::Input;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Mode {

@@ -1,4 +1,8 @@
-//! Corpus-level work over many analyses: evaluation against gold.
+//! Corpus-level work over many articles: reading them from disk with their
+//! `.ann` and settings (`files`), brat standoff (`brat`), the compact
+//! summaries of the workspace index (`index`) and evaluation (`eval`).
 
 pub mod brat;
 pub mod eval;
+pub mod files;
+pub mod index;

@@ -3,7 +3,7 @@
 //! on a quotation, its speaker, cue and kind.
 
 use super::Snapshot;
-use crate::analysis::{actor_key, Actor, ActorId, Quote};
+use crate::analysis::{actor_key, ActorId, Quote};
 use crate::text::{collapse_whitespace, excerpt, TextRange};
 
 #[derive(Debug, PartialEq, Eq)]
@@ -12,14 +12,28 @@ pub struct HoverInfo {
     pub markdown: String,
 }
 
-/// `others` are the other documents known to the server; they feed the
-/// corpus counts.
-pub fn hover(snap: &Snapshot, offset: usize, others: &[&Snapshot]) -> Option<HoverInfo> {
+/// How often an actor appears in the rest of the corpus (the other open
+/// documents and the workspace index).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CorpusCounts {
+    pub mentions: usize,
+    pub quotes: usize,
+    pub articles: usize,
+    pub articles_quoting: usize,
+}
+
+/// `corpus` gives the counts of an actor (by canonical-name key) in the
+/// other articles of the corpus.
+pub fn hover(
+    snap: &Snapshot,
+    offset: usize,
+    corpus: &dyn Fn(&str) -> CorpusCounts,
+) -> Option<HoverInfo> {
     let a = &snap.analysis;
     if let Some(m) = a.mention_at(offset) {
         return Some(HoverInfo {
             range: m.range,
-            markdown: actor_card(snap, m.actor, others),
+            markdown: actor_card(snap, m.actor, corpus),
         });
     }
     let q = a.quote_at(offset)?;
@@ -29,7 +43,7 @@ pub fn hover(snap: &Snapshot, offset: usize, others: &[&Snapshot]) -> Option<Hov
     })
 }
 
-fn actor_card(snap: &Snapshot, id: ActorId, others: &[&Snapshot]) -> String {
+fn actor_card(snap: &Snapshot, id: ActorId, corpus: &dyn Fn(&str) -> CorpusCounts) -> String {
     let a = &snap.analysis;
     let actor = &a.actors[id];
     let text = snap.text();
@@ -58,16 +72,24 @@ fn actor_card(snap: &Snapshot, id: ActorId, others: &[&Snapshot]) -> String {
                 .join(", ")
         ));
     }
-    let in_corpus: usize = others.iter().map(|o| mentions_of(o, actor)).sum();
-    let n_docs = others.iter().filter(|o| mentions_of(o, actor) > 0).count();
+    let c = corpus(&actor_key(&actor.name));
     out.push_str(&format!(
         "\nMentioned {} time(s) in this article",
         actor.mentions.len()
     ));
-    if n_docs > 0 {
-        out.push_str(&format!(", {in_corpus} in {n_docs} other open article(s)"));
+    if c.articles > 0 {
+        out.push_str(&format!(
+            ", {} time(s) in {} other article(s)",
+            c.mentions, c.articles
+        ));
     }
     out.push_str(".\n");
+    if c.articles_quoting > 0 {
+        out.push_str(&format!(
+            "\nQuoted in {} other article(s) ({} quote(s)).\n",
+            c.articles_quoting, c.quotes
+        ));
+    }
     let quotes: Vec<&Quote> = a.quotes_of(id).collect();
     if !quotes.is_empty() {
         out.push_str(&format!("\nQuoted {} time(s):\n", quotes.len()));
@@ -88,15 +110,27 @@ fn actor_card(snap: &Snapshot, id: ActorId, others: &[&Snapshot]) -> String {
     out
 }
 
-/// Mentions of an actor with the same canonical name in another document.
-fn mentions_of(snap: &Snapshot, actor: &Actor) -> usize {
-    let key = actor_key(&actor.name);
-    snap.analysis
-        .actors
-        .iter()
-        .filter(|a| actor_key(&a.name) == key)
-        .map(|a| a.mentions.len())
-        .sum()
+/// The counts of an actor in other snapshots (open documents).
+pub fn counts_in(snaps: &[&Snapshot], key: &str) -> CorpusCounts {
+    let mut c = CorpusCounts::default();
+    for s in snaps {
+        let a = &s.analysis;
+        let mut found = false;
+        for (id, actor) in a
+            .actors
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| actor_key(&x.name) == key)
+        {
+            found = true;
+            c.mentions += actor.mentions.len();
+            let q = a.quotes_of(id).count();
+            c.quotes += q;
+            c.articles_quoting += usize::from(q > 0);
+        }
+        c.articles += usize::from(found);
+    }
+    c
 }
 
 fn quote_card(snap: &Snapshot, q: &Quote) -> String {
@@ -124,7 +158,7 @@ mod tests {
 
     fn check(fixture_text: &str, expected: &str) {
         let f = fixture::parse(fixture_text);
-        let got = super::hover(&f.snapshot, f.cursor, &[])
+        let got = super::hover(&f.snapshot, f.cursor, &|_| super::CorpusCounts::default())
             .map(|h| h.markdown)
             .unwrap_or_default();
         assert_eq!(got.trim(), expected.trim(), "\n{got}");

@@ -35,11 +35,22 @@ pub struct Snapshot {
 
 impl Snapshot {
     pub fn new(version: i32, text: &str, format: Format, settings: Settings) -> Snapshot {
+        Snapshot::with_annotations(version, text, format, settings, None)
+    }
+
+    /// A snapshot whose analysis applies human annotations (a `.ann`).
+    pub fn with_annotations(
+        version: i32,
+        text: &str,
+        format: Format,
+        settings: Settings,
+        annotations: Option<crate::analysis::annotations::Annotations>,
+    ) -> Snapshot {
         let article = Article::new(text, format);
         let config = AnalysisConfig {
             language: settings.language,
             actors: settings.actors.clone(),
-            annotations: None,
+            annotations,
         };
         let analysis = analyze(&article, &config);
         let line_index = LineIndex::new(&article.text);

@@ -17,6 +17,8 @@ pub struct Document {
     pub format: Format,
     /// The analysis of some version, `None` after a settings change.
     pub snapshot: Option<Arc<Snapshot>>,
+    /// Human annotations from the `.ann` beside the file.
+    pub annotations: Option<crate::analysis::annotations::Annotations>,
 }
 
 impl Document {
@@ -26,6 +28,7 @@ impl Document {
             rope: Rope::from_str(text),
             format,
             snapshot: None,
+            annotations: None,
         }
     }
 

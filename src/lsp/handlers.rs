@@ -13,7 +13,7 @@ use tower_lsp_server::ls_types::*;
 
 use super::convert::{self, Encoding};
 use super::documents::Document;
-use super::state::is_settings_file;
+use super::state::{is_ann_file, is_settings_file};
 use super::{capabilities, Server};
 use crate::analysis::FindingKind;
 use crate::ide::{self, outline::GroupBy, Snapshot};
@@ -50,7 +50,7 @@ impl Server {
     /// The analysis of the current version of a document, computed if
     /// missing.
     async fn snapshot(&self, uri: &Uri) -> Result<Arc<Snapshot>> {
-        let (text, version, format, settings) = {
+        let (text, version, format, settings, annotations) = {
             let w = self.world();
             let doc = w.docs.get(uri).ok_or_else(|| {
                 Error::invalid_params(format!("document {} is not open", uri.as_str()))
@@ -58,11 +58,17 @@ impl Server {
             if let Some(s) = doc.snapshot.as_ref().filter(|s| s.version == doc.version) {
                 return Ok(s.clone());
             }
-            (doc.text(), doc.version, doc.format, w.settings())
+            (
+                doc.text(),
+                doc.version,
+                doc.format,
+                w.settings(),
+                doc.annotations.clone(),
+            )
         };
         let snap = Arc::new(
             blocking("analysis", move || {
-                Snapshot::new(version, &text, format, settings)
+                Snapshot::with_annotations(version, &text, format, settings, annotations)
             })
             .await?,
         );
@@ -91,13 +97,13 @@ impl Server {
         res
     }
 
-    fn encoding(&self) -> Encoding {
+    pub(super) fn encoding(&self) -> Encoding {
         self.world().encoding
     }
 
     /// Publishes diagnostics for the current version after the debounce
     /// delay, unless a newer version arrives meanwhile.
-    fn schedule_diagnostics(&self, uri: Uri) {
+    pub(super) fn schedule_diagnostics(&self, uri: Uri) {
         let (version, delay) = {
             let w = self.world();
             let Some(doc) = w.docs.get(&uri) else { return };
@@ -284,14 +290,18 @@ pub fn initialize(s: &Server, p: InitializeParams) -> Result<InitializeResult> {
 pub async fn initialized(s: &Server) {
     let dynamic = s.world().dynamic_watchers;
     if dynamic {
+        let watcher = |glob: &str| FileSystemWatcher {
+            glob_pattern: GlobPattern::String(glob.to_string()),
+            kind: None,
+        };
         let options = DidChangeWatchedFilesRegistrationOptions {
-            watchers: vec![FileSystemWatcher {
-                glob_pattern: GlobPattern::String("**/newsls.toml".to_string()),
-                kind: None,
-            }],
+            watchers: vec![
+                watcher("**/newsls.toml"),
+                watcher("**/*.{txt,md,markdown,ann}"),
+            ],
         };
         let registration = Registration {
-            id: "newsls-watch-settings".to_string(),
+            id: "newsls-watch".to_string(),
             method: "workspace/didChangeWatchedFiles".to_string(),
             register_options: serde_json::to_value(options).ok(),
         };
@@ -301,6 +311,9 @@ pub async fn initialized(s: &Server) {
     }
     // A broken newsls.toml found at start is shown now.
     s.reload_settings_from_disk().await;
+    // The corpus is indexed in the background; requests do not wait for it.
+    let server = s.clone();
+    tokio::spawn(async move { server.index_workspace().await });
 }
 
 // Documents.
@@ -312,16 +325,35 @@ pub async fn did_open(s: &Server, p: DidOpenTextDocumentParams) {
         s.apply_settings_text(Some(doc.uri), &doc.text).await;
         return;
     }
+    if is_ann_file(&doc.uri) {
+        s.ann_changed(doc.uri, doc.text).await;
+        return;
+    }
     let format = Document::format_of(&doc.language_id, &doc.uri);
     s.world().docs.insert(
         doc.uri.clone(),
         Document::new(doc.version, &doc.text, format),
     );
-    s.schedule_diagnostics(doc.uri);
+    // Loads the .ann beside it (if any) and schedules diagnostics.
+    s.refresh_annotations(&doc.uri).await;
 }
 
 pub async fn did_change(s: &Server, p: DidChangeTextDocumentParams) {
     let uri = p.text_document.uri;
+    if is_ann_file(&uri) {
+        let text = {
+            let w = s.world();
+            w.ann_docs.get(&uri).cloned()
+        };
+        if let Some(text) = text {
+            let mut doc = Document::new(0, &text, crate::input::Format::Plain);
+            if let Err(e) = doc.apply(&p.content_changes, s.encoding()) {
+                tracing::error!("{}: {e}", uri.as_str());
+            }
+            s.ann_changed(uri, doc.text()).await;
+        }
+        return;
+    }
     if is_settings_file(&uri) {
         // Settings edits arrive as full text (we never open it as an
         // article); otherwise re-read the disk's copy on save.
@@ -369,12 +401,21 @@ pub async fn did_save(s: &Server, p: DidSaveTextDocumentParams) {
 
 pub async fn did_close(s: &Server, p: DidCloseTextDocumentParams) {
     let uri = p.text_document.uri;
+    let was_ann = s.world().ann_docs.remove(&uri).is_some();
     s.world().docs.remove(&uri);
     s.client
         .publish_diagnostics(uri.clone(), Vec::new(), None)
         .await;
     if is_settings_file(&uri) {
         s.reload_settings_from_disk().await;
+    } else if was_ann {
+        // Back to the disk's copy for the article, if it is open.
+        if let Some(article) = super::annfiles::article_of(&uri) {
+            s.refresh_annotations(&article).await;
+        }
+    } else {
+        // The disk's copy of a closed article goes back to the index.
+        s.file_changed(&uri, FileChangeType::CHANGED).await;
     }
 }
 
@@ -402,19 +443,37 @@ pub async fn did_change_watched_files(s: &Server, p: DidChangeWatchedFilesParams
     if p.changes.iter().any(|c| is_settings_file(&c.uri)) {
         s.reload_settings_from_disk().await;
     }
+    for c in p.changes.iter().filter(|c| !is_settings_file(&c.uri)) {
+        s.file_changed(&c.uri, c.typ).await;
+    }
 }
 
 // Features.
 
 pub async fn hover(s: &Server, p: HoverParams) -> Result<Option<Hover>> {
     let (uri, pos) = position_params(&p.text_document_position_params);
+    if is_ann_file(uri) {
+        return Ok(super::annfiles::hover(s, uri, pos));
+    }
     let snap = s.snapshot(uri).await?;
     let others = s.other_snapshots(uri).await;
     let enc = s.encoding();
     let offset = convert::offset(&snap, enc, pos)?;
+    let world = s.world.clone();
     blocking("hover", move || {
         let refs: Vec<&Snapshot> = others.iter().map(|o| o.as_ref()).collect();
-        ide::hover::hover(&snap, offset, &refs).map(|h| Hover {
+        let counts = |key: &str| {
+            let mut c = ide::hover::counts_in(&refs, key);
+            let w = world.lock().unwrap_or_else(|p| p.into_inner());
+            let (m, q, a, aq) =
+                crate::corpus::index::counts(w.closed_summaries().map(|(_, s)| s), key);
+            c.mentions += m;
+            c.quotes += q;
+            c.articles += a;
+            c.articles_quoting += aq;
+            c
+        };
+        ide::hover::hover(&snap, offset, &counts).map(|h| Hover {
             contents: HoverContents::Markup(MarkupContent {
                 kind: MarkupKind::Markdown,
                 value: h.markdown,
@@ -509,7 +568,24 @@ pub async fn references(s: &Server, p: ReferenceParams) -> Result<Option<Vec<Loc
             );
         }
     }
+    let w = s.world();
+    for (u, summary) in w.closed_summaries() {
+        if let Some(a) = summary.actor(&key) {
+            res.extend(
+                a.mentions
+                    .iter()
+                    .map(|(span, _)| Location::new(u.clone(), span_range(*span))),
+            );
+        }
+    }
     Ok(Some(res))
+}
+
+fn span_range(s: crate::corpus::index::Span) -> Range {
+    Range::new(
+        Position::new(s.start.line, s.start.col),
+        Position::new(s.end.line, s.end.col),
+    )
 }
 
 pub async fn document_highlight(
@@ -573,6 +649,22 @@ pub async fn rename(s: &Server, p: RenameParams) -> Result<Option<WorkspaceEdit>
             let edits = ide::rename::edits(&o, &key, &old_name, &new_name);
             if !edits.is_empty() {
                 changes.insert(u.clone(), convert::edits(&o, enc, &edits));
+            }
+        }
+    }
+    {
+        let w = s.world();
+        for (u, summary) in w.closed_summaries() {
+            if let Some(a) = summary.actor(&key) {
+                let edits: Vec<TextEdit> = a
+                    .mentions
+                    .iter()
+                    .filter(|(_, full)| *full)
+                    .map(|(span, _)| TextEdit::new(span_range(*span), new_name.clone()))
+                    .collect();
+                if !edits.is_empty() {
+                    changes.insert(u.clone(), edits);
+                }
             }
         }
     }
@@ -792,6 +884,44 @@ pub async fn workspace_symbol(
                 location: Location::new(uri.clone(), convert::range(&snap, enc, sym.range)),
                 container_name: Some(sym.container),
             });
+        }
+    }
+    let w = s.world();
+    for (uri, summary) in w.closed_summaries() {
+        for a in summary
+            .actors
+            .iter()
+            .filter(|a| a.named && ide::workspace_symbols::fuzzy_match(&p.query, &a.name))
+        {
+            let Some((span, _)) = a.mentions.first() else {
+                continue;
+            };
+            res.push(SymbolInformation {
+                name: a.name.clone(),
+                kind: convert::symbol_kind(ide::outline::SymbolKind::Actor(a.kind)),
+                tags: None,
+                deprecated: None,
+                location: Location::new(uri.clone(), span_range(*span)),
+                container_name: Some(a.kind.as_str().to_string()),
+            });
+        }
+        for q in &summary.quotes {
+            let speaker = q
+                .speaker
+                .and_then(|i| summary.actors.get(i as usize))
+                .map_or("unattributed", |a| a.name.as_str());
+            if ide::workspace_symbols::fuzzy_match(&p.query, &q.excerpt)
+                || ide::workspace_symbols::fuzzy_match(&p.query, speaker)
+            {
+                res.push(SymbolInformation {
+                    name: q.excerpt.clone(),
+                    kind: SymbolKind::STRING,
+                    tags: None,
+                    deprecated: None,
+                    location: Location::new(uri.clone(), span_range(q.span)),
+                    container_name: Some(speaker.to_string()),
+                });
+            }
         }
     }
     Ok(Some(WorkspaceSymbolResponse::Flat(res)))

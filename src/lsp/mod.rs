@@ -5,11 +5,13 @@
 //! - `state`: the single-writer `World`;
 //! - `server`: the router, one line per method; `handlers`: what each does.
 
+mod annfiles;
 pub mod capabilities;
 pub mod convert;
 pub mod documents;
 mod frames;
 mod handlers;
+mod index;
 mod server;
 pub mod state;
 

@@ -27,6 +27,11 @@ pub struct World {
     pub client_options: ClientOptions,
     /// Whether the client can register file watchers dynamically.
     pub dynamic_watchers: bool,
+    /// Summaries of the workspace's articles from disk. For an open
+    /// document the editor's copy wins: features use its snapshot instead.
+    pub index: HashMap<lsp::Uri, crate::corpus::index::Summary>,
+    /// `.ann` files open in the editor, by URI.
+    pub ann_docs: HashMap<lsp::Uri, String>,
 }
 
 impl World {
@@ -49,4 +54,26 @@ impl World {
 
 pub fn is_settings_file(uri: &lsp::Uri) -> bool {
     uri.as_str().ends_with("/newsls.toml")
+}
+
+pub fn is_ann_file(uri: &lsp::Uri) -> bool {
+    uri.as_str().ends_with(".ann")
+}
+
+impl World {
+    pub fn columns(&self) -> crate::corpus::index::Columns {
+        match self.encoding {
+            super::convert::Encoding::Utf8 => crate::corpus::index::Columns::Utf8,
+            super::convert::Encoding::Utf16 => crate::corpus::index::Columns::Utf16,
+        }
+    }
+
+    /// Index entries of the articles that are not open.
+    pub fn closed_summaries(
+        &self,
+    ) -> impl Iterator<Item = (&lsp::Uri, &crate::corpus::index::Summary)> {
+        self.index
+            .iter()
+            .filter(|(u, _)| !self.docs.contains_key(*u))
+    }
 }

@@ -385,16 +385,22 @@ async fn configuration_changes_severities_and_bad_input_is_an_error_not_a_crash(
         json!({"textDocument": {"uri": uri}}),
     )
     .await;
-    let r = c.request("shutdown", Value::Null).await;
-    assert!(r.get("result").is_some(), "{r}");
-    let cleared = c.notifications.iter().any(|m| {
+    let is_clear = |m: &Value| {
         m["method"] == "textDocument/publishDiagnostics"
             && m["params"]["uri"] == uri
             && m["params"]["diagnostics"]
                 .as_array()
                 .is_some_and(|a| a.is_empty())
-    });
-    assert!(cleared);
+    };
+    let mut cleared = c.notifications.iter().any(is_clear);
+    while !cleared {
+        let m = tokio::time::timeout(std::time::Duration::from_secs(10), c.recv())
+            .await
+            .expect("diagnostics cleared on close");
+        cleared = is_clear(&m);
+    }
+    let r = c.request("shutdown", Value::Null).await;
+    assert!(r.get("result").is_some(), "{r}");
 }
 
 #[tokio::test]
