@@ -154,3 +154,62 @@ impl Client {
         r["result"].as_str().unwrap_or_default().to_string()
     }
 }
+
+impl Client {
+    /// Starts a server on a workspace folder, with file watching and
+    /// work-done progress offered.
+    pub async fn start_in(root: &std::path::Path, options: Value) -> Client {
+        let (client_io, server_io) = tokio::io::duplex(1 << 22);
+        let (sr, sw) = tokio::io::split(server_io);
+        tokio::spawn(newsls::lsp::serve(sr, sw));
+        let (cr, cw) = tokio::io::split(client_io);
+        let mut c = Client {
+            write: cw,
+            read: BufReader::new(cr),
+            next_id: 0,
+            notifications: VecDeque::new(),
+        };
+        let uri = format!("file://{}", root.display());
+        let init = c
+            .request(
+                "initialize",
+                json!({
+                    "capabilities": {
+                        "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}},
+                        "window": {"workDoneProgress": true},
+                    },
+                    "workspaceFolders": [{"uri": uri, "name": "corpus"}],
+                    "initializationOptions": options,
+                }),
+            )
+            .await;
+        assert!(init["result"]["capabilities"].is_object(), "{init}");
+        c.notify("initialized", json!({})).await;
+        c
+    }
+
+    /// Waits for the end of the indexing progress.
+    pub async fn indexed(&mut self) -> String {
+        let is_end =
+            |m: &Value| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end";
+        if let Some(i) = self.notifications.iter().position(is_end) {
+            let m = self.notifications.remove(i).unwrap();
+            return m["params"]["value"]["message"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string();
+        }
+        loop {
+            let m = tokio::time::timeout(Duration::from_secs(60), self.pump())
+                .await
+                .expect("indexing ends");
+            if is_end(&m) {
+                return m["params"]["value"]["message"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string();
+            }
+            self.notifications.push_back(m);
+        }
+    }
+}

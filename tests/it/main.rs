@@ -4,6 +4,7 @@
 mod analysis;
 mod brat;
 mod cli;
+mod corpus;
 mod lsp;
 mod positions;
 
