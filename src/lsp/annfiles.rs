@@ -21,7 +21,7 @@ pub fn article_of(ann: &Uri) -> Option<Uri> {
         .map(|ext| path.with_extension(ext))
         .find(|p| p.exists())
         .or_else(|| Some(path.with_extension("txt")))
-        .and_then(|p| Uri::from_file_path(p))
+        .and_then(Uri::from_file_path)
 }
 
 pub fn ann_of(article: &Uri) -> Option<(Uri, PathBuf)> {
