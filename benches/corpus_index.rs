@@ -78,29 +78,28 @@ fn main() {
         )
         .await;
         let mut hovers = Vec::new();
-        let message = loop {
-            let t = Instant::now();
-            let r = c
+        let message =
+            loop {
+                let t = Instant::now();
+                let r = c
                 .request(
                     "textDocument/hover",
                     json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 2}}),
                 )
                 .await;
-            hovers.push(t.elapsed());
-            assert!(r["result"].is_object(), "{r}");
-            if let Some(i) = c
-                .notifications
-                .iter()
-                .position(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end")
-            {
-                let m = c.notifications.remove(i).unwrap();
-                break m["params"]["value"]["message"]
-                    .as_str()
-                    .unwrap_or_default()
-                    .to_string();
-            }
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        };
+                hovers.push(t.elapsed());
+                assert!(r["result"].is_object(), "{r}");
+                if let Some(i) = c.notifications.iter().position(|m| {
+                    m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end"
+                }) {
+                    let m = c.notifications.remove(i).unwrap();
+                    break m["params"]["value"]["message"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .to_string();
+                }
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            };
         let elapsed = started.elapsed();
         let n: usize = message
             .split_whitespace()

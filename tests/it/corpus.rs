@@ -5,9 +5,7 @@ use std::fs;
 
 use serde_json::{json, Value};
 
-#[path = "../common/lsp_client.rs"]
-mod client;
-use client::Client;
+use crate::client::Client;
 
 fn write(dir: &std::path::Path, name: &str, text: &str) -> String {
     fs::write(dir.join(name), text).unwrap();

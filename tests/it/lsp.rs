@@ -5,9 +5,7 @@ use serde_json::{json, Value};
 
 use crate::fixtures;
 
-#[path = "../common/lsp_client.rs"]
-mod client;
-use client::Client;
+use crate::client::Client;
 
 fn seed_2015() -> String {
     std::fs::read_to_string(fixtures().join("articles/002_cyber_accord_2015.txt")).unwrap()

@@ -1,6 +1,9 @@
 //! The single integration-test binary: the public library API, the real
 //! `newsls` binary and its output.
 
+#[path = "../common/lsp_client.rs"]
+mod client;
+
 mod analysis;
 mod brat;
 mod cli;
