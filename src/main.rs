@@ -152,7 +152,7 @@ fn stdin_settings() -> newsls::input::Settings {
 fn load(paths: &[PathBuf]) -> Vec<cli::Input> {
     let (inputs, skipped) = cli::load_inputs(paths);
     for s in skipped {
-        eprintln!("newsls: skipped {}: {}", s.path.display(), s.reason);
+        eprintln!("newsls: {}: {}", s.path.display(), s.reason);
     }
     inputs
 }

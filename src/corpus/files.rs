@@ -59,7 +59,7 @@ pub fn collect_paths(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
         } else {
             skipped.push(Skipped {
                 path: p.clone(),
-                reason: "no such file or directory".to_string(),
+                reason: "skipped: no such file or directory".to_string(),
             });
         }
     }

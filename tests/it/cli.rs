@@ -442,3 +442,63 @@ fn runs_as_a_map_step_under_gnu_parallel() {
                 && r["unattributed_claims"] == 1)
     );
 }
+
+/// The committed corpus fixture: settings (valid and broken), `[files]`
+/// exclusions, and `.ann` files valid, mismatched, out of range and
+/// discontinuous.
+#[test]
+fn the_corpus_fixture_is_checked_as_a_researcher_expects() {
+    let corpus = fixtures().join("corpus");
+    let (stdout, stderr, code) = run(&["check", corpus.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("broken/newsls.toml:6:8") && stderr.contains("default settings used"),
+        "{stderr}"
+    );
+    assert!(
+        !stdout.contains("ignored.txt"),
+        "drafts/** is excluded: {stdout}"
+    );
+    assert!(stdout.contains("in 3 article(s)"), "{stdout}");
+    for line in [4, 5, 6] {
+        assert!(
+            stdout.contains(&format!("mismatched.ann:{line}:1: error[ann-mismatch]")),
+            "{stdout}"
+        );
+    }
+    assert!(
+        !stdout.contains("annotated.ann"),
+        "the valid .ann has no problem: {stdout}"
+    );
+    let (stdout, _, _) = run(&["extract", corpus.join("valid").to_str().unwrap()]);
+    let recs: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let annotated = recs
+        .iter()
+        .find(|r| r["file"].as_str().unwrap().ends_with("annotated.txt"))
+        .unwrap();
+    let speakers: Vec<&str> = annotated["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["speaker"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        speakers,
+        ["Paul Girard", "Paul Girard"],
+        "the Coref mention carries the speaker"
+    );
+    assert_eq!(annotated["actors"][0]["wikidata"], "Q0");
+    let mismatched = recs
+        .iter()
+        .find(|r| r["file"].as_str().unwrap().ends_with("mismatched.txt"))
+        .unwrap();
+    assert_eq!(
+        mismatched["quotes"].as_array().unwrap().len(),
+        1,
+        "one quote over two paragraphs, from its discontinuous span"
+    );
+    assert_eq!(mismatched["quotes"][0]["speaker"], "Léa Martin");
+}
