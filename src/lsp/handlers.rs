@@ -31,18 +31,45 @@ async fn blocking<T: Send + 'static>(
     match tokio::task::spawn_blocking(move || std::panic::catch_unwind(AssertUnwindSafe(f))).await {
         Ok(Ok(v)) => Ok(v),
         Ok(Err(panic)) => {
-            let msg = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
-            tracing::error!("{what} panicked: {msg}");
+            tracing::error!("{what} panicked: {}", panic_message(panic.as_ref()));
             Err(Error::internal_error())
         }
         Err(e) => {
             tracing::error!("{what} failed: {e}");
             Err(Error::internal_error())
         }
+    }
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default()
+}
+
+/// Runs a request handler; a panic is logged and answered with an internal
+/// error instead of ending the server.
+pub async fn guard<T>(
+    what: &'static str,
+    fut: impl std::future::Future<Output = Result<T>>,
+) -> Result<T> {
+    use futures::FutureExt;
+    match AssertUnwindSafe(fut).catch_unwind().await {
+        Ok(res) => res,
+        Err(panic) => {
+            tracing::error!("{what} panicked: {}", panic_message(panic.as_ref()));
+            Err(Error::internal_error())
+        }
+    }
+}
+
+/// Runs a notification handler; a panic is logged.
+pub async fn guard_notification(what: &'static str, fut: impl std::future::Future<Output = ()>) {
+    use futures::FutureExt;
+    if let Err(panic) = AssertUnwindSafe(fut).catch_unwind().await {
+        tracing::error!("{what} panicked: {}", panic_message(panic.as_ref()));
     }
 }
 
@@ -925,4 +952,22 @@ pub async fn workspace_symbol(
         }
     }
     Ok(Some(WorkspaceSymbolResponse::Flat(res)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn panics_become_error_replies_and_logs() {
+        let r: Result<u32> = guard("test", async { panic!("boom") }).await;
+        assert_eq!(
+            r.unwrap_err().code,
+            tower_lsp_server::jsonrpc::ErrorCode::InternalError
+        );
+        guard_notification("test", async { panic!("boom") }).await;
+        let r: Result<u32> = blocking("test", || panic!("boom")).await;
+        assert!(r.is_err());
+        assert_eq!(guard("test", async { Ok(7) }).await.unwrap(), 7);
+    }
 }
