@@ -126,6 +126,23 @@ impl Registry {
         self.mentions.insert(at, m);
     }
 
+    /// Adds many mentions at once (annotations): one sort, not one insert
+    /// each; a range already present is kept once.
+    pub fn extend_mentions(
+        &mut self,
+        items: impl IntoIterator<Item = (TextRange, ActorId)>,
+        kind: MentionKind,
+    ) {
+        let mut seen: std::collections::HashSet<TextRange> =
+            self.mentions.iter().map(|m| m.range).collect();
+        for (range, actor) in items {
+            if !range.is_empty() && seen.insert(range) {
+                self.mentions.push(Mention { range, actor, kind });
+            }
+        }
+        self.mentions.sort_by_key(|m| m.range.start);
+    }
+
     /// Mentions wholly inside a range.
     pub fn mentions_in(&self, r: TextRange) -> impl Iterator<Item = &Mention> {
         let start = self.mentions.partition_point(|m| m.range.start < r.start);
@@ -142,10 +159,14 @@ impl Registry {
         offset: usize,
         ok: impl Fn(&Actor) -> bool,
     ) -> Option<(ActorId, usize)> {
+        /// Antecedents are recent: looking further back than this many
+        /// mentions costs time on huge documents and finds wrong ones.
+        const LOOKBACK: usize = 400;
         let end = self.mentions.partition_point(|m| m.range.start() < offset);
         self.mentions[..end]
             .iter()
             .rev()
+            .take(LOOKBACK)
             .find(|m| m.range.end() <= offset && ok(&self.actors[m.actor]))
             .map(|m| (m.actor, m.range.start()))
     }

@@ -70,9 +70,7 @@ pub(super) fn apply(
                 actor.wikidata = prev.wikidata.clone();
                 actor.gender = prev.gender;
             }
-            for &m in &a.mentions {
-                reg.mention_nested(m, id, MentionKind::Name);
-            }
+            reg.extend_mentions(a.mentions.iter().map(|&m| (m, id)), MentionKind::Name);
             ids.push(id);
         }
         // Re-link automatic speakers and sources by name.

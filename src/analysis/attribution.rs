@@ -51,26 +51,33 @@ pub fn quotes(doc: &Doc, spans: &[QuoteSpan], reg: &mut Registry) -> Vec<Quote> 
             sentence,
         });
     }
-    // Indirect quotes in sentences without marked speech.
+    // Indirect quotes in sentences without marked speech. The marked
+    // quotes are sorted by start: each sentence finds its own by binary
+    // search.
+    let marked_all: Vec<TextRange> = res.iter().map(|q| q.range).collect();
+    let mut indirect_quotes = Vec::new();
     for (idx, s) in doc.sentences.iter().enumerate() {
-        let marked: Vec<TextRange> = res
+        let first = marked_all.partition_point(|m| m.end() <= s.range.start());
+        let marked: Vec<TextRange> = marked_all[first..]
             .iter()
-            .filter(|q| q.range.intersects(s.range))
-            .map(|q| q.range)
+            .take_while(|m| m.start() < s.range.end())
+            .filter(|m| m.intersects(s.range))
+            .copied()
             .collect();
         if marked.is_empty() {
-            res.extend(indirect(doc, idx, reg));
+            indirect_quotes.extend(indirect(doc, idx, reg));
         } else {
             // Reported clauses that hold no quotation ("… « à la
             // responsabilité » et a estimé qu'une reprise était possible").
             let clauses = reported_clauses(doc, idx);
-            res.extend(
+            indirect_quotes.extend(
                 clauses
                     .into_iter()
                     .filter(|c| !marked.iter().any(|m| m.intersects(c.range))),
             );
         }
     }
+    res.extend(indirect_quotes);
     res.sort_by_key(|q| q.range.start);
     // Speakers in text order, so pronouns can prefer earlier speakers.
     let mut speakers: Vec<(usize, ActorId)> = Vec::new();
@@ -133,7 +140,7 @@ fn is_name_or_term(doc: &Doc, span: &QuoteSpan, sentence: usize) -> bool {
     }
     // A short passage is speech only in a sentence that reports speech.
     let s = doc.sentences[sentence].range;
-    let around = TextRange::new(s.start(), s.end());
+    let around = doc.window(s, span.range);
     let outside: Vec<(TextRange, usize)> = doc
         .speech_in(around)
         .iter()
@@ -380,6 +387,8 @@ fn skip_adverbs(doc: &Doc, mut at: usize, limit: usize) -> usize {
 /// The subject after an inverted verb: up to the next comma, period or
 /// preposition introducing a complement of time or place.
 fn subject_span(doc: &Doc, from: usize, limit: usize) -> TextRange {
+    // A subject is a few words: never look further than this.
+    let limit = crate::text::snap(doc.text, TextRange::new(from, limit.min(from + 300))).end();
     let rest = &doc.text[from..limit];
     let body = rest.trim_start_matches(|c: char| c == ' ' || is_space(c) || c == '-');
     // The euphonic t of "assure-t-il".
@@ -725,6 +734,11 @@ fn subject_candidates(doc: &Doc, from: usize, at: usize) -> Vec<TextRange> {
 /// Start of the clause that ends at `at`: after the last comma, semicolon,
 /// "et"/"mais"/"and"/"but" or relative "qui"/"who".
 fn clause_start(doc: &Doc, from: usize, at: usize) -> usize {
+    let from = crate::text::snap(
+        doc.text,
+        TextRange::new(from.max(at.saturating_sub(600)), at),
+    )
+    .start();
     let s = &doc.text[from..at];
     let mut start = from;
     // A comma pair around an apposition ("X, ancien ministre, a dit") keeps X.
@@ -770,7 +784,10 @@ fn relative_antecedent(doc: &Doc, from: usize, qui: usize) -> usize {
 }
 
 fn attribution_phrase(doc: &Doc, sentence: usize) -> Option<(TextRange, TextRange)> {
-    let s = doc.sentences[sentence].range;
+    attribution_phrase_in(doc, doc.sentences[sentence].range)
+}
+
+fn attribution_phrase_in(doc: &Doc, s: TextRange) -> Option<(TextRange, TextRange)> {
     let (r, _) = doc
         .find(&doc.lex.attribution_phrases, s)
         .into_iter()
@@ -802,11 +819,13 @@ fn speaker(
     reg: &mut Registry,
     speakers: &[(usize, ActorId)],
 ) -> Option<super::attribution::Source> {
-    let s = doc.sentences[q.sentence].range;
+    let sentence = doc.sentences[q.sentence].range;
     let sentence_end = doc.sentences[doc.sentence_of(q.range.end().saturating_sub(1))]
         .range
         .end()
-        .max(s.end());
+        .max(sentence.end());
+    let s = doc.window(TextRange::new(sentence.start(), sentence_end), q.range);
+    let sentence_end = s.end();
     let mut found: Vec<(TextRange, TextRange)> = Vec::new();
     if q.kind != QuoteKind::Indirect {
         if let Some((cue, subject)) = incise(doc, q.range.end(), sentence_end) {
@@ -814,7 +833,7 @@ fn speaker(
         }
     }
     found.extend(cue_before(doc, TextRange::new(s.start(), q.range.start())));
-    if let Some(a) = attribution_phrase(doc, q.sentence) {
+    if let Some(a) = attribution_phrase_in(doc, s) {
         found.push(a);
     }
     if let Some(o) = opinion_opener(doc, q.sentence) {
@@ -910,8 +929,11 @@ fn continued_speaker(doc: &Doc, quotes: &[Quote], i: usize) -> Option<ActorId> {
         }
     }
     let para = doc.paragraphs[p];
-    let covered: usize = quotes
+    // Quotes are sorted by start: the paragraph's are a contiguous run.
+    let first = quotes.partition_point(|o| o.range.start() < para.start());
+    let covered: usize = quotes[first..]
         .iter()
+        .take_while(|o| o.range.start() < para.end())
         .filter(|o| para.contains_range(o.range))
         .map(|o| o.range.len())
         .sum();
@@ -1110,6 +1132,14 @@ fn attributed_sentence(doc: &Doc, idx: usize, reg: &Registry) -> Option<Quote> {
 /// The reported clause from `start`: to the end of the sentence, or to an
 /// attribution or incise that closes it.
 fn clause_content(doc: &Doc, start: usize, end: usize) -> TextRange {
+    // A reported clause ends within a paragraph's length.
+    let end = doc
+        .window(
+            TextRange::new(start, end),
+            TextRange::new(start, start + 1100),
+        )
+        .end()
+        .max(start);
     let mut stop = end;
     for (i, _) in doc.text[start..end].match_indices(',') {
         let at = start + i;

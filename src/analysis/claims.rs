@@ -27,8 +27,14 @@ pub fn classify(doc: &Doc, quotes: &mut [Quote], reg: &mut Registry) -> Vec<Clai
     let mut res: Vec<Claim> = Vec::new();
     let mut speakers: Vec<(usize, usize)> = Vec::new();
     for (idx, s) in doc.sentences.iter().enumerate() {
-        let in_sentence: Vec<&Quote> = quotes
+        // Quotes are sorted by start; a quote may begin in an earlier
+        // sentence (over paragraphs), so look back a little.
+        let first = quotes
+            .partition_point(|q| q.range.start() < s.range.start())
+            .saturating_sub(4);
+        let in_sentence: Vec<&Quote> = quotes[first..]
             .iter()
+            .take_while(|q| q.range.start() < s.range.end())
             .filter(|q| q.range.intersects(s.range))
             .collect();
         for q in &in_sentence {
@@ -49,11 +55,22 @@ pub fn classify(doc: &Doc, quotes: &mut [Quote], reg: &mut Registry) -> Vec<Clai
                 cue: q.cue.unwrap_or(q.range),
             })
         });
+        // A marker at `at` is governed by a sentence-wide source, or by a
+        // speech verb whose clause starts at or before it. Precomputed once
+        // so a sentence with many markers and cues costs linear time.
+        let sentence_wide = sources.iter().find(|(_, scope)| *scope == Scope::Sentence);
+        let earliest_verb = sources
+            .iter()
+            .filter_map(|entry| match entry.1 {
+                Scope::Verb(Some(from)) => Some((from.min(entry.0.cue.start()), entry)),
+                _ => None,
+            })
+            .min_by_key(|(at, _)| *at);
         let governing = |at: usize| {
-            sources.iter().find(|(src, scope)| match scope {
-                Scope::Sentence => true,
-                Scope::Verb(Some(from)) => *from <= at || src.cue.start() <= at,
-                Scope::Verb(None) => false,
+            sentence_wide.or_else(|| {
+                earliest_verb
+                    .filter(|(from, _)| *from <= at)
+                    .map(|(_, e)| e)
             })
         };
         let source = if markers.is_empty() {

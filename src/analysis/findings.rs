@@ -201,10 +201,14 @@ fn candidate_source(
     actors: &[Actor],
 ) -> Option<(TextRange, String)> {
     let para = doc.sentences[claim.sentence].paragraph;
-    claims
+    // Claims are sorted by sentence: walk back from this one, within a
+    // paragraph of it.
+    let before = claims.partition_point(|c| c.sentence < claim.sentence);
+    claims[..before]
         .iter()
-        .filter(|c| c.sentence < claim.sentence && doc.sentences[c.sentence].paragraph + 1 >= para)
-        .rfind(|c| c.status == ClaimStatus::Attributed)
+        .rev()
+        .take_while(|c| doc.sentences[c.sentence].paragraph + 1 >= para)
+        .find(|c| c.status == ClaimStatus::Attributed)
         .and_then(|c| {
             let actor = &actors[c.source?];
             Some((

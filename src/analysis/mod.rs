@@ -262,6 +262,27 @@ impl Doc<'_> {
             .collect()
     }
 
+    /// The part of sentence `s` within a clause-sized distance of `around`,
+    /// cut at word boundaries: cues and phrases are looked for there, so a
+    /// pathological sentence of a million words costs linear time.
+    pub fn window(&self, s: TextRange, around: TextRange) -> TextRange {
+        const REACH: usize = 400;
+        let start = s.start().max(around.start().saturating_sub(REACH));
+        let end = s.end().min(around.end() + REACH);
+        let words = self.words(TextRange::new(start, end));
+        let start = if start > s.start() {
+            words.first().map_or(start, |w| w.range.start())
+        } else {
+            start
+        };
+        let end = if end < s.end() {
+            words.last().map_or(end, |w| w.range.end())
+        } else {
+            end
+        };
+        TextRange::new(start.min(end), end)
+    }
+
     /// Speech-verb forms inside a range.
     pub fn speech_in(&self, within: TextRange) -> &[(TextRange, usize)] {
         let start = self

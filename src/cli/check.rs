@@ -60,6 +60,9 @@ pub fn run(inputs: &[Input], format: CheckFormat) -> (String, bool) {
         }));
         for (path, text, findings) in documents {
             let index = LineIndex::new(text);
+            // Findings come in text order: columns are counted incrementally.
+            let mut starts = render::Cursor::new(text, &index);
+            let mut ends = render::Cursor::new(text, &index);
             for f in &findings {
                 let severity = f.kind.severity(&input.settings.severities);
                 if severity == Severity::Off {
@@ -67,11 +70,14 @@ pub fn run(inputs: &[Input], format: CheckFormat) -> (String, bool) {
                 }
                 n_findings += 1;
                 failing |= severity >= Severity::Warning;
-                let start = index.line_col_chars(text, f.range.start());
-                let end = index.line_col_chars(text, f.range.end());
+                let start = starts.line_col(f.range.start());
+                let end = ends.line_col(f.range.end());
+                let start_char = starts.char_offset(f.range.start());
+                let end_char = ends.char_offset(f.range.end());
                 match format {
                     CheckFormat::Text => {
-                        text_out.push_str(&render::finding(&path, text, &index, f, severity));
+                        text_out
+                            .push_str(&render::finding_at(&path, text, &index, f, severity, start));
                         text_out.push('\n');
                     }
                     CheckFormat::Json => json_rows.push(json!({
@@ -80,8 +86,8 @@ pub fn run(inputs: &[Input], format: CheckFormat) -> (String, bool) {
                         "column": start.col + 1,
                         "end_line": end.line + 1,
                         "end_column": end.col + 1,
-                        "start": index.char_offset(text, f.range.start()),
-                        "end": index.char_offset(text, f.range.end()),
+                        "start": start_char,
+                        "end": end_char,
                         "severity": severity.as_str(),
                         "code": f.code(),
                         "message": f.message,
@@ -101,8 +107,8 @@ pub fn run(inputs: &[Input], format: CheckFormat) -> (String, bool) {
                                 "startColumn": start.col + 1,
                                 "endLine": end.line + 1,
                                 "endColumn": end.col + 1,
-                                "charOffset": index.char_offset(text, f.range.start()),
-                                "charLength": text[f.range.as_range()].chars().count(),
+                                "charOffset": start_char,
+                                "charLength": end_char - start_char,
                             }
                         }}],
                     })),

@@ -130,6 +130,31 @@ pub fn write(text: &str, a: &Analysis) -> String {
 
 /// The annotations of a validated `.ann` (see [`Ann::validate`]).
 pub fn annotations(ann: &Ann, text: &str, index: &LineIndex) -> Annotations {
+    // Lookups by id, built once: a `.ann` of a million lines stays linear.
+    let entity_by_id: HashMap<&str, &crate::input::brat::Entity> =
+        ann.entities.iter().map(|e| (e.id.as_str(), e)).collect();
+    let mut note_by_target: HashMap<&str, &str> = HashMap::new();
+    for n in &ann.notes {
+        note_by_target
+            .entry(n.target.as_str())
+            .or_insert(n.text.as_str());
+    }
+    let mut attr: HashMap<(&str, &str), Option<&str>> = HashMap::new();
+    for a in &ann.attributes {
+        attr.entry((a.target.as_str(), a.name.as_str()))
+            .or_insert(a.value.as_deref());
+    }
+    let mut related_by: HashMap<(&str, &str), &str> = HashMap::new();
+    for r in &ann.relations {
+        related_by
+            .entry((r.arg1.as_str(), r.kind.as_str()))
+            .or_insert(r.arg2.as_str());
+    }
+    let related =
+        |from: &str, kind: &str| -> Option<&str> { related_by.get(&(from, kind)).copied() };
+    let attribute =
+        |target: &str, name: &str| -> Option<&str> { attr.get(&(target, name)).copied().flatten() };
+
     // Actor entities grouped by Coref (union-find over entity indexes).
     let actor_entities: Vec<usize> = (0..ann.entities.len())
         .filter(|&i| actor_kind(&ann.entities[i].kind).is_some())
@@ -145,7 +170,12 @@ pub fn annotations(ann: &Ann, text: &str, index: &LineIndex) -> Annotations {
         while p[r] != r {
             r = p[r];
         }
-        p[x] = r;
+        let mut y = x;
+        while p[y] != r {
+            let next = p[y];
+            p[y] = r;
+            y = next;
+        }
         r
     }
     for rel in ann.relations.iter().filter(|r| r.kind == "Coref") {
@@ -154,55 +184,57 @@ pub fn annotations(ann: &Ann, text: &str, index: &LineIndex) -> Annotations {
             parent[ra] = rb;
         }
     }
-    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut group_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
     for k in 0..actor_entities.len() {
         let root = find(&mut parent, k);
-        match groups.iter_mut().find(|(r, _)| *r == root) {
-            Some((_, members)) => members.push(k),
-            None => groups.push((root, vec![k])),
-        }
+        let g = *group_of_root.entry(root).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push(k);
     }
-    let mut actors = Vec::new();
+    let mut actors: Vec<AnnotatedActor> = Vec::new();
+    let mut actor_by_name: HashMap<(String, ActorKind), usize> = HashMap::new();
     let mut actor_of_entity: HashMap<&str, usize> = HashMap::new();
-    for (_, members) in &groups {
+    for members in &groups {
         let ents: Vec<&crate::input::brat::Entity> = members
             .iter()
             .map(|&k| &ann.entities[actor_entities[k]])
             .collect();
         let name = ents
             .iter()
-            .find_map(|e| ann.note(&e.id))
+            .find_map(|e| note_by_target.get(e.id.as_str()).copied())
             .map(str::to_string)
             .unwrap_or_else(|| crate::text::collapse_whitespace(&ents[0].text));
         let Some(kind) = actor_kind(&ents[0].kind) else {
             continue;
         };
-        let named = !ents.iter().any(|e| {
-            ann.attributes
-                .iter()
-                .any(|a| a.target == e.id && a.name == "Anonymous")
-        });
-        let mut mentions: Vec<TextRange> = ents
+        let named = !ents
             .iter()
-            .filter_map(|e| ann.byte_range(e, text, index))
-            .collect();
-        mentions.sort_by_key(|m| m.start);
+            .any(|e| attr.contains_key(&(e.id.as_str(), "Anonymous")));
+        let mentions = ents.iter().filter_map(|e| ann.byte_range(e, text, index));
+        // Groups with the same name and kind are one actor.
+        let i = *actor_by_name
+            .entry((crate::analysis::actor_key(&name), kind))
+            .or_insert_with(|| {
+                actors.push(AnnotatedActor {
+                    name,
+                    kind,
+                    named,
+                    mentions: Vec::new(),
+                });
+                actors.len() - 1
+            });
+        actors[i].mentions.extend(mentions);
         for e in &ents {
-            actor_of_entity.insert(e.id.as_str(), actors.len());
+            actor_of_entity.insert(e.id.as_str(), i);
         }
-        actors.push(AnnotatedActor {
-            name,
-            kind,
-            named,
-            mentions,
-        });
     }
-    let related = |from: &str, kind: &str| -> Option<&str> {
-        ann.relations
-            .iter()
-            .find(|r| r.kind == kind && r.arg1 == from)
-            .map(|r| r.arg2.as_str())
-    };
+    for a in &mut actors {
+        a.mentions.sort_by_key(|m| (m.start, m.end));
+        a.mentions.dedup();
+    }
     let quotes = ann
         .entities
         .iter()
@@ -210,7 +242,7 @@ pub fn annotations(ann: &Ann, text: &str, index: &LineIndex) -> Annotations {
         .filter_map(|e| {
             Some(AnnotatedQuote {
                 content: ann.byte_range(e, text, index)?,
-                kind: ann.attribute(&e.id, "Kind").and_then(|k| match k {
+                kind: attribute(&e.id, "Kind").and_then(|k| match k {
                     "direct" => Some(QuoteKind::Direct),
                     "mixed" => Some(QuoteKind::Mixed),
                     "indirect" => Some(QuoteKind::Indirect),
@@ -218,7 +250,7 @@ pub fn annotations(ann: &Ann, text: &str, index: &LineIndex) -> Annotations {
                 }),
                 speaker: related(&e.id, "Speaker").and_then(|s| actor_of_entity.get(s).copied()),
                 cue: related(&e.id, "Cue")
-                    .and_then(|c| ann.entity(c))
+                    .and_then(|c| entity_by_id.get(c))
                     .and_then(|c| ann.byte_range(c, text, index)),
             })
         })
@@ -230,7 +262,7 @@ pub fn annotations(ann: &Ann, text: &str, index: &LineIndex) -> Annotations {
         .filter_map(|e| {
             Some(AnnotatedClaim {
                 range: ann.byte_range(e, text, index)?,
-                status: match ann.attribute(&e.id, "Status") {
+                status: match attribute(&e.id, "Status") {
                     Some("vague-source") => ClaimStatus::VagueSource,
                     Some("unattributed") => ClaimStatus::Unattributed,
                     Some("attributed") => ClaimStatus::Attributed,
