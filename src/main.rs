@@ -130,6 +130,9 @@ fn serve() -> ExitCode {
         }
     };
     runtime.block_on(newsls::lsp::serve_stdio());
+    // The stdin reader may still be blocked in a read the client never
+    // ends: do not wait for it, or the process would outlive `exit`.
+    runtime.shutdown_background();
     ExitCode::SUCCESS
 }
 

@@ -6,19 +6,34 @@ use std::collections::VecDeque;
 use std::time::Duration;
 
 use serde_json::{json, Value};
-use tokio::io::{
-    AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader, DuplexStream, ReadHalf, WriteHalf,
-};
+use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
+
+type Writer = Box<dyn AsyncWrite + Unpin + Send>;
+type Reader = BufReader<Box<dyn AsyncRead + Unpin + Send>>;
 
 pub struct Client {
-    write: WriteHalf<DuplexStream>,
-    read: BufReader<ReadHalf<DuplexStream>>,
+    write: Writer,
+    read: Reader,
     next_id: i64,
     /// Notifications received while waiting for something else.
     pub notifications: VecDeque<Value>,
 }
 
 impl Client {
+    /// A client over any pair of streams (a pipe to an in-process server, a
+    /// child process's stdout and stdin); nothing is sent yet.
+    pub fn over(
+        read: impl AsyncRead + Unpin + Send + 'static,
+        write: impl AsyncWrite + Unpin + Send + 'static,
+    ) -> Client {
+        Client {
+            write: Box::new(write),
+            read: BufReader::new(Box::new(read)),
+            next_id: 0,
+            notifications: VecDeque::new(),
+        }
+    }
+
     /// Starts a server and initializes it with the given client
     /// capabilities and options.
     pub async fn start(encodings: &[&str], options: Value) -> Client {
@@ -26,12 +41,7 @@ impl Client {
         let (sr, sw) = tokio::io::split(server_io);
         tokio::spawn(newsls::lsp::serve(sr, sw));
         let (cr, cw) = tokio::io::split(client_io);
-        let mut c = Client {
-            write: cw,
-            read: BufReader::new(cr),
-            next_id: 0,
-            notifications: VecDeque::new(),
-        };
+        let mut c = Client::over(cr, cw);
         let init = c
             .request(
                 "initialize",
@@ -163,12 +173,7 @@ impl Client {
         let (sr, sw) = tokio::io::split(server_io);
         tokio::spawn(newsls::lsp::serve(sr, sw));
         let (cr, cw) = tokio::io::split(client_io);
-        let mut c = Client {
-            write: cw,
-            read: BufReader::new(cr),
-            next_id: 0,
-            notifications: VecDeque::new(),
-        };
+        let mut c = Client::over(cr, cw);
         let uri = format!("file://{}", root.display());
         let init = c
             .request(

@@ -436,3 +436,29 @@ async fn a_broken_newsls_toml_is_reported_on_the_file_and_the_last_good_settings
     let d = c.diagnostics("file:///ws/c.txt", 0).await;
     assert_eq!(d[0]["severity"], 4, "the last good settings stay");
 }
+
+/// The real binary over stdio: initialize, shutdown, exit — and the process
+/// ends (a blocked stdin reader must not keep it alive).
+#[tokio::test]
+async fn the_binary_exits_on_exit() {
+    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_newsls"))
+        .arg("--stdio")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let mut c = Client::over(child.stdout.take().unwrap(), child.stdin.take().unwrap());
+    let r = c.request("initialize", json!({"capabilities": {}})).await;
+    assert!(r["result"]["capabilities"].is_object());
+    c.notify("initialized", json!({})).await;
+    let r = c.request("shutdown", Value::Null).await;
+    assert!(r.get("result").is_some());
+    c.notify("exit", Value::Null).await;
+    let status = tokio::time::timeout(std::time::Duration::from_secs(10), child.wait()).await;
+    assert!(
+        status.is_ok_and(|s| s.is_ok_and(|s| s.success())),
+        "the server outlived `exit`"
+    );
+}

@@ -1,0 +1,160 @@
+//! The release binary over stdio, as an editor drives it: start →
+//! initialize reply, didOpen, 1,000 single-character edits typed at the end
+//! and in the middle (didChange → publishDiagnostics), hover and
+//! documentSymbol, and the server process's peak resident memory; on
+//! documents of 1,000, 20,000 and 150,000 words, with `delayMs` 0 so the
+//! figures show the work, not the debounce.
+//!
+//!     cargo build --release && cargo bench --bench stdio_latency
+
+use std::path::Path;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+
+#[path = "../tests/common/lsp_client.rs"]
+#[allow(dead_code)]
+mod client;
+
+fn document(words: usize) -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    paths.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    paths.sort();
+    let texts: Vec<String> = paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect();
+    let mut doc = String::new();
+    let mut n = 0;
+    for text in texts.iter().cycle() {
+        if n >= words {
+            break;
+        }
+        doc.push_str(text);
+        doc.push_str("\n\n");
+        n += text.split_whitespace().count();
+    }
+    doc
+}
+
+fn stats(mut v: Vec<Duration>) -> String {
+    v.sort();
+    let p = |q: f64| v[((v.len() as f64 - 1.0) * q).round() as usize];
+    format!(
+        "median {:>9.2?}  p95 {:>9.2?}  max {:>9.2?}",
+        p(0.5),
+        p(0.95),
+        v[v.len() - 1]
+    )
+}
+
+fn peak_rss_mib(pid: u32) -> f64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .unwrap_or(0.0)
+        / 1024.0
+}
+
+async fn run(binary: &Path, words: usize, edits: usize) {
+    let text = document(words);
+    let started = Instant::now();
+    let mut child = tokio::process::Command::new(binary)
+        .arg("--stdio")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("release binary (cargo build --release)");
+    let pid = child.id().unwrap_or(0);
+    let mut c = client::Client::over(child.stdout.take().unwrap(), child.stdin.take().unwrap());
+    let init = c
+        .request(
+            "initialize",
+            json!({"capabilities": {}, "initializationOptions": {"diagnostics": {"delayMs": 0}}}),
+        )
+        .await;
+    let init_time = started.elapsed();
+    assert!(init["result"].is_object());
+    c.notify("initialized", json!({})).await;
+    let idle = peak_rss_mib(pid);
+    let uri = "file:///bench.txt";
+    c.open(uri, "plaintext", &text).await;
+    let _ = c.diagnostics(uri, 0).await;
+    let last_line = text.lines().count() as u32;
+    let mid_line = last_line / 2;
+    let mut latencies = Vec::with_capacity(edits);
+    for v in 1..=edits as i64 {
+        let line = if v % 2 == 0 { last_line } else { mid_line };
+        let t = Instant::now();
+        c.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": v}, "contentChanges": [{"range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0}}, "text": "e"}]}),
+        )
+        .await;
+        let _ = c.diagnostics(uri, v).await;
+        latencies.push(t.elapsed());
+    }
+    let mut hovers = Vec::new();
+    let mut symbols = Vec::new();
+    for _ in 0..20 {
+        let t = Instant::now();
+        let _ = c
+            .request(
+                "textDocument/hover",
+                json!({"textDocument": {"uri": uri}, "position": {"line": 2, "character": 3}}),
+            )
+            .await;
+        hovers.push(t.elapsed());
+        let t = Instant::now();
+        let _ = c
+            .request(
+                "textDocument/documentSymbol",
+                json!({"textDocument": {"uri": uri}}),
+            )
+            .await;
+        symbols.push(t.elapsed());
+    }
+    println!("{words:>7} words: initialize reply {init_time:>8.2?}, idle RSS {idle:.1} MiB, peak RSS {:.1} MiB", peak_rss_mib(pid));
+    println!(
+        "    didChange→diagnostics ({edits} edits): {}",
+        stats(latencies)
+    );
+    println!("    hover:                           {}", stats(hovers));
+    println!("    documentSymbol:                  {}", stats(symbols));
+    let _ = c.request("shutdown", serde_json::Value::Null).await;
+    c.notify("exit", serde_json::Value::Null).await;
+    let status = tokio::time::timeout(Duration::from_secs(5), child.wait()).await;
+    assert!(status.is_ok(), "the server did not exit after `exit`");
+}
+
+fn main() {
+    let quick = !std::env::args().any(|a| a == "--bench");
+    let binary = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/newsls");
+    if !binary.exists() {
+        eprintln!("build the release binary first: cargo build --release");
+        return;
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    runtime.block_on(async {
+        if quick {
+            run(&binary, 1_000, 5).await;
+            return;
+        }
+        run(&binary, 1_000, 1_000).await;
+        run(&binary, 20_000, 1_000).await;
+        run(&binary, 150_000, 200).await;
+    });
+}
