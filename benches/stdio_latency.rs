@@ -137,6 +137,68 @@ async fn run(binary: &Path, words: usize, edits: usize) {
     assert!(status.is_ok(), "the server did not exit after `exit`");
 }
 
+/// 10,000 edits on a 1,000-word document: resident memory after 1,000
+/// and after 10,000 edits (current, not peak) shows whether it grows.
+async fn soak(binary: &Path) {
+    let text = document(1_000);
+    let mut child = tokio::process::Command::new(binary)
+        .arg("--stdio")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("release binary");
+    let pid = child.id().unwrap_or(0);
+    let rss = || {
+        std::fs::read_to_string(format!("/proc/{pid}/status"))
+            .ok()
+            .and_then(|s| {
+                s.lines()
+                    .find(|l| l.starts_with("VmRSS:"))
+                    .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+            })
+            .unwrap_or(0.0)
+            / 1024.0
+    };
+    let mut c = client::Client::over(child.stdout.take().unwrap(), child.stdin.take().unwrap());
+    let _ = c
+        .request(
+            "initialize",
+            json!({"capabilities": {}, "initializationOptions": {"diagnostics": {"delayMs": 0}}}),
+        )
+        .await;
+    c.notify("initialized", json!({})).await;
+    let uri = "file:///soak.txt";
+    c.open(uri, "plaintext", &text).await;
+    let _ = c.diagnostics(uri, 0).await;
+    let mut after_1k = 0.0;
+    for v in 1..=10_000i64 {
+        // Type a character, then delete it: the text stays the same size.
+        let change = if v % 2 == 1 {
+            json!({"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "x"})
+        } else {
+            json!({"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 1}}, "text": ""})
+        };
+        c.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": v}, "contentChanges": [change]}),
+        )
+        .await;
+        let _ = c.diagnostics(uri, v).await;
+        if v == 1_000 {
+            after_1k = rss();
+        }
+    }
+    println!(
+        "soak: RSS after 1,000 edits {after_1k:.1} MiB, after 10,000 edits {:.1} MiB",
+        rss()
+    );
+    let _ = c.request("shutdown", serde_json::Value::Null).await;
+    c.notify("exit", serde_json::Value::Null).await;
+    let _ = tokio::time::timeout(Duration::from_secs(5), child.wait()).await;
+}
+
 fn main() {
     let quick = !std::env::args().any(|a| a == "--bench");
     let binary = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/newsls");
@@ -156,5 +218,6 @@ fn main() {
         run(&binary, 1_000, 1_000).await;
         run(&binary, 20_000, 1_000).await;
         run(&binary, 150_000, 200).await;
+        soak(&binary).await;
     });
 }
