@@ -7,6 +7,7 @@ use serde_json::json;
 use super::render;
 use crate::analysis::{Finding, FindingKind};
 use crate::corpus::files::Input;
+use crate::ide::diagnostics::visible;
 use crate::input::Severity;
 use crate::text::LineIndex;
 
@@ -46,28 +47,32 @@ pub fn run(inputs: &[Input], format: CheckFormat) -> (String, bool) {
     let mut n_findings = 0;
     for input in inputs {
         let ann_findings = ann_findings(input);
-        let documents = std::iter::once((
+        let severities = &input.settings.severities;
+        // The article's findings as the editor shows them (settings and
+        // suppression markers applied), then its `.ann`'s.
+        let mut documents = vec![(
             input.path.to_string_lossy().to_string(),
             input.article.text.as_str(),
-            input.analysis.findings.clone(),
-        ))
-        .chain(input.ann.as_ref().map(|a| {
-            (
+            visible(
+                &input.article.text,
+                &input.analysis.sentences,
+                &input.analysis.findings,
+                severities,
+            ),
+        )];
+        if let Some(a) = &input.ann {
+            documents.push((
                 a.path.to_string_lossy().to_string(),
                 a.text.as_str(),
-                ann_findings,
-            )
-        }));
+                visible(&a.text, &[], &ann_findings, severities),
+            ));
+        }
         for (path, text, findings) in documents {
             let index = LineIndex::new(text);
             // Findings come in text order: columns are counted incrementally.
             let mut starts = render::Cursor::new(text, &index);
             let mut ends = render::Cursor::new(text, &index);
-            for f in &findings {
-                let severity = f.kind.severity(&input.settings.severities);
-                if severity == Severity::Off {
-                    continue;
-                }
+            for (f, severity) in findings {
                 n_findings += 1;
                 failing |= severity >= Severity::Warning;
                 let start = starts.line_col(f.range.start());

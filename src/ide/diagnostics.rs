@@ -6,7 +6,8 @@
 //! (or every code, without one) for the findings that start in it.
 
 use super::Snapshot;
-use crate::analysis::{Finding, FindingKind};
+use crate::analysis::{Finding, FindingKind, Sentence};
+use crate::input::settings::Severities;
 use crate::input::{suppressions, Severity};
 use crate::text::TextRange;
 
@@ -20,38 +21,62 @@ pub struct Diagnostic {
 }
 
 pub fn diagnostics(snap: &Snapshot) -> Vec<Diagnostic> {
-    let marks = suppressions(snap.text());
-    snap.analysis
-        .findings
+    let a = &snap.analysis;
+    visible(
+        snap.text(),
+        &a.sentences,
+        &a.findings,
+        &snap.settings.severities,
+    )
+    .into_iter()
+    .map(|(f, severity)| Diagnostic {
+        range: f.range,
+        severity,
+        code: f.code(),
+        message: f.message.clone(),
+        related: f.related.clone(),
+    })
+    .collect()
+}
+
+/// The findings a user sees, with their severity: not turned off in the
+/// settings and not suppressed by a marker in the text. The editor and
+/// `newsls check` both go through here.
+pub fn visible<'a>(
+    text: &str,
+    sentences: &[Sentence],
+    findings: &'a [Finding],
+    severities: &Severities,
+) -> Vec<(&'a Finding, Severity)> {
+    let marks = suppressions(text);
+    findings
         .iter()
-        .filter(|f| !suppressed(snap, f, &marks))
+        .filter(|f| !suppressed(text, sentences, f, &marks))
         .filter_map(|f| {
-            let severity = f.kind.severity(&snap.settings.severities);
-            (severity != Severity::Off).then(|| Diagnostic {
-                range: f.range,
-                severity,
-                code: f.code(),
-                message: f.message.clone(),
-                related: f.related.clone(),
-            })
+            let severity = f.kind.severity(severities);
+            (severity != Severity::Off).then_some((f, severity))
         })
         .collect()
 }
 
 /// The span a marker at `offset` covers: its sentence, from the start of
 /// that sentence to the start of the next.
-fn suppressed(snap: &Snapshot, f: &Finding, marks: &[crate::input::Suppression]) -> bool {
+fn suppressed(
+    text: &str,
+    sentences: &[Sentence],
+    f: &Finding,
+    marks: &[crate::input::Suppression],
+) -> bool {
     if marks.is_empty() || matches!(f.kind, FindingKind::ConfigError | FindingKind::AnnMismatch) {
         return false;
     }
-    let sentences = &snap.analysis.sentences;
     let idx = sentences.partition_point(|s| s.range.end() <= f.range.start());
     let Some(s) = sentences.get(idx) else {
         return false;
     };
     let scope_end = sentences
         .get(idx + 1)
-        .map_or(snap.text().len(), |n| n.range.start());
+        .map_or(text.len(), |n| n.range.start());
     let scope = TextRange::new(s.range.start(), scope_end);
     marks
         .iter()

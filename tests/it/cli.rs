@@ -502,3 +502,33 @@ fn the_corpus_fixture_is_checked_as_a_researcher_expects() {
     );
     assert_eq!(mismatched["quotes"][0]["speaker"], "Léa Martin");
 }
+
+/// `newsls check` honours suppression markers exactly as the editor does.
+#[test]
+fn check_honours_suppression_markers() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a.txt"),
+        "Un accord pourrait être signé. [newsls-ignore unattributed-claim] Le chômage a baissé de 3 %.\n",
+    )
+    .unwrap();
+    let (stdout, _, code) = run(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(
+        stdout.matches("warning[unattributed-claim]").count(),
+        1,
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("chômage"),
+        "the other sentence is still flagged: {stdout}"
+    );
+    assert_eq!(code, 1);
+    fs::write(
+        dir.path().join("a.txt"),
+        "Un accord pourrait être signé. [newsls-ignore]\n",
+    )
+    .unwrap();
+    let (stdout, _, code) = run(&["check", dir.path().to_str().unwrap()]);
+    assert!(stdout.contains("0 finding(s)"), "{stdout}");
+    assert_eq!(code, 0);
+}
