@@ -188,6 +188,7 @@ impl Server {
     /// and every open article is re-analysed; on error the last good
     /// settings stay and the error is shown on the file.
     async fn apply_settings_text(&self, uri: Option<Uri>, text: &str) {
+        self.world().settings_text = Some(text.to_string());
         let enc = self.encoding();
         let parsed = Settings::parse(text);
         let mut diags = Vec::new();
@@ -237,6 +238,7 @@ impl Server {
             Ok(text) => self.apply_settings_text(uri, &text).await,
             Err(_) => {
                 let mut w = self.world();
+                w.settings_text = None;
                 w.file_settings = Settings::default();
                 w.invalidate();
                 drop(w);
@@ -301,6 +303,7 @@ pub fn initialize(s: &Server, p: InitializeParams) -> Result<InitializeResult> {
                     Ok(settings) => w.file_settings = settings,
                     Err(e) => tracing::warn!("{}: {e}", path.display()),
                 }
+                w.settings_text = Some(text);
             }
         }
     }
@@ -382,12 +385,13 @@ pub async fn did_change(s: &Server, p: DidChangeTextDocumentParams) {
         return;
     }
     if is_settings_file(&uri) {
-        // Settings edits arrive as full text (we never open it as an
-        // article); otherwise re-read the disk's copy on save.
-        if let Some(change) = p.content_changes.iter().rev().find(|c| c.range.is_none()) {
-            let text = change.text.clone();
-            s.apply_settings_text(Some(uri), &text).await;
+        // Incremental edits, applied to the editor's copy like an article's.
+        let text = s.world().settings_text.clone().unwrap_or_default();
+        let mut doc = Document::new(0, &text, crate::input::Format::Plain);
+        if let Err(e) = doc.apply(&p.content_changes, s.encoding()) {
+            tracing::error!("{}: {e}", uri.as_str());
         }
+        s.apply_settings_text(Some(uri), &doc.text()).await;
         return;
     }
     // Applied synchronously, before any `.await`: edits keep their order.
@@ -532,11 +536,10 @@ pub async fn document_symbol(
 
 /// Location of an actor's `name = "…"` in `newsls.toml`, if registered.
 fn registry_location(s: &Server, name: &str) -> Option<Location> {
-    let (path, enc) = {
+    let (path, enc, text) = {
         let w = s.world();
-        (w.settings_path()?, w.encoding)
+        (w.settings_path()?, w.encoding, w.settings_text.clone()?)
     };
-    let text = std::fs::read_to_string(&path).ok()?;
     let (r, _) = ide::rename::settings_edit(&text, name, name)?;
     let index = LineIndex::new(&text);
     Some(Location::new(
@@ -695,9 +698,12 @@ pub async fn rename(s: &Server, p: RenameParams) -> Result<Option<WorkspaceEdit>
             }
         }
     }
-    let settings_path = s.world().settings_path();
-    if let Some(path) = settings_path {
-        if let Ok(text) = std::fs::read_to_string(&path) {
+    let settings = {
+        let w = s.world();
+        w.settings_path().zip(w.settings_text.clone())
+    };
+    if let Some((path, text)) = settings {
+        {
             if let (Some((r, new)), Some(u)) = (
                 ide::rename::settings_edit(&text, &old_name, &new_name),
                 Uri::from_file_path(&path),
@@ -721,7 +727,10 @@ pub async fn code_action(s: &Server, p: CodeActionParams) -> Result<Option<CodeA
     let snap = s.snapshot(&uri).await?;
     let enc = s.encoding();
     let range = convert::text_range(&snap, enc, p.range)?;
-    let settings_path = s.world().settings_path();
+    let (settings_path, settings_text) = {
+        let w = s.world();
+        (w.settings_path(), w.settings_text.clone())
+    };
     let actions = ide::code_actions::actions(&snap, range);
     let mut res = Vec::new();
     for a in actions {
@@ -733,7 +742,12 @@ pub async fn code_action(s: &Server, p: CodeActionParams) -> Result<Option<CodeA
                 )])),
                 ..WorkspaceEdit::default()
             },
-            Some(entry) => match settings_entry_edit(settings_path.as_deref(), entry, enc) {
+            Some(entry) => match settings_entry_edit(
+                settings_path.as_deref(),
+                settings_text.as_deref(),
+                entry,
+                enc,
+            ) {
                 Some(e) => e,
                 None => continue,
             },
@@ -764,13 +778,14 @@ pub async fn code_action(s: &Server, p: CodeActionParams) -> Result<Option<CodeA
 /// it does not exist.
 fn settings_entry_edit(
     path: Option<&std::path::Path>,
+    text: Option<&str>,
     entry: &str,
     enc: Encoding,
 ) -> Option<WorkspaceEdit> {
     let path = path?;
     let uri = Uri::from_file_path(path)?;
-    match std::fs::read_to_string(path) {
-        Ok(text) => {
+    match text {
+        Some(text) => {
             let index = LineIndex::new(&text);
             let end = convert::position_in(&text, &index, enc, text.len());
             let prefix = if text.ends_with('\n') || text.is_empty() {
@@ -789,7 +804,7 @@ fn settings_entry_edit(
                 ..WorkspaceEdit::default()
             })
         }
-        Err(_) => Some(WorkspaceEdit {
+        None => Some(WorkspaceEdit {
             document_changes: Some(DocumentChanges::Operations(vec![
                 DocumentChangeOperation::Op(ResourceOp::Create(CreateFile {
                     uri: uri.clone(),

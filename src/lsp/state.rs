@@ -30,6 +30,9 @@ pub struct World {
     /// Summaries of the workspace's articles from disk. For an open
     /// document the editor's copy wins: features use its snapshot instead.
     pub index: HashMap<lsp::Uri, crate::corpus::index::Summary>,
+    /// The text of `newsls.toml` (the editor's copy when open, else the
+    /// disk's), kept so requests never read the disk.
+    pub settings_text: Option<String>,
     /// `.ann` files open in the editor, by URI.
     pub ann_docs: HashMap<lsp::Uri, String>,
 }

@@ -462,3 +462,33 @@ async fn the_binary_exits_on_exit() {
         "the server outlived `exit`"
     );
 }
+
+/// An open `newsls.toml` follows incremental edits (the server announces
+/// incremental sync for every document).
+#[tokio::test]
+async fn incremental_edits_to_an_open_newsls_toml_apply() {
+    let mut c = Client::start(&["utf-16"], no_delay()).await;
+    let toml = "file:///ws2/newsls.toml";
+    c.open(
+        toml,
+        "toml",
+        "[diagnostics]\nunattributed-claim = \"hint\"\n",
+    )
+    .await;
+    c.open(
+        "file:///ws2/c.txt",
+        "plaintext",
+        "Un accord pourrait être signé.",
+    )
+    .await;
+    let d = c.diagnostics("file:///ws2/c.txt", 0).await;
+    assert_eq!(d[0]["severity"], 4);
+    // Replace `hint` (line 1, columns 22..26) with `error`.
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": toml, "version": 1}, "contentChanges": [{"range": {"start": {"line": 1, "character": 22}, "end": {"line": 1, "character": 26}}, "text": "error"}]}),
+    )
+    .await;
+    let d = c.diagnostics("file:///ws2/c.txt", 0).await;
+    assert_eq!(d[0]["severity"], 1, "{d:?}");
+}
