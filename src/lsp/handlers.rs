@@ -786,8 +786,8 @@ fn settings_entry_edit(
     let uri = Uri::from_file_path(path)?;
     match text {
         Some(text) => {
-            let index = LineIndex::new(&text);
-            let end = convert::position_in(&text, &index, enc, text.len());
+            let index = LineIndex::new(text);
+            let end = convert::position_in(text, &index, enc, text.len());
             let prefix = if text.ends_with('\n') || text.is_empty() {
                 ""
             } else {
