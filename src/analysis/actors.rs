@@ -35,11 +35,7 @@ pub(crate) struct Registry {
 }
 
 impl Registry {
-    pub fn with_len(len: usize) -> Registry {
-        Registry::new(len)
-    }
-
-    fn new(len: usize) -> Registry {
+    pub fn new(len: usize) -> Registry {
         Registry {
             claimed: vec![false; len],
             ..Registry::default()
@@ -331,7 +327,6 @@ fn gazetteer(doc: &Doc, lang: Lang, reg: &mut Registry) {
                         (country_actor(reg, g, c, lang), MentionKind::Metonym)
                     }
                 }
-                GazetteerEntry::Demonym(_) => continue,
                 GazetteerEntry::Media(m) => {
                     let media = &g.media[m];
                     let id = reg.add(&media.name, ActorKind::Media);
@@ -627,7 +622,7 @@ fn names(doc: &Doc, words: &[Word], _sentence: usize, reg: &mut Registry) {
 }
 
 /// Whether a run of words could be a name on its own (not just particles).
-fn candidate_len(doc: &Doc, _words: &[Word], run: &[Word]) -> bool {
+fn candidate_len(doc: &Doc, run: &[Word]) -> bool {
     run.iter().any(|w| {
         !PARTICLES.contains(&w.folded.as_str()) && !doc.lex.sentence_words.contains(&w.folded)
     })
@@ -1067,7 +1062,7 @@ fn candidate(doc: &Doc, words: &[Word], seq: &[Word], reg: &mut Registry, g: &Ga
                 }
                 return;
             }
-            let before = candidate_len(doc, words, name_part);
+            let before = candidate_len(doc, name_part);
             if before {
                 let desc = collapse(&text[seq[0].range.start()..seq[t].range.end()]);
                 let range = TextRange::new(
@@ -1222,7 +1217,7 @@ fn candidate(doc: &Doc, words: &[Word], seq: &[Word], reg: &mut Registry, g: &Ga
         } else {
             None
         }
-    } else if seq.len() <= 3 && !sentence_initial_common(doc, seq, sentence_initial) {
+    } else if seq.len() <= 3 {
         Some(ActorKind::Person)
     } else if seq.len() > 3 {
         Some(ActorKind::Organization)
@@ -1254,13 +1249,6 @@ fn candidate(doc: &Doc, words: &[Word], seq: &[Word], reg: &mut Registry, g: &Ga
         }
     }
     acronym_after(doc, range.end(), id, reg);
-}
-
-/// A capitalised pair at the start of a sentence made only of words that
-/// also occur in lower case: "Nouvelle Donne" is a name, "Discussions
-/// sino-américaines" is not (the second word is lower case anyway).
-fn sentence_initial_common(doc: &Doc, seq: &[Word], sentence_initial: bool) -> bool {
-    sentence_initial && seq.len() == 1 && doc.lex.function_words.contains(&seq[0].folded)
 }
 
 fn person_with_token(reg: &Registry, token: &str) -> Option<ActorId> {

@@ -58,7 +58,7 @@ pub(super) fn apply(
     // Annotated actor index → registry id.
     let mut ids: Vec<ActorId> = Vec::new();
     if !ann.actors.is_empty() {
-        let old = std::mem::replace(reg, Registry::with_len(doc.text.len()));
+        let old = std::mem::replace(reg, Registry::new(doc.text.len()));
         for a in &ann.actors {
             let id = reg.add(&a.name, a.kind);
             let actor = &mut reg.actors[id];

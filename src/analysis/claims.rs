@@ -331,7 +331,6 @@ const TIME_WORDS: &[&str] = &[
     "rd",
     "er",
     "year-old",
-    "ans,",
 ];
 
 const MONTHS: &[&str] = &[

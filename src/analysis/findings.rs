@@ -48,16 +48,6 @@ impl FindingKind {
         }
     }
 
-    /// Every code, for documentation and settings.
-    pub const CODES: [&'static str; 6] = [
-        "unattributed-claim",
-        "vague-source",
-        "unattributed-quote",
-        "unbalanced-quote",
-        "ann-mismatch",
-        "config-error",
-    ];
-
     /// One line on what the code reports, for documentation.
     pub fn describe(code: &str) -> &'static str {
         match code {
@@ -74,23 +64,28 @@ impl FindingKind {
     /// The Markdown table of codes in README.md, generated from here.
     pub fn code_table() -> String {
         let defaults = crate::input::Settings::default().severities;
-        let default_of = |code: &str| match code {
-            "unattributed-claim" => defaults.unattributed_claim,
-            "vague-source" => defaults.vague_source,
-            "unattributed-quote" => defaults.unattributed_quote,
-            "unbalanced-quote" => defaults.unbalanced_quote,
-            "ann-mismatch" => defaults.ann_mismatch,
-            _ => defaults.config_error,
-        };
         let mut out = String::from("| code | default severity | reports |\n| --- | --- | --- |\n");
-        for code in Self::CODES {
+        for kind in Self::all() {
+            let code = kind.code();
             out.push_str(&format!(
                 "| `{code}` | {} | {} |\n",
-                default_of(code).as_str(),
+                kind.severity(&defaults).as_str(),
                 Self::describe(code)
             ));
         }
         out
+    }
+
+    /// Every kind, in documentation order.
+    pub fn all() -> [FindingKind; 6] {
+        [
+            FindingKind::UnattributedClaim,
+            FindingKind::VagueSource,
+            FindingKind::UnattributedQuote,
+            FindingKind::UnbalancedQuote { replacement: None },
+            FindingKind::AnnMismatch,
+            FindingKind::ConfigError,
+        ]
     }
 
     pub fn severity(&self, s: &Severities) -> Severity {

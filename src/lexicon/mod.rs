@@ -225,7 +225,6 @@ pub enum GazetteerEntry {
     Country(usize),
     /// A capital standing for its country, or the city itself in a dateline.
     Capital(usize),
-    Demonym(usize),
     Media(usize),
     Institution(usize),
     Place(usize),
