@@ -92,6 +92,8 @@ enum StatsFormat {
     Table,
     Json,
     Csv,
+    /// Markdown tables, as the editors show them.
+    Markdown,
 }
 
 fn main() -> ExitCode {
@@ -252,6 +254,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                     out.write_all(b"\n")?;
                 }
                 StatsFormat::Csv => out.write_all(cli::stats::csv(&stats).as_bytes())?,
+                StatsFormat::Markdown => out.write_all(cli::stats::markdown(&stats).as_bytes())?,
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -162,6 +162,61 @@ pub fn table(s: &Stats) -> String {
     out
 }
 
+/// A Markdown cell: pipes escaped, line breaks flattened.
+fn md_cell(s: &str) -> String {
+    s.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
+
+/// The report as Markdown tables, for the editors' stats view.
+pub fn markdown(s: &Stats) -> String {
+    let mut out = format!(
+        "# newsls corpus stats\n\n{} article(s), {} quote(s) from {} speaker(s), {} claim(s) of which {} unattributed.\n\n## Speakers\n\n",
+        s.total_articles,
+        s.total_quotes,
+        s.total_speakers,
+        s.total_claims,
+        s.total_unattributed_claims
+    );
+    out.push_str(
+        "| speaker | kind | quotes | direct | mixed | indirect | articles | first | last |\n",
+    );
+    out.push_str("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |\n");
+    for a in &s.actors {
+        let name = if a.anonymous {
+            format!("{} *(unnamed)*", md_cell(&a.name))
+        } else {
+            md_cell(&a.name)
+        };
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+            name,
+            a.kind,
+            a.quotes,
+            a.direct,
+            a.mixed,
+            a.indirect,
+            a.articles,
+            md_cell(&a.first_article),
+            md_cell(&a.last_article)
+        ));
+    }
+    out.push_str("\n## Articles\n\n| article | quotes | unattributed quotes | speakers | claims | unattributed | vague |\n");
+    out.push_str("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    for a in &s.articles {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {:.0}% | {} |\n",
+            md_cell(&a.article),
+            a.quotes,
+            a.unattributed_quotes,
+            a.speakers,
+            a.claims,
+            a.unattributed_share * 100.0,
+            a.vague_claims
+        ));
+    }
+    out
+}
+
 fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n']) {
         format!("\"{}\"", s.replace('"', "\"\""))

@@ -133,7 +133,7 @@ impl Default for Settings {
 /// `workspace/didChangeConfiguration`): camelCase JSON mirroring
 /// `newsls.toml`, every field optional. Unknown fields are ignored so a newer
 /// extension can talk to an older server.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ClientOptions {
     pub language: ClientLanguage,
@@ -141,13 +141,13 @@ pub struct ClientOptions {
     pub outline: ClientOutline,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ClientLanguage {
     pub default: Option<String>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ClientDiagnostics {
     pub unattributed_claim: Option<Severity>,
@@ -159,7 +159,7 @@ pub struct ClientDiagnostics {
     pub delay_ms: Option<u64>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ClientOutline {
     /// "speaker" (default) or "none".

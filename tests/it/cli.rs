@@ -277,6 +277,16 @@ fn stats_show_who_is_quoted_and_how() {
     );
     let (table, _, _) = run(&["stats", fixtures().join("articles").to_str().unwrap()]);
     assert!(table.contains("14 article(s)"), "{table}");
+    let (md, _, _) = run(&["stats", "--format", "markdown", article.to_str().unwrap()]);
+    assert!(md.starts_with("# newsls corpus stats"), "{md}");
+    assert!(
+        md.contains("| Xi Jinping | person | 4 | 1 | 3 | 0 | 1 |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("*(unnamed)*"),
+        "an anonymous source is marked: {md}"
+    );
 }
 
 #[test]

@@ -8,6 +8,7 @@ mod analysis;
 mod brat;
 mod cli;
 mod corpus;
+mod editors;
 mod hostile;
 mod lsp;
 mod positions;

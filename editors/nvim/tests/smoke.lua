@@ -1,18 +1,23 @@
--- Headless smoke test of newsls through Neovim's built-in LSP client.
+-- Headless test of the newsls plugin through Neovim's own LSP client.
 --
---   nvim --headless -u NONE -i NONE -l smoke.lua NEWSLS_BINARY ARTICLE OUT_JSON
+--   nvim --headless -u init_enable.lua -i NONE -l smoke.lua ARTICLE OUT_JSON
 --
--- Opens ARTICLE, waits for diagnostics, asks for hover on "Xi Jinping" and
--- for document symbols, types a source before the unattributed claim, and
--- writes what it saw to OUT_JSON. Exits 0 when every check passes.
+-- The init file loads the plugin as a user's config would. This script
+-- opens ARTICLE, waits for the client and its diagnostics, asks for hover
+-- on "Xi Jinping" and the document symbols, runs :checkhealth newsls,
+-- :NewslsStats and :NewslsRestart, types a source before an unattributed
+-- claim, and writes what it saw to OUT_JSON. Exits 0 when every check
+-- passes.
 
-local binary, article, out = arg[1], arg[2], arg[3]
+local article, out = arg[1], arg[2]
 local results = { checks = {} }
 local failed = false
 
 local function check(name, ok, detail)
   table.insert(results.checks, { name = name, ok = ok and true or false, detail = detail })
-  if not ok then failed = true end
+  if not ok then
+    failed = true
+  end
 end
 
 local function finish()
@@ -24,18 +29,28 @@ end
 
 vim.cmd.edit(article)
 local buf = vim.api.nvim_get_current_buf()
-vim.bo[buf].filetype = 'text'
-local client_id = vim.lsp.start({
-  name = 'newsls',
-  cmd = { binary },
-  root_dir = vim.fs.dirname(article),
-  init_options = { diagnostics = { delayMs = 0 } },
-}, { bufnr = buf })
-check('client started', client_id ~= nil)
-local client = vim.lsp.get_client_by_id(client_id)
+check('filetype detected as text', vim.bo[buf].filetype == 'text', vim.bo[buf].filetype)
+
+local function client_of(bufnr)
+  return vim.lsp.get_clients({ name = 'newsls', bufnr = bufnr })[1]
+end
+vim.wait(10000, function()
+  return client_of(buf) ~= nil and client_of(buf).initialized
+end, 20)
+local client = client_of(buf)
+check('client attached by the plugin', client ~= nil)
+if not client then
+  finish()
+end
+local corpus = vim.fs.dirname(vim.fs.dirname(article))
+check('root is the folder with newsls.toml', client.root_dir == corpus, client.root_dir)
 
 local function diags()
-  return vim.diagnostic.get(buf, { namespace = vim.lsp.diagnostic.get_namespace(client_id) })
+  local c = client_of(buf)
+  if not c then
+    return {}
+  end
+  return vim.diagnostic.get(buf, { namespace = vim.lsp.diagnostic.get_namespace(c.id) })
 end
 
 local claim = 'Un accord pourrait voir le jour'
@@ -49,7 +64,9 @@ local function claim_flagged()
   return false
 end
 
-vim.wait(10000, function() return #diags() > 0 end, 50)
+vim.wait(10000, function()
+  return #diags() > 0
+end, 50)
 results.diagnostics = #diags()
 check('diagnostics published', #diags() > 0, #diags())
 check('unattributed claim flagged', claim_flagged())
@@ -57,7 +74,10 @@ check('unattributed claim flagged', claim_flagged())
 -- Hover on "Xi Jinping" (line 1).
 local line1 = vim.api.nvim_buf_get_lines(buf, 0, 1, false)[1]
 local col = line1:find('Xi Jinping', 1, true) - 1
-local params = { textDocument = { uri = vim.uri_from_bufnr(buf) }, position = { line = 0, character = vim.str_utfindex(line1, 'utf-16', col) } }
+local params = {
+  textDocument = { uri = vim.uri_from_bufnr(buf) },
+  position = { line = 0, character = vim.str_utfindex(line1, 'utf-16', col) },
+}
 local hover = client:request_sync('textDocument/hover', params, 5000, buf)
 local md = hover and hover.result and hover.result.contents.value or ''
 results.hover = md
@@ -66,16 +86,55 @@ check('hover lists quotes', md:find('Quoted', 1, true) ~= nil, md)
 
 local symbols = client:request_sync('textDocument/documentSymbol', { textDocument = { uri = vim.uri_from_bufnr(buf) } }, 5000, buf)
 local names = {}
-for _, s in ipairs(symbols and symbols.result or {}) do table.insert(names, s.name) end
+for _, s in ipairs(symbols and symbols.result or {}) do
+  table.insert(names, s.name)
+end
 results.symbols = names
-check('outline has speakers', vim.tbl_contains(names, 'Xi Jinping') and vim.tbl_contains(names, 'The New York Times'), names)
+check(
+  'outline has speakers',
+  vim.tbl_contains(names, 'Xi Jinping') and vim.tbl_contains(names, 'The New York Times'),
+  names
+)
+
+-- :checkhealth newsls
+vim.cmd('checkhealth newsls')
+local health = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), '\n')
+results.health = health
+check('checkhealth finds the server', health:find('server: ', 1, true) ~= nil and not health:find('ERROR', 1, true), health)
+check('checkhealth sees the client', health:find('client ' .. client.id .. ' running', 1, true) ~= nil, health)
+vim.cmd('tabclose')
+vim.api.nvim_set_current_buf(buf)
+
+-- :NewslsStats
+vim.cmd('NewslsStats')
+local stats = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), '\n')
+results.stats = stats
+check('NewslsStats shows who is quoted', stats:find('| Xi Jinping | person | 4 |', 1, true) ~= nil, stats)
+check('NewslsStats opens a markdown scratch buffer', vim.bo.filetype == 'markdown' and vim.bo.buftype == 'nofile')
+vim.cmd('close')
+vim.api.nvim_set_current_buf(buf)
+
+-- :NewslsRestart: a new client, diagnostics again.
+local old_id = client.id
+vim.cmd('NewslsRestart')
+vim.wait(10000, function()
+  local c = client_of(buf)
+  return c ~= nil and c.id ~= old_id and c.initialized and #diags() > 0
+end, 50)
+client = client_of(buf)
+check('NewslsRestart starts a new client', client ~= nil and client.id ~= old_id, client and client.id)
+check('diagnostics after restart', claim_flagged())
 
 -- Type a source before the claim, as a reporter would.
 local start = line1:find(claim, 1, true) - 1
 vim.api.nvim_buf_set_text(buf, 0, start, 0, start + 1, { 'Selon Reuters, u' })
-vim.wait(10000, function() return not claim_flagged() end, 50)
+vim.wait(10000, function()
+  return not claim_flagged()
+end, 50)
 check('source clears the claim', not claim_flagged())
 results.diagnostics_after = #diags()
 
-client:stop()
+for _, c in ipairs(vim.lsp.get_clients({ name = 'newsls' })) do
+  c:stop()
+end
 finish()

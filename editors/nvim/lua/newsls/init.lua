@@ -1,0 +1,143 @@
+-- newsls: hover on actors, diagnostics for unattributed claims and an
+-- outline of quotes, for news articles. See `:help newsls`.
+local M = {}
+
+M.defaults = {
+  cmd = { 'newsls' },
+  filetypes = { 'text', 'markdown' },
+  root_markers = { 'newsls.toml', '.git' },
+  init_options = {},
+}
+
+--- The root folder of a buffer: the nearest folder with a root marker,
+--- else the buffer's own folder.
+---@param bufnr integer
+---@param markers string[]
+---@return string?
+function M.root_dir(bufnr, markers)
+  local name = vim.api.nvim_buf_get_name(bufnr)
+  if name == '' then
+    return vim.fn.getcwd()
+  end
+  local found = vim.fs.find(markers, { path = vim.fs.dirname(name), upward = true })[1]
+  return vim.fs.dirname(found or name)
+end
+
+--- Starts newsls on buffers of the configured filetypes, for Neovim
+--- versions without `vim.lsp.enable` (it works on 0.11 too).
+---@param opts table? fields of `M.defaults` to override
+function M.setup(opts)
+  local config = vim.tbl_deep_extend('force', M.defaults, opts or {})
+  local group = vim.api.nvim_create_augroup('newsls', { clear = true })
+  local function start(bufnr)
+    if vim.bo[bufnr].buftype ~= '' then
+      return
+    end
+    vim.lsp.start({
+      name = 'newsls',
+      cmd = config.cmd,
+      root_dir = M.root_dir(bufnr, config.root_markers),
+      init_options = config.init_options,
+      settings = config.settings,
+      on_attach = config.on_attach,
+      capabilities = config.capabilities,
+    }, { bufnr = bufnr })
+  end
+  vim.api.nvim_create_autocmd('FileType', {
+    group = group,
+    pattern = config.filetypes,
+    callback = function(ev)
+      start(ev.buf)
+    end,
+  })
+  -- Buffers already open when setup runs.
+  for _, bufnr in ipairs(vim.api.nvim_list_bufs()) do
+    if vim.api.nvim_buf_is_loaded(bufnr) and vim.tbl_contains(config.filetypes, vim.bo[bufnr].filetype) then
+      start(bufnr)
+    end
+  end
+  M.config = config
+end
+
+--- The newsls clients attached to a buffer (all newsls clients when none is).
+---@param bufnr integer?
+---@return vim.lsp.Client[]
+function M.clients(bufnr)
+  local get = vim.lsp.get_clients or vim.lsp.get_active_clients
+  local attached = get({ name = 'newsls', bufnr = bufnr })
+  if #attached > 0 or bufnr == nil then
+    return attached
+  end
+  return get({ name = 'newsls' })
+end
+
+--- The server command, from a running client, the setup options or the
+--- default.
+---@return string[]
+function M.command()
+  local client = M.clients(vim.api.nvim_get_current_buf())[1]
+  local cmd = client and client.config.cmd
+  if type(cmd) == 'table' then
+    return cmd
+  end
+  if M.config then
+    return M.config.cmd
+  end
+  local ok, config = pcall(function()
+    return vim.lsp.config and vim.lsp.config.newsls
+  end)
+  if ok and config and type(config.cmd) == 'table' then
+    return config.cmd
+  end
+  return M.defaults.cmd
+end
+
+--- Restarts every newsls client, reattaching its buffers.
+function M.restart()
+  local clients = M.clients(nil)
+  if #clients == 0 then
+    vim.notify('newsls: no server is running', vim.log.levels.WARN)
+    return
+  end
+  for _, client in ipairs(clients) do
+    local buffers = vim.tbl_keys(client.attached_buffers)
+    local config = client.config
+    client:stop()
+    vim.wait(5000, function()
+      return client:is_stopped()
+    end, 20)
+    for _, bufnr in ipairs(buffers) do
+      if vim.api.nvim_buf_is_valid(bufnr) then
+        vim.lsp.start(config, { bufnr = bufnr })
+      end
+    end
+  end
+  vim.notify('newsls: server restarted')
+end
+
+--- Runs `newsls stats` on the project and shows the report in a split.
+---@param args string[]? folders; default: the client's root folder
+function M.stats(args)
+  local paths = args and #args > 0 and args or nil
+  if not paths then
+    local client = M.clients(vim.api.nvim_get_current_buf())[1]
+    paths = { client and client.root_dir or vim.fn.getcwd() }
+  end
+  local cmd = vim.list_extend({ M.command()[1], 'stats', '--format', 'markdown' }, paths)
+  local result = vim.system(cmd, { text = true }):wait()
+  if result.code ~= 0 then
+    vim.notify('newsls stats failed: ' .. (result.stderr or ''), vim.log.levels.ERROR)
+    return
+  end
+  vim.cmd('botright new')
+  local buf = vim.api.nvim_get_current_buf()
+  vim.api.nvim_buf_set_lines(buf, 0, -1, false, vim.split(result.stdout, '\n', { trimempty = true }))
+  vim.bo[buf].buftype = 'nofile'
+  vim.bo[buf].bufhidden = 'wipe'
+  vim.bo[buf].modifiable = false
+  vim.bo[buf].filetype = 'markdown'
+  vim.api.nvim_buf_set_name(buf, 'newsls://stats')
+  return buf
+end
+
+return M

@@ -1,0 +1,126 @@
+//! The editor integrations agree with the server: every setting the VS Code
+//! extension contributes is one the server reads, with values it accepts,
+//! and every option the server reads has a setting.
+
+use std::collections::BTreeSet;
+
+use newsls::ide::outline::GroupBy;
+use newsls::input::settings::{ClientOptions, Settings, Severity};
+use newsls::lexicon::Lang;
+use serde_json::{json, Map, Value};
+
+fn vscode_settings() -> Map<String, Value> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("editors/vscode/package.json");
+    let manifest: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    manifest["contributes"]["configuration"]["properties"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, v)| (k.strip_prefix("newsls.").unwrap().to_string(), v.clone()))
+        .collect()
+}
+
+/// Settings that belong to the extension itself, not to the server.
+const EXTENSION_ONLY: [&str; 2] = ["server.path", "trace.server"];
+
+fn dotted(prefix: &str, value: &Value, out: &mut BTreeSet<String>) {
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                let key = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
+                dotted(&key, v, out);
+            }
+        }
+        _ => {
+            out.insert(prefix.to_string());
+        }
+    }
+}
+
+/// The client options built from one setting, as the extension sends them.
+fn options(key: &str, value: Value) -> Result<ClientOptions, String> {
+    let mut nested = value;
+    for part in key.split('.').rev() {
+        nested = json!({ part: nested });
+    }
+    ClientOptions::from_json(&json!({ "newsls": nested }))
+}
+
+#[test]
+fn vscode_settings_are_the_server_options() {
+    let mut server = BTreeSet::new();
+    dotted(
+        "",
+        &serde_json::to_value(ClientOptions::default()).unwrap(),
+        &mut server,
+    );
+    let extension: BTreeSet<String> = vscode_settings()
+        .keys()
+        .filter(|k| !EXTENSION_ONLY.contains(&k.as_str()))
+        .cloned()
+        .collect();
+    assert_eq!(
+        extension, server,
+        "package.json settings vs ClientOptions fields"
+    );
+}
+
+#[test]
+fn every_vscode_choice_is_accepted_and_applied() {
+    let base = Settings::default();
+    let severities = [
+        Severity::Off,
+        Severity::Hint,
+        Severity::Information,
+        Severity::Warning,
+        Severity::Error,
+    ];
+    for (key, property) in vscode_settings() {
+        if EXTENSION_ONLY.contains(&key.as_str()) {
+            continue;
+        }
+        let Some(choices) = property["enum"].as_array() else {
+            // delayMs: a number.
+            let o = options(&key, json!(120)).unwrap();
+            assert_eq!(base.with_client(&o).delay_ms, 120, "{key}");
+            continue;
+        };
+        for choice in choices.iter().filter_map(Value::as_str) {
+            if choice == "default" {
+                // The extension does not send it: newsls.toml decides.
+                continue;
+            }
+            let o = options(&key, json!(choice)).unwrap_or_else(|e| panic!("{key}={choice}: {e}"));
+            let applied = base.with_client(&o);
+            if key.starts_with("diagnostics.") {
+                let wanted = severities.iter().find(|s| s.as_str() == choice);
+                assert!(wanted.is_some(), "{key}: {choice} is not a severity");
+                assert_ne!(o, ClientOptions::default(), "{key}={choice} was dropped");
+            } else if key == "language.default" {
+                assert_eq!(applied.language, Lang::from_code(choice), "{key}={choice}");
+                assert!(
+                    choice == "auto" || applied.language.is_some(),
+                    "{key}={choice}"
+                );
+            } else if key == "outline.groupBy" {
+                assert!(
+                    GroupBy::parse(&applied.outline_group_by).is_some(),
+                    "{choice}"
+                );
+                assert_eq!(applied.outline_group_by, choice);
+            } else {
+                panic!("setting {key} has no check here");
+            }
+        }
+        if key.starts_with("diagnostics.") {
+            let offered: Vec<&str> = choices.iter().filter_map(Value::as_str).collect();
+            let mut all = vec!["default"];
+            all.extend(severities.iter().map(|s| s.as_str()));
+            assert_eq!(offered, all, "{key} offers every severity");
+        }
+    }
+}
