@@ -4,15 +4,16 @@
 # server/newsls.
 #   editors/vscode/package.sh [BINARY]
 set -euo pipefail
+binary=${1:+$(realpath "$1")}
 cd "$(dirname "$0")"
 npm ci --no-audit --no-fund --silent
 npm run -s typecheck
 npm run -s lint
 npm test --silent
 rm -rf server
-if [ $# -gt 0 ]; then
+if [ -n "$binary" ]; then
   mkdir -p server
-  cp "$1" server/newsls
+  cp "$binary" server/newsls
   strip server/newsls 2>/dev/null || true
   chmod +x server/newsls
 fi

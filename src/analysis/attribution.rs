@@ -221,7 +221,11 @@ fn marked_kind(doc: &Doc, span: &QuoteSpan, sentence: usize) -> QuoteKind {
 /// Only punctuation or an incise follows the quote in its sentence.
 fn runs_to_sentence_end(doc: &Doc, span: &QuoteSpan, sentence: usize) -> bool {
     let s = doc.sentences[sentence].range;
-    let rest = doc.text[span.range.end()..s.end()].trim();
+    // A quotation over several paragraphs ends past its first sentence.
+    let Some(rest) = doc.text.get(span.range.end()..s.end()) else {
+        return true;
+    };
+    let rest = rest.trim();
     rest.chars().all(|c| !c.is_alphanumeric()) || incise(doc, span.range.end(), s.end()).is_some()
 }
 

@@ -310,3 +310,13 @@ fn language_comes_from_the_text() {
         Lang::En
     );
 }
+
+#[test]
+fn a_quotation_after_que_continued_over_two_paragraphs() {
+    // Found by the fuzzer: the quotation ends past its first sentence.
+    check(
+        "quote",
+        "Paul Girard a déclaré que « la ville tiendra.\n« Elle tiendra jusqu'au bout », a-t-il ajouté.\n",
+        "quote direct Paul Girard « la ville tiendra.\n« Elle tiendra jusqu'au bout »",
+    );
+}

@@ -184,7 +184,8 @@ pub fn analyse_file(path: PathBuf, text: &str, settings: Settings) -> Input {
 }
 
 /// Reads and analyses every article under `paths`, in parallel. Unreadable
-/// and non-UTF-8 files are reported in the second list and skipped.
+/// and non-UTF-8 files, and any article the analysis fails on, are
+/// reported in the second list and skipped.
 pub fn load_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<Skipped>) {
     let (files, mut skipped) = collect_paths(paths);
     let mut cache = SettingsCache::default();
@@ -221,7 +222,17 @@ pub fn load_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<Skipped>) {
                     e.utf8_error().valid_up_to()
                 ),
             })?;
-            Ok(analyse_file(path, &text, settings))
+            // A bug in the analysis costs one article, not the run.
+            let shown = path.clone();
+            std::panic::catch_unwind(move || analyse_file(path, &text, settings)).map_err(|panic| {
+                Skipped {
+                    path: shown,
+                    reason: format!(
+                        "internal error while analysing, please report it: {}",
+                        panic_message(&*panic)
+                    ),
+                }
+            })
         })
         .collect();
     let mut res = Vec::new();
@@ -232,4 +243,13 @@ pub fn load_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<Skipped>) {
         }
     }
     (res, skipped)
+}
+
+/// The text of a caught panic, for a report.
+pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default()
 }

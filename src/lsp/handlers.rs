@@ -41,13 +41,7 @@ async fn blocking<T: Send + 'static>(
     }
 }
 
-fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
-    panic
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_default()
-}
+use crate::corpus::files::panic_message;
 
 /// Runs a request handler; a panic is logged and answered with an internal
 /// error instead of ending the server.

@@ -18,7 +18,11 @@ const BATCH: usize = 256;
 
 fn summarise_path(path: &Path, settings: &Settings, columns: Columns) -> Option<(Uri, Summary)> {
     let text = std::fs::read_to_string(path).ok()?;
-    let input = analyse_file(path.to_path_buf(), &text, settings.clone());
+    // An article the analysis fails on is left out of the index (and logged
+    // by the panic hook), the others are indexed.
+    let input =
+        std::panic::catch_unwind(|| analyse_file(path.to_path_buf(), &text, settings.clone()))
+            .ok()?;
     let uri = Uri::from_file_path(path)?;
     Some((
         uri,

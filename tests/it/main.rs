@@ -9,6 +9,7 @@ mod brat;
 mod cli;
 mod corpus;
 mod editors;
+mod fuzz_regressions;
 mod hostile;
 mod lsp;
 mod positions;

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs each fuzz target for SECONDS (default 30), seeded with the saved
+# inputs of tests/fixtures/fuzz and the fixture articles. Needs cargo-fuzz;
+# the stable toolchain is used with RUSTC_BOOTSTRAP=1 (cargo fuzz needs
+# unstable sanitizer flags). A crash stops the run and is left in
+# fuzz/artifacts/TARGET/: copy it to tests/fixtures/fuzz/TARGET/ with the fix.
+#   fuzz/run.sh [SECONDS] [TARGET...]
+set -euo pipefail
+cd "$(dirname "$0")"
+seconds=${1:-30}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(analysis brat settings)
+export RUSTC_BOOTSTRAP=1
+cargo fuzz build -O
+for t in "${targets[@]}"; do
+  corpus=corpus/$t
+  mkdir -p "$corpus"
+  cp ../tests/fixtures/fuzz/"$t"/* "$corpus"/
+  if [ "$t" = analysis ]; then
+    cp ../tests/fixtures/articles/*.txt "$corpus"/
+  fi
+  if [ "$t" = settings ]; then
+    for f in $(find ../tests/fixtures ../examples -name newsls.toml); do
+      cp "$f" "$corpus/$(echo "$f" | md5sum | cut -c1-12)"
+    done
+  fi
+  echo "== fuzz $t, ${seconds}s"
+  log=$(mktemp)
+  status=0
+  cargo fuzz run -O "$t" "$corpus" -- -max_total_time="$seconds" -max_len=16384 \
+    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 >"$log" 2>&1 || status=$?
+  grep -E '^stat::(number_of_executed_units|peak_rss_mb)|panicked|ERROR|SUMMARY' "$log" || true
+  if [ "$status" -ne 0 ]; then
+    tail -n 60 "$log" >&2
+  fi
+  rm -f "$log"
+  if [ "$status" -ne 0 ]; then
+    echo "fuzz $t failed; the input is in fuzz/artifacts/$t/" >&2
+    exit "$status"
+  fi
+done
