@@ -281,10 +281,18 @@ fn form_kind(doc: &Doc, r: TextRange, id: usize) -> Option<FormKind> {
 
 /// The auxiliary (and adverbs) before a participle: "a", "avait également".
 fn auxiliary_before(doc: &Doc, at: usize) -> Option<TextRange> {
+    // Never across a sentence or paragraph break ("… a\n\nNote …").
+    let floor = doc
+        .sentences
+        .get(doc.sentence_of(at))
+        .map_or(0, |s| s.range.start().min(at));
     let mut end = doc.text[..at].trim_end().len();
     for _ in 0..3 {
+        if end <= floor {
+            return None;
+        }
         if let Some((r, _)) = doc.match_ending_at(&doc.lex.auxiliaries, end) {
-            return Some(r);
+            return (r.start() >= floor).then_some(r);
         }
         let (r, _) = doc.match_ending_at(&doc.lex.inserted_adverbs, end)?;
         end = doc.text[..r.start()].trim_end().len();
@@ -314,7 +322,7 @@ fn cues_in(doc: &Doc, within: TextRange) -> Vec<TextRange> {
 /// "», a souligné le journal américain", "", dit-elle", "," Smith said":
 /// the incise after a quote, as (cue range, subject range).
 fn incise(doc: &Doc, after: usize, limit: usize) -> Option<(TextRange, TextRange)> {
-    let rest = &doc.text[after..limit];
+    let rest = doc.text.get(after..limit)?;
     let trimmed = rest
         .trim_start_matches(|c: char| c == ' ' || is_space(c) || c == ',' || c == '—' || c == '–');
     let start = limit - trimmed.len();

@@ -11,18 +11,22 @@ mod attribution;
 mod claims;
 pub mod findings;
 pub mod language;
+mod memo;
 mod quotes;
 mod segment;
 
 #[cfg(test)]
 mod tests;
 
+use std::cell::RefCell;
+
 use crate::input::{ActorEntry, Article};
-use crate::lexicon::{ActorKind, Gender, Lang, Lexicon, Lexicons, PhraseSet};
+use crate::lexicon::{ActorKind, Gender, Lang, Lexicon, Lexicons, PhraseMatch, PhraseSet};
 use crate::text::{Folded, TextRange};
 
 pub use actors::key as actor_key;
 pub use findings::{Finding, FindingKind};
+pub use memo::Memo;
 
 /// What the analysis needs besides the article, resolved from settings by
 /// the caller. There is deliberately no `Default`: callers say what they use.
@@ -230,6 +234,8 @@ pub(crate) struct Doc<'a> {
     /// Every speech-verb form of the text, found once (the largest lexicon,
     /// looked up many times per sentence).
     pub speech: Vec<(TextRange, usize)>,
+    /// Results kept from the previous analysis of this document, if any.
+    pub memo: Option<&'a RefCell<Memo>>,
 }
 
 impl Doc<'_> {
@@ -257,9 +263,16 @@ impl Doc<'_> {
         // Ranges searched begin and end at word boundaries (sentences,
         // clauses), so the slice's edges are boundaries too.
         let hay = &self.folded.text[start..end];
-        set.find_iter(hay)
-            .map(|m| (self.unfold(start + m.start, start + m.end), m.id))
-            .collect()
+        let unfold = |m: PhraseMatch| (self.unfold(start + m.start, start + m.end), m.id);
+        match self.memo {
+            Some(memo) => memo
+                .borrow_mut()
+                .find(set, hay)
+                .into_iter()
+                .map(unfold)
+                .collect(),
+            None => set.find_iter(hay).map(unfold).collect(),
+        }
     }
 
     /// The part of sentence `s` within a clause-sized distance of `around`,
@@ -280,6 +293,10 @@ impl Doc<'_> {
         } else {
             end
         };
+        // Cutting at words never cuts into `around` itself (a quotation
+        // followed by 400 bytes of symbols).
+        let start = start.min(around.start().max(s.start()));
+        let end = end.max(around.end().min(s.end()));
         TextRange::new(start.min(end), end)
     }
 
@@ -326,8 +343,62 @@ impl Doc<'_> {
     }
 }
 
+/// Every word of the document, paragraph by paragraph (from the memo when
+/// a paragraph's text is unchanged).
+fn all_words(doc: &Doc) -> Vec<Word> {
+    let mut res = Vec::new();
+    for &p in &doc.paragraphs {
+        let compute = || -> Vec<memo::RelWord> {
+            segment::words(doc.text, p)
+                .into_iter()
+                .map(|r| {
+                    let rel = r.start() - p.start();
+                    let folded: Box<str> = doc.folded_at(r).into();
+                    (rel as u32, (rel + r.len()) as u32, folded)
+                })
+                .collect()
+        };
+        let absolute = |(start, end, folded): &memo::RelWord| Word {
+            range: TextRange::new(p.start() + *start as usize, p.start() + *end as usize),
+            folded: folded.to_string(),
+        };
+        match doc.memo {
+            Some(m) => res.extend(
+                m.borrow_mut()
+                    .words(&doc.text[p.as_range()], compute)
+                    .iter()
+                    .map(absolute),
+            ),
+            None => res.extend(segment::words(doc.text, p).into_iter().map(|range| Word {
+                range,
+                folded: doc.folded_at(range).to_string(),
+            })),
+        }
+    }
+    res
+}
+
 /// Analyses an article. Never fails.
 pub fn analyze(article: &Article, config: &AnalysisConfig) -> Analysis {
+    analyze_inner(article, config, None)
+}
+
+/// [`analyze`] reusing what `memo` kept from the previous analysis of the
+/// same document (an editor's document between edits). The result is the
+/// same as [`analyze`]'s; only the time differs.
+pub fn analyze_with(article: &Article, config: &AnalysisConfig, memo: &mut Memo) -> Analysis {
+    let cell = RefCell::new(std::mem::take(memo));
+    let res = analyze_inner(article, config, Some(&cell));
+    *memo = cell.into_inner();
+    memo.sweep();
+    res
+}
+
+fn analyze_inner(
+    article: &Article,
+    config: &AnalysisConfig,
+    memo: Option<&RefCell<Memo>>,
+) -> Analysis {
     let lexicons = Lexicons::get();
     let text = article.prose.as_str();
     let language = article
@@ -350,16 +421,9 @@ pub fn analyze(article: &Article, config: &AnalysisConfig) -> Analysis {
         quoted: Vec::new(),
         all_words: Vec::new(),
         speech: Vec::new(),
+        memo,
     };
-    doc.all_words = doc
-        .paragraphs
-        .iter()
-        .flat_map(|&p| segment::words(text, p))
-        .map(|range| Word {
-            range,
-            folded: doc.folded_at(range).to_string(),
-        })
-        .collect();
+    doc.all_words = all_words(&doc);
     let marks = quotes::scan(&doc);
     doc.speech = doc
         .paragraphs

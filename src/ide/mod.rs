@@ -35,16 +35,18 @@ pub struct Snapshot {
 
 impl Snapshot {
     pub fn new(version: i32, text: &str, format: Format, settings: Settings) -> Snapshot {
-        Snapshot::with_annotations(version, text, format, settings, None)
+        Snapshot::with_annotations(version, text, format, settings, None, None)
     }
 
-    /// A snapshot whose analysis applies human annotations (a `.ann`).
+    /// A snapshot whose analysis applies human annotations (a `.ann`) and
+    /// reuses what `memo` kept from the document's previous analysis.
     pub fn with_annotations(
         version: i32,
         text: &str,
         format: Format,
         settings: Settings,
         annotations: Option<crate::analysis::annotations::Annotations>,
+        memo: Option<&mut crate::analysis::Memo>,
     ) -> Snapshot {
         let article = Article::new(text, format);
         let config = AnalysisConfig {
@@ -52,7 +54,10 @@ impl Snapshot {
             actors: settings.actors.clone(),
             annotations,
         };
-        let analysis = analyze(&article, &config);
+        let analysis = match memo {
+            Some(memo) => crate::analysis::analyze_with(&article, &config, memo),
+            None => analyze(&article, &config),
+        };
         let line_index = LineIndex::new(&article.text);
         Snapshot {
             version,

@@ -7,6 +7,9 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, 
 use crate::text::fold;
 
 pub struct PhraseSet {
+    /// Unique per set built in this process: memoised matches are keyed by
+    /// it (see `analysis::Memo`).
+    uid: u64,
     phrases: Vec<String>,
     ids: HashMap<String, usize>,
     max_len: usize,
@@ -36,7 +39,9 @@ impl PhraseSet {
             .map(|(i, p)| (p.clone(), i))
             .collect();
         let max_len = phrases.iter().map(String::len).max().unwrap_or(0);
+        static NEXT_UID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         PhraseSet {
+            uid: NEXT_UID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             phrases,
             ids,
             max_len,
@@ -50,6 +55,10 @@ impl PhraseSet {
 
     pub fn len(&self) -> usize {
         self.phrases.len()
+    }
+
+    pub fn uid(&self) -> u64 {
+        self.uid
     }
 
     pub fn is_empty(&self) -> bool {

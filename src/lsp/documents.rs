@@ -19,6 +19,8 @@ pub struct Document {
     pub snapshot: Option<Arc<Snapshot>>,
     /// Human annotations from the `.ann` beside the file.
     pub annotations: Option<crate::analysis::annotations::Annotations>,
+    /// Work kept from the previous analysis, reused by the next one.
+    pub memo: Arc<std::sync::Mutex<crate::analysis::Memo>>,
 }
 
 impl Document {
@@ -29,6 +31,7 @@ impl Document {
             format,
             snapshot: None,
             annotations: None,
+            memo: Arc::default(),
         }
     }
 

@@ -71,7 +71,7 @@ impl Server {
     /// The analysis of the current version of a document, computed if
     /// missing.
     async fn snapshot(&self, uri: &Uri) -> Result<Arc<Snapshot>> {
-        let (text, version, format, settings, annotations) = {
+        let (text, version, format, settings, annotations, memo) = {
             let w = self.world();
             let doc = w.docs.get(uri).ok_or_else(|| {
                 Error::invalid_params(format!("document {} is not open", uri.as_str()))
@@ -85,11 +85,22 @@ impl Server {
                 doc.format,
                 w.settings(),
                 doc.annotations.clone(),
+                doc.memo.clone(),
             )
         };
         let snap = Arc::new(
             blocking("analysis", move || {
-                Snapshot::with_annotations(version, &text, format, settings, annotations)
+                // Two analyses of one document at once: the second goes
+                // without the memo rather than wait (same result either way).
+                let mut memo = memo.try_lock().ok();
+                Snapshot::with_annotations(
+                    version,
+                    &text,
+                    format,
+                    settings,
+                    annotations,
+                    memo.as_deref_mut(),
+                )
             })
             .await?,
         );

@@ -11,6 +11,7 @@ mod corpus;
 mod editors;
 mod fuzz_regressions;
 mod hostile;
+mod incremental;
 mod lsp;
 mod positions;
 

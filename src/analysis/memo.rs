@@ -1,0 +1,120 @@
+//! Work kept between analyses of one document, so that re-analysing after
+//! an edit costs less where the text did not change.
+//!
+//! Only pure functions of a piece of text are memoised: the words of a
+//! paragraph and the phrase matches in a searched slice. Their results are
+//! stored relative to that text and keyed by the text itself, so a hit is
+//! the same value the function would compute; what depends on the whole
+//! document (actors, attribution, claims) is always recomputed. The result
+//! of an analysis with a memo therefore equals the analysis without one
+//! (`memo_gives_the_full_analysis` checks it over random edits).
+//!
+//! After each analysis, entries it did not use are dropped: the memo holds
+//! at most one analysis' worth, however many edits come.
+
+use std::collections::HashMap;
+
+use crate::lexicon::{PhraseMatch, PhraseSet};
+
+/// A word relative to its paragraph: byte range and folded form.
+pub(crate) type RelWord = (u32, u32, Box<str>);
+
+#[derive(Default)]
+pub struct Memo {
+    /// Phrase matches per folded slice (one copy of each slice), then per
+    /// set (by uid).
+    finds: HashMap<Box<str>, Entry<HashMap<u64, Vec<PhraseMatch>>>>,
+    /// Words per paragraph text.
+    words: HashMap<Box<str>, Entry<Vec<RelWord>>>,
+    generation: u64,
+    hits: u64,
+    misses: u64,
+}
+
+struct Entry<T> {
+    used: u64,
+    value: T,
+}
+
+impl Memo {
+    pub fn new() -> Memo {
+        Memo::default()
+    }
+
+    /// Matches of `set` in `hay` (a folded slice), relative to it.
+    pub(crate) fn find(&mut self, set: &PhraseSet, hay: &str) -> Vec<PhraseMatch> {
+        let generation = self.generation;
+        if !self.finds.contains_key(hay) {
+            self.finds.insert(
+                hay.into(),
+                Entry {
+                    used: generation,
+                    value: HashMap::new(),
+                },
+            );
+        }
+        let Some(e) = self.finds.get_mut(hay) else {
+            return set.find_iter(hay).collect();
+        };
+        e.used = generation;
+        if let Some(found) = e.value.get(&set.uid()) {
+            self.hits += 1;
+            return found.clone();
+        }
+        self.misses += 1;
+        let found: Vec<PhraseMatch> = set.find_iter(hay).collect();
+        e.value.insert(set.uid(), found.clone());
+        found
+    }
+
+    /// The words of a paragraph's text, computed by `compute` on a miss.
+    pub(crate) fn words(
+        &mut self,
+        paragraph: &str,
+        compute: impl FnOnce() -> Vec<RelWord>,
+    ) -> &[RelWord] {
+        let generation = self.generation;
+        if self.words.contains_key(paragraph) {
+            self.hits += 1;
+        } else {
+            self.misses += 1;
+            let value = compute();
+            self.words.insert(
+                paragraph.into(),
+                Entry {
+                    used: generation,
+                    value,
+                },
+            );
+        }
+        match self.words.get_mut(paragraph) {
+            Some(e) => {
+                e.used = generation;
+                &e.value
+            }
+            None => &[],
+        }
+    }
+
+    /// Ends an analysis: drops what it did not use.
+    pub(crate) fn sweep(&mut self) {
+        let generation = self.generation;
+        self.finds.retain(|_, e| e.used == generation);
+        self.words.retain(|_, e| e.used == generation);
+        self.generation += 1;
+    }
+
+    /// Lookups answered from the memo and computed, since it was made.
+    pub fn stats(&self) -> (u64, u64) {
+        (self.hits, self.misses)
+    }
+
+    /// Entries held (for memory checks).
+    pub fn len(&self) -> usize {
+        self.finds.len() + self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
