@@ -117,10 +117,19 @@ async fn run(binary: &Path, words: usize, edits: usize) {
     assert!(status.is_ok(), "the server did not exit after `exit`");
 }
 
-/// 10,000 edits on a 1,000-word document: resident memory after 1,000
-/// and after 10,000 edits (current, not peak) shows whether it grows.
+/// 10,000 edits on a 1,000-word document (`NEWSLS_SOAK_WORDS`,
+/// `NEWSLS_SOAK_EDITS` to change): resident memory after 1,000 edits and
+/// at the end (current, not peak) shows whether it grows.
 async fn soak(binary: &Path) {
-    let text = document(1_000);
+    let env = |name: &str, default: usize| {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    };
+    let words = env("NEWSLS_SOAK_WORDS", 1_000);
+    let edits = env("NEWSLS_SOAK_EDITS", 10_000) as i64;
+    let text = document(words);
     let mut child = tokio::process::Command::new(binary)
         .arg("--stdio")
         .stdin(Stdio::piped())
@@ -153,7 +162,8 @@ async fn soak(binary: &Path) {
     c.open(uri, "plaintext", &text).await;
     let _ = c.diagnostics(uri, 0).await;
     let mut after_1k = 0.0;
-    for v in 1..=10_000i64 {
+    let started = std::time::Instant::now();
+    for v in 1..=edits {
         // Type a character, then delete it: the text stays the same size.
         let change = if v % 2 == 1 {
             json!({"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "text": "x"})
@@ -171,7 +181,8 @@ async fn soak(binary: &Path) {
         }
     }
     println!(
-        "soak: RSS after 1,000 edits {after_1k:.1} MiB, after 10,000 edits {:.1} MiB",
+        "soak ({words} words, {edits} edits in {:.0?}): RSS after 1,000 edits {after_1k:.1} MiB, at the end {:.1} MiB",
+        started.elapsed(),
         rss()
     );
     let _ = c.request("shutdown", serde_json::Value::Null).await;
@@ -193,6 +204,10 @@ fn main() {
     runtime.block_on(async {
         if quick {
             run(&binary, 1_000, 5).await;
+            return;
+        }
+        if std::env::var("NEWSLS_BENCH_ONLY").as_deref() == Ok("soak") {
+            soak(&binary).await;
             return;
         }
         run(&binary, 1_000, 1_000).await;

@@ -313,8 +313,10 @@ fn cues_in(doc: &Doc, within: TextRange) -> Vec<TextRange> {
         })
         .filter(|(r, id)| cue_form_ok(doc, *r, *id))
         .map(|(r, _)| match auxiliary_before(doc, r.start()) {
-            Some(aux) => aux.cover(r),
-            None => r,
+            // The cue stays inside the range searched (a window may start
+            // between the auxiliary and the verb).
+            Some(aux) if aux.start() >= within.start() => aux.cover(r),
+            _ => r,
         })
         .collect()
 }
@@ -746,6 +748,7 @@ fn subject_candidates(doc: &Doc, from: usize, at: usize) -> Vec<TextRange> {
 /// Start of the clause that ends at `at`: after the last comma, semicolon,
 /// "et"/"mais"/"and"/"but" or relative "qui"/"who".
 fn clause_start(doc: &Doc, from: usize, at: usize) -> usize {
+    let from = from.min(at);
     let from = crate::text::snap(
         doc.text,
         TextRange::new(from.max(at.saturating_sub(600)), at),

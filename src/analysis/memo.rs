@@ -12,7 +12,7 @@
 //! After each analysis, entries it did not use are dropped: the memo holds
 //! at most one analysis' worth, however many edits come.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexicon::{PhraseMatch, PhraseSet};
 
@@ -49,7 +49,7 @@ impl Memo {
                 hay.into(),
                 Entry {
                     used: generation,
-                    value: HashMap::new(),
+                    value: HashMap::default(),
                 },
             );
         }

@@ -110,7 +110,7 @@ impl Client {
         self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}))
             .await;
         loop {
-            let msg = tokio::time::timeout(Duration::from_secs(20), self.pump())
+            let msg = tokio::time::timeout(Duration::from_secs(90), self.pump())
                 .await
                 .expect("response in time");
             if msg.get("id") == Some(&json!(id)) {
@@ -140,7 +140,7 @@ impl Client {
                 .unwrap_or_default();
         }
         loop {
-            let msg = tokio::time::timeout(Duration::from_secs(20), self.pump())
+            let msg = tokio::time::timeout(Duration::from_secs(90), self.pump())
                 .await
                 .expect("diagnostics in time");
             if matches(&msg) {
