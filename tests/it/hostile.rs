@@ -11,13 +11,46 @@ use crate::client::Client;
 use crate::newsls;
 
 fn check(dir: &std::path::Path) -> (String, String) {
-    let out = newsls()
+    let (stdout, stderr, _) = check_measured(dir);
+    (stdout, stderr)
+}
+
+/// `newsls check DIR`, with the process's peak resident memory in MiB
+/// (VmHWM, sampled from /proc until it exits).
+fn check_measured(dir: &std::path::Path) -> (String, String, f64) {
+    let child = newsls()
         .args(["check", dir.to_str().unwrap()])
-        .output()
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
         .unwrap();
+    let status = format!("/proc/{}/status", child.id());
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let sampler = {
+        let done = done.clone();
+        std::thread::spawn(move || {
+            let mut peak = 0.0f64;
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                let hwm = fs::read_to_string(&status).ok().and_then(|s| {
+                    s.lines()
+                        .find(|l| l.starts_with("VmHWM:"))
+                        .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+                });
+                if let Some(kb) = hwm {
+                    peak = peak.max(kb / 1024.0);
+                }
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            peak
+        })
+    };
+    let out = child.wait_with_output().unwrap();
+    done.store(true, std::sync::atomic::Ordering::Relaxed);
+    let peak = sampler.join().unwrap();
     (
         String::from_utf8_lossy(&out.stdout).to_string(),
         String::from_utf8_lossy(&out.stderr).to_string(),
+        peak,
     )
 }
 
@@ -38,8 +71,11 @@ fn pathological_articles_are_checked_in_bounded_time() {
     )
     .unwrap();
     let t = std::time::Instant::now();
-    let (stdout, stderr) = check(dir.path());
+    let (stdout, stderr, peak_mib) = check_measured(dir.path());
     assert!(stdout.contains("in 5 article(s)"), "{stdout}{stderr}");
+    // Memory stays proportional to the input (about 1.1 MB of articles).
+    assert!(peak_mib < 200.0, "peak RSS {peak_mib:.0} MiB");
+    eprintln!("pathological articles: peak RSS {peak_mib:.0} MiB");
     // Every mark is reported (the last one reads as a wrong-direction close).
     assert!(stdout.matches("unclosed.txt:1:").count() >= 19_990);
     // Long lines are cut around each finding in the report.
@@ -69,7 +105,10 @@ fn a_huge_ann_and_a_wrong_typed_settings_file_are_reported() {
         "[language]\ndefault = 7\n[diagnostics]\nunattributed-claim = true\ndelay-ms = \"x\"\n[files]\ninclude = \"all\"\n[[actor]]\nname = 3\nkind = []\n",
     )
     .unwrap();
-    let (stdout, stderr) = check(dir.path());
+    let (stdout, stderr, peak_mib) = check_measured(dir.path());
+    // 100,000 annotation lines (3.3 MB): memory stays bounded.
+    assert!(peak_mib < 200.0, "peak RSS {peak_mib:.0} MiB");
+    eprintln!(".ann of 100,000 lines: peak RSS {peak_mib:.0} MiB");
     // The first wrong field is reported with its line and column; the
     // defaults apply.
     let at = stderr

@@ -1,7 +1,8 @@
 // End-to-end test in a real VS Code: code-server on loopback, driven by
 // headless Chromium through playwright-core. Installs the .vsix, opens a
-// seed article, and reads a diagnostic, a hover, the symbol list and the
-// corpus stats from the page, taking a screenshot of each.
+// seed article, and reads a diagnostic, a hover, the symbol list, the
+// effect of an edit and the corpus stats from the page, taking a
+// screenshot of each.
 //
 //   node run.mjs INSTALL_DIR VSIX ARTICLE OUT_DIR
 //
@@ -184,6 +185,35 @@ try {
     symbols,
   );
   await page.keyboard.press("Escape");
+
+  // An edit, typed as a reporter would: source the claim of line 1 and
+  // watch its diagnostic go.
+  const claimOnLine1 = async () => {
+    const rows = await page.locator(".markers-panel .monaco-list-row").allInnerTexts();
+    return rows.some((r) => /unattributed-claim/.test(r) && /\[Ln 1,/.test(r));
+  };
+  await page.keyboard.press("Control+Shift+M");
+  await page.waitForTimeout(300);
+  const before = await claimOnLine1();
+  await page.locator(".monaco-editor .view-lines").first().click();
+  // From the top, so the search finds line 1's claim first.
+  await page.keyboard.press("Control+Home");
+  await page.keyboard.press("Control+F");
+  await page.waitForSelector(".find-widget.visible textarea, .find-widget.visible input", { timeout: 10000 });
+  // Typing in the find widget selects the first match; Escape keeps it
+  // selected and the text typed next replaces it.
+  await page.keyboard.type("Un accord pourrait");
+  await page.waitForTimeout(300);
+  await page.keyboard.press("Escape");
+  await page.keyboard.type("Selon Reuters, un accord pourrait");
+  let after = true;
+  for (let i = 0; i < 40 && after; i++) {
+    await page.waitForTimeout(250);
+    after = await claimOnLine1();
+  }
+  await page.screenshot({ path: path.join(outDir, "after-edit.png") });
+  check("typing a source clears the claim", before && !after, { before, after });
+  await page.keyboard.press("Control+Shift+M");
 
   // Corpus stats through the command palette.
   await page.keyboard.press("F1");
