@@ -10,11 +10,6 @@ use serde_json::{json, Value};
 use crate::client::Client;
 use crate::newsls;
 
-fn check(dir: &std::path::Path) -> (String, String) {
-    let (stdout, stderr, _) = check_measured(dir);
-    (stdout, stderr)
-}
-
 /// `newsls check DIR`, with the process's peak resident memory in MiB
 /// (VmHWM, sampled from /proc until it exits).
 fn check_measured(dir: &std::path::Path) -> (String, String, f64) {
