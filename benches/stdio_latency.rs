@@ -206,9 +206,15 @@ fn main() {
             run(&binary, 1_000, 5).await;
             return;
         }
-        if std::env::var("NEWSLS_BENCH_ONLY").as_deref() == Ok("soak") {
-            soak(&binary).await;
-            return;
+        // NEWSLS_BENCH_ONLY=soak, or a number of words (200 edits).
+        match std::env::var("NEWSLS_BENCH_ONLY").as_deref() {
+            Ok("soak") => return soak(&binary).await,
+            Ok(words) => {
+                if let Ok(words) = words.parse() {
+                    return run(&binary, words, 200).await;
+                }
+            }
+            Err(_) => {}
         }
         run(&binary, 1_000, 1_000).await;
         run(&binary, 20_000, 1_000).await;
