@@ -12,7 +12,12 @@ shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(analysis brat settings)
 export RUSTC_BOOTSTRAP=1
-cargo fuzz build -O
+build_log=$(mktemp)
+if ! cargo fuzz build -O >"$build_log" 2>&1; then
+  cat "$build_log" >&2
+  exit 1
+fi
+rm -f "$build_log"
 for t in "${targets[@]}"; do
   corpus=corpus/$t
   mkdir -p "$corpus"
