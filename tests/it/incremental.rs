@@ -6,22 +6,7 @@ use newsls::analysis::{analyze, analyze_with, AnalysisConfig, Memo};
 use newsls::input::{ActorEntry, Article, Format};
 use newsls::lexicon::ActorKind;
 
-use crate::fixtures;
-
-/// xorshift64*: deterministic, no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+use crate::{fixtures, Rng};
 
 /// What a reporter types: quotation marks, paragraph breaks, names, speech
 /// verbs, sources, hedges, and plain letters.

@@ -24,3 +24,21 @@ pub fn fixtures() -> PathBuf {
 pub fn newsls() -> std::process::Command {
     std::process::Command::new(env!("CARGO_BIN_EXE_newsls"))
 }
+
+/// xorshift64*: deterministic random numbers for the property tests, no
+/// dependency.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    /// A number in `0..n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n.max(1) as u64) as usize
+    }
+}

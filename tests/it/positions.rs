@@ -10,20 +10,7 @@ use newsls::lsp::documents::Document;
 use newsls::text::LineIndex;
 use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent};
 
-/// xorshift64*: deterministic, no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+use crate::Rng;
 
 const PIECES: &[&str] = &[
     "a", "é", "\u{a0}", "\u{202f}", "😀", "🇫🇷", "\r\n", "\n", "\r", " ", "«", "»", "Ça", "’",
