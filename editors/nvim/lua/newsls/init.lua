@@ -102,9 +102,11 @@ function M.restart()
   for _, client in ipairs(clients) do
     local buffers = vim.tbl_keys(client.attached_buffers)
     local config = client.config
-    client:stop()
+    local id = client.id
+    -- stop_client and get_client_by_id work alike on 0.10 and 0.11.
+    vim.lsp.stop_client(id)
     vim.wait(5000, function()
-      return client:is_stopped()
+      return vim.lsp.get_client_by_id(id) == nil
     end, 20)
     for _, bufnr in ipairs(buffers) do
       if vim.api.nvim_buf_is_valid(bufnr) then
