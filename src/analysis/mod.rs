@@ -294,7 +294,9 @@ impl Doc<'_> {
             end
         };
         // Cutting at words never cuts into `around` itself (a quotation
-        // followed by 400 bytes of symbols).
+        // followed by 400 bytes of symbols); `around` may be a byte reach,
+        // so it is snapped to characters first.
+        let around = crate::text::snap(self.text, around);
         let start = start.min(around.start().max(s.start()));
         let end = end.max(around.end().min(s.end()));
         TextRange::new(start.min(end), end)

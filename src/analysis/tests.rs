@@ -320,3 +320,20 @@ fn a_quotation_after_que_continued_over_two_paragraphs() {
         "quote direct Paul Girard « la ville tiendra.\n« Elle tiendra jusqu'au bout »",
     );
 }
+
+#[test]
+fn a_reported_clause_of_symbols_is_cut_on_a_character() {
+    // Found by the fuzzer: a reported clause with no word in reach was cut
+    // at a byte reach (1,100) that fell inside a three-byte symbol. The
+    // three alignments of the reach are tried.
+    for lead in ["", "x", "xy"] {
+        let text = format!("{lead}Anna Smith said that it {} ends.\n", "€".repeat(600));
+        let a = run(&text, Vec::new());
+        assert!(
+            a.quotes
+                .iter()
+                .all(|q| text.is_char_boundary(q.content.end())),
+            "lead {lead:?}"
+        );
+    }
+}
