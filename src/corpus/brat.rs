@@ -128,6 +128,16 @@ pub fn write(text: &str, a: &Analysis) -> String {
     out
 }
 
+/// Parses an `.ann`, validates it against its article's text and reads its
+/// annotations: what the CLI, the server and the fuzzer all do with one.
+pub fn load(ann_text: &str, article_text: &str) -> (Ann, Annotations) {
+    let mut ann = Ann::parse(ann_text);
+    let index = LineIndex::new(article_text);
+    ann.validate(article_text, &index);
+    let res = annotations(&ann, article_text, &index);
+    (ann, res)
+}
+
 /// The annotations of a validated `.ann` (see [`Ann::validate`]).
 pub fn annotations(ann: &Ann, text: &str, index: &LineIndex) -> Annotations {
     // Lookups by id, built once: a `.ann` of a million lines stays linear.

@@ -8,9 +8,8 @@ use rayon::prelude::*;
 
 use crate::analysis::{analyze, Analysis, AnalysisConfig};
 use crate::corpus::brat;
-use crate::input::brat::{Ann, Problem};
+use crate::input::brat::Problem;
 use crate::input::{Article, Format, Settings};
-use crate::text::LineIndex;
 
 /// One article read from disk, analysed with the settings that apply to it.
 pub struct Input {
@@ -146,10 +145,7 @@ pub fn read_ann(
 ) -> Option<(AnnFile, crate::analysis::annotations::Annotations)> {
     let path = article_path.with_extension("ann");
     let ann_text = std::fs::read_to_string(&path).ok()?;
-    let mut ann = Ann::parse(&ann_text);
-    let index = LineIndex::new(text);
-    ann.validate(text, &index);
-    let annotations = brat::annotations(&ann, text, &index);
+    let (mut ann, annotations) = brat::load(&ann_text, text);
     Some((
         AnnFile {
             path,

@@ -8,7 +8,6 @@ use tower_lsp_server::ls_types::*;
 
 use super::convert;
 use super::Server;
-use crate::analysis::annotations::Annotations;
 use crate::corpus::brat;
 use crate::input::brat::Ann;
 use crate::text::{LineIndex, TextRange};
@@ -29,15 +28,6 @@ pub fn ann_of(article: &Uri) -> Option<(Uri, PathBuf)> {
     Some((Uri::from_file_path(&path)?, path))
 }
 
-/// Parses and validates an `.ann` against its article's text.
-pub fn load(ann_text: &str, article_text: &str) -> (Ann, Annotations) {
-    let mut ann = Ann::parse(ann_text);
-    let index = LineIndex::new(article_text);
-    ann.validate(article_text, &index);
-    let annotations = brat::annotations(&ann, article_text, &index);
-    (ann, annotations)
-}
-
 impl Server {
     /// The `.ann` text of an article: the editor's copy, else the disk's.
     fn ann_text(&self, article: &Uri) -> Option<String> {
@@ -56,7 +46,7 @@ impl Server {
             None => return,
         };
         let ann_text = self.ann_text(article);
-        let loaded = ann_text.as_deref().map(|t| load(t, &article_text));
+        let loaded = ann_text.as_deref().map(|t| brat::load(t, &article_text));
         {
             let mut w = self.world();
             if let Some(doc) = w.docs.get_mut(article) {
@@ -110,7 +100,7 @@ impl Server {
                 .to_file_path()
                 .and_then(|p| std::fs::read_to_string(p).ok())
                 .unwrap_or_default();
-            let (ann, _) = load(&text, &article_text);
+            let (ann, _) = brat::load(&text, &article_text);
             self.publish_ann(uri, &text, &ann).await;
         }
     }

@@ -6,7 +6,6 @@
 
 use newsls::analysis::{analyze, Analysis, AnalysisConfig};
 use newsls::input::article::{Article, Format};
-use newsls::input::brat::Ann;
 use newsls::input::settings::Settings;
 use newsls::lexicon::Lang;
 use newsls::text::{LineIndex, TextRange};
@@ -98,15 +97,13 @@ pub fn brat(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let (article_text, ann_text) = text.split_once('\0').unwrap_or((&text, ""));
     let article = Article::plain(article_text);
+    let (ann, annotations) = newsls::corpus::brat::load(ann_text, &article.text);
     let index = LineIndex::new(&article.text);
-    let mut ann = Ann::parse(ann_text);
-    ann.validate(&article.text, &index);
     for e in &ann.entities {
         if let Some(r) = ann.byte_range(e, &article.text, &index) {
             check_range(&article.text, r, "entity");
         }
     }
-    let annotations = newsls::corpus::brat::annotations(&ann, &article.text, &index);
     let config = AnalysisConfig {
         language: None,
         actors: Vec::new(),

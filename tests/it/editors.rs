@@ -97,9 +97,20 @@ fn every_vscode_choice_is_accepted_and_applied() {
             let o = options(&key, json!(choice)).unwrap_or_else(|e| panic!("{key}={choice}: {e}"));
             let applied = base.with_client(&o);
             if key.starts_with("diagnostics.") {
-                let wanted = severities.iter().find(|s| s.as_str() == choice);
-                assert!(wanted.is_some(), "{key}: {choice} is not a severity");
-                assert_ne!(o, ClientOptions::default(), "{key}={choice} was dropped");
+                let Some(&wanted) = severities.iter().find(|s| s.as_str() == choice) else {
+                    panic!("{key}: {choice} is not a severity");
+                };
+                let got = &applied.severities;
+                let slot = match key.as_str() {
+                    "diagnostics.unattributedClaim" => got.unattributed_claim,
+                    "diagnostics.vagueSource" => got.vague_source,
+                    "diagnostics.unattributedQuote" => got.unattributed_quote,
+                    "diagnostics.unbalancedQuote" => got.unbalanced_quote,
+                    "diagnostics.annMismatch" => got.ann_mismatch,
+                    "diagnostics.configError" => got.config_error,
+                    _ => panic!("setting {key} has no check here"),
+                };
+                assert_eq!(slot, wanted, "{key}={choice} is not applied");
             } else if key == "language.default" {
                 assert_eq!(applied.language, Lang::from_code(choice), "{key}={choice}");
                 assert!(
