@@ -31,6 +31,9 @@ pub(crate) struct Registry {
     pub actors: Vec<Actor>,
     pub mentions: Vec<Mention>,
     keys: HashMap<String, ActorId>,
+    /// Each folded token of a multi-word person name → the first such
+    /// person (a later short name joins it); kept by [`Registry::add`].
+    person_tokens: HashMap<String, ActorId>,
     claimed: Vec<bool>,
 }
 
@@ -65,6 +68,13 @@ impl Registry {
             registered: false,
         });
         self.keys.insert(key(name), id);
+        if kind == ActorKind::Person && name.contains(' ') {
+            for part in fold(name).split([' ', '-']) {
+                if !PARTICLES.contains(&part) {
+                    self.person_tokens.entry(part.to_string()).or_insert(id);
+                }
+            }
+        }
         id
     }
 
@@ -1251,17 +1261,11 @@ fn candidate(doc: &Doc, words: &[Word], seq: &[Word], reg: &mut Registry, g: &Ga
     acronym_after(doc, range.end(), id, reg);
 }
 
+/// The first person with a multi-word name containing `token` ("Obama"
+/// for Barack Obama). Names and kinds never change once added, so the
+/// index built by [`Registry::add`] answers in constant time.
 fn person_with_token(reg: &Registry, token: &str) -> Option<ActorId> {
-    reg.actors
-        .iter()
-        .enumerate()
-        .filter(|(_, a)| a.kind == ActorKind::Person && a.name.contains(' '))
-        .find(|(_, a)| {
-            fold(&a.name)
-                .split([' ', '-'])
-                .any(|part| part == token && !PARTICLES.contains(&part))
-        })
-        .map(|(id, _)| id)
+    reg.person_tokens.get(token).copied()
 }
 
 fn followed_by_speech(doc: &Doc, end: usize) -> bool {

@@ -80,17 +80,19 @@ pub fn scan(doc: &Doc) -> Marks {
     for (p, &para) in doc.paragraphs.iter().enumerate() {
         let s = &text[para.as_range()];
         let base = para.start();
-        let chars: Vec<(usize, char)> = s.char_indices().collect();
-        for (k, &(i, c)) in chars.iter().enumerate() {
+        // Only marks matter; their neighbours are read from the text.
+        for (i, m) in s.match_indices(MARKS) {
             let at = base + i;
             if reopening == Some(at) {
                 reopening = None;
                 continue;
             }
-            let prev = k.checked_sub(1).map(|k| chars[k].1);
-            let next = chars.get(k + 1).map(|&(_, n)| n);
-            let after = next_visible(&chars, k);
-            let len = c.len_utf8();
+            let Some(c) = m.chars().next() else { continue };
+            let len = m.len();
+            let prev = s[..i].chars().next_back();
+            let rest = &s[i + len..];
+            let next = rest.chars().next();
+            let after = rest.chars().find(|&c| !is_pad(c));
             let looks_closing = looks_closing(prev, next, after);
             let looks_opening = looks_opening(prev, next);
             let top = stack.last().map(|o| o.family);
@@ -329,10 +331,8 @@ fn is_pad(c: char) -> bool {
     c == ' ' || is_space(c)
 }
 
-/// First character after position `k` that is not a padding space.
-fn next_visible(chars: &[(usize, char)], k: usize) -> Option<char> {
-    chars[k + 1..].iter().map(|&(_, c)| c).find(|&c| !is_pad(c))
-}
+/// Every character the scan acts on.
+const MARKS: &[char] = &['«', '»', '„', '“', '”', '"', '‹', '›', '‘', '’', '\''];
 
 /// A mark closes when it follows a word or punctuation directly, or is
 /// followed (after padding) by punctuation or the end of the paragraph.
