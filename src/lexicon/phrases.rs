@@ -30,7 +30,7 @@ impl PhraseSet {
     pub fn new(phrases: Vec<String>) -> PhraseSet {
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
+            .start_kind(StartKind::Both)
             .build(&phrases)
             .ok();
         let ids = phrases
@@ -75,15 +75,34 @@ impl PhraseSet {
 
     /// Non-overlapping matches in `folded` that start and end at word
     /// boundaries, leftmost and longest first.
+    ///
+    /// The result is that of trying every word start in turn; an unanchored
+    /// search jumps to the next position where any phrase begins, so the
+    /// word starts where none does cost nothing.
     pub fn find_iter<'a>(&'a self, folded: &'a str) -> impl Iterator<Item = PhraseMatch> + 'a {
-        let mut next_free = 0;
-        word_starts(folded).filter_map(move |at| {
-            if at < next_free {
-                return None;
+        let mut from = 0;
+        std::iter::from_fn(move || {
+            let ac = self.automaton.as_ref()?;
+            while from < folded.len() {
+                let input = Input::new(folded).range(from..);
+                let at = ac.find(input)?.start();
+                let starts_word = folded[at..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| !c.is_whitespace())
+                    && at_left_boundary(folded, at);
+                if starts_word {
+                    if let Some(m) = self.match_at_word_start(folded, at) {
+                        from = m.end.max(at + 1);
+                        return Some(m);
+                    }
+                }
+                from = at + 1;
+                while !folded.is_char_boundary(from) {
+                    from += 1;
+                }
             }
-            let m = self.match_at_word_start(folded, at)?;
-            next_free = m.end;
-            Some(m)
+            None
         })
     }
 
@@ -139,18 +158,6 @@ impl PhraseSet {
 
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
-}
-
-/// Byte offsets where a word (or a symbol such as `%`) starts.
-fn word_starts(s: &str) -> impl Iterator<Item = usize> + '_ {
-    let mut prev_word = false;
-    s.char_indices().filter_map(move |(i, c)| {
-        let word = is_word_char(c);
-        let continues_word = word && prev_word;
-        let starts = !c.is_whitespace() && !continues_word;
-        prev_word = word;
-        starts.then_some(i)
-    })
 }
 
 fn at_left_boundary(s: &str, at: usize) -> bool {
