@@ -887,7 +887,7 @@ fn acronym_expansions(doc: &Doc, reg: &mut Registry) {
     }
     // Every later use of each acronym, in one pass over the text.
     let set = crate::lexicon::PhraseSet::new(defined.iter().map(|(a, _, _)| a.clone()).collect());
-    for (r, i) in doc.find(&set, TextRange::new(0, text.len())) {
+    for (r, i) in doc.find_in_text(&set) {
         let (_, id, defined_at) = defined[i];
         if r.start() >= defined_at && CaseRule::Upper.accepts(&text[r.as_range()]) {
             reg.mention(r, id, MentionKind::Name);

@@ -42,7 +42,7 @@ impl Memo {
     }
 
     /// Matches of `set` in `hay` (a folded slice), relative to it.
-    pub(crate) fn find(&mut self, set: &PhraseSet, hay: &str) -> Vec<PhraseMatch> {
+    pub(crate) fn find(&mut self, set: &PhraseSet, hay: &str) -> &[PhraseMatch] {
         let generation = self.generation;
         if !self.finds.contains_key(hay) {
             self.finds.insert(
@@ -54,17 +54,19 @@ impl Memo {
             );
         }
         let Some(e) = self.finds.get_mut(hay) else {
-            return set.find_iter(hay).collect();
+            return &[];
         };
         e.used = generation;
-        if let Some(found) = e.value.get(&set.uid()) {
-            self.hits += 1;
-            return found.clone();
+        match e.value.entry(set.uid()) {
+            std::collections::hash_map::Entry::Occupied(found) => {
+                self.hits += 1;
+                found.into_mut()
+            }
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                self.misses += 1;
+                slot.insert(set.find_iter(hay).collect())
+            }
         }
-        self.misses += 1;
-        let found: Vec<PhraseMatch> = set.find_iter(hay).collect();
-        e.value.insert(set.uid(), found.clone());
-        found
     }
 
     /// The words of a paragraph's text, computed by `compute` on a miss.

@@ -256,6 +256,15 @@ impl Doc<'_> {
         TextRange::new(self.folded.original(start), self.folded.original(end))
     }
 
+    /// Matches of a phrase set in the whole text, without the memo: for a
+    /// set built by this analysis (it would never hit) searched over a text
+    /// too large to be worth keeping as a key.
+    pub fn find_in_text(&self, set: &PhraseSet) -> Vec<(TextRange, usize)> {
+        set.find_iter(&self.folded.text)
+            .map(|m| (self.unfold(m.start, m.end), m.id))
+            .collect()
+    }
+
     /// Matches of a phrase set inside a range, in original coordinates.
     pub fn find(&self, set: &PhraseSet, within: TextRange) -> Vec<(TextRange, usize)> {
         let start = self.folded.folded_offset(within.start());
@@ -268,8 +277,8 @@ impl Doc<'_> {
             Some(memo) => memo
                 .borrow_mut()
                 .find(set, hay)
-                .into_iter()
-                .map(unfold)
+                .iter()
+                .map(|&m| unfold(m))
                 .collect(),
             None => set.find_iter(hay).map(unfold).collect(),
         }
