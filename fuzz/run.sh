@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 seconds=${1:-30}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(analysis brat settings)
+[ ${#targets[@]} -gt 0 ] || targets=(analysis brat settings edits frames)
 export RUSTC_BOOTSTRAP=1
 build_log=$(mktemp)
 if ! cargo fuzz build -O >"$build_log" 2>&1; then

@@ -9,7 +9,7 @@ mod annfiles;
 pub mod capabilities;
 pub mod convert;
 pub mod documents;
-mod frames;
+pub mod frames;
 mod handlers;
 mod index;
 mod server;

@@ -121,3 +121,166 @@ pub fn settings(data: &[u8]) {
         assert!(!e.message.is_empty(), "an error says what is wrong");
     }
 }
+
+/// Pieces typed by the edit fuzzer besides bytes of its own input: the
+/// characters where UTF-16 and byte offsets disagree and line ends.
+const PIECES: &[&str] = &[
+    "", "a", "é", "\u{a0}", "\u{202f}", "😀", "🇫🇷", "\r\n", "\n", "\r", "«\u{a0}", "’", "\u{2028}",
+];
+
+/// Reads the input a byte at a time; zeros once it is used up.
+struct Bytes<'a>(&'a [u8]);
+
+impl Bytes<'_> {
+    fn byte(&mut self) -> u8 {
+        let (&b, rest) = self.0.split_first().unwrap_or((&0, &[]));
+        self.0 = rest;
+        b
+    }
+
+    /// A line or column: mostly small, sometimes far past the end.
+    fn coordinate(&mut self) -> u32 {
+        match self.byte() {
+            250 => u32::MAX,
+            251..=255 => u32::from(self.byte()) * 1000,
+            b => u32::from(b % 16),
+        }
+    }
+
+    fn text(&mut self) -> String {
+        let n = usize::from(self.byte() % 8);
+        let (taken, rest) = self.0.split_at(n.min(self.0.len()));
+        self.0 = rest;
+        String::from_utf8_lossy(taken).into_owned()
+    }
+}
+
+/// Incremental edits, as a client sends them: the first byte picks the
+/// encoding, the text up to the first NUL is the document, and the rest
+/// is read as changes (ranges anywhere, including past the end and inside
+/// surrogate pairs, backwards ranges and whole-document replacements),
+/// sometimes several per notification. After every notification the
+/// server's text must equal the client's, computed independently with
+/// `LineIndex`: a change naming a line past the end is skipped and
+/// reported, a column past the end of its line is clamped.
+pub fn edits(data: &[u8]) {
+    use newsls::lsp::convert::Encoding;
+    use newsls::lsp::documents::Document;
+    use newsls::text::LineCol;
+    use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent};
+
+    let Some((&head, rest)) = data.split_first() else {
+        return;
+    };
+    let enc = if head & 1 == 0 {
+        Encoding::Utf16
+    } else {
+        Encoding::Utf8
+    };
+    let split = rest.iter().position(|&b| b == 0).unwrap_or(rest.len());
+    let mut model = String::from_utf8_lossy(&rest[..split]).into_owned();
+    let mut input = Bytes(rest.get(split + 1..).unwrap_or(&[]));
+    let mut doc = Document::new(0, &model, Format::Plain);
+    while !input.0.is_empty() {
+        let mut changes = Vec::new();
+        let mut expected_error = false;
+        for _ in 0..=input.byte() % 3 {
+            let kind = input.byte();
+            let text = if kind & 1 == 0 {
+                PIECES[usize::from(kind >> 1) % PIECES.len()].to_string()
+            } else {
+                input.text()
+            };
+            if kind % 16 == 15 {
+                changes.push(TextDocumentContentChangeEvent {
+                    range: None,
+                    range_length: None,
+                    text: text.clone(),
+                });
+                model = text;
+                continue;
+            }
+            let (l1, c1, l2, c2) = (
+                input.coordinate(),
+                input.coordinate(),
+                input.coordinate(),
+                input.coordinate(),
+            );
+            let index = LineIndex::new(&model);
+            let offset = |line, col| {
+                let lc = LineCol { line, col };
+                match enc {
+                    Encoding::Utf8 => index.offset_utf8(&model, lc),
+                    Encoding::Utf16 => index.offset_utf16(&model, lc),
+                }
+            };
+            match (offset(l1, c1), offset(l2, c2)) {
+                (Some(a), Some(b)) => model.replace_range(a.min(b)..a.max(b), &text),
+                _ => expected_error = true,
+            }
+            changes.push(TextDocumentContentChangeEvent {
+                range: Some(Range::new(Position::new(l1, c1), Position::new(l2, c2))),
+                range_length: None,
+                text,
+            });
+        }
+        let outcome = doc.apply(&changes, enc);
+        assert_eq!(
+            outcome.is_err(),
+            expected_error,
+            "a change past the end is reported, no other: {outcome:?} for {changes:?}"
+        );
+        assert_eq!(
+            doc.text(),
+            model,
+            "the server's text differs after {changes:?}"
+        );
+    }
+}
+
+/// JSON-RPC frames: any bytes go through the guard in front of the
+/// transport. What comes out is a sequence of well-formed frames whose
+/// bodies are JSON-RPC messages, and well-formed frames in the input
+/// come out unchanged.
+pub fn frames(data: &[u8]) {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("a tokio runtime");
+    let mut out = Vec::new();
+    runtime.block_on(newsls::lsp::frames::sanitize(data, &mut out));
+    let mut rest = out.as_slice();
+    let mut bodies = Vec::new();
+    while !rest.is_empty() {
+        let header_end = rest
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("every frame has a header");
+        let header = std::str::from_utf8(&rest[..header_end]).expect("an ASCII header");
+        let length: usize = header
+            .strip_prefix("Content-Length: ")
+            .and_then(|n| n.parse().ok())
+            .expect("one Content-Length header");
+        let body = &rest[header_end + 4..header_end + 4 + length];
+        let value: serde_json::Value = serde_json::from_slice(body).expect("a JSON body");
+        assert_eq!(value["jsonrpc"], "2.0", "a JSON-RPC body");
+        bodies.push(body);
+        rest = &rest[header_end + 4 + length..];
+    }
+    // A well-formed input passes unchanged.
+    if let Ok(text) = std::str::from_utf8(data) {
+        let framed: Vec<&str> = text.split("Content-Length: ").skip(1).collect();
+        let all_valid = !framed.is_empty()
+            && text.starts_with("Content-Length: ")
+            && framed.iter().all(|f| {
+                f.split_once("\r\n\r\n").is_some_and(|(n, body)| {
+                    n.parse::<usize>().is_ok_and(|n| n == body.len())
+                        && serde_json::from_str::<serde_json::Value>(body).is_ok_and(|v| {
+                            v["jsonrpc"] == "2.0" && v.get("method").is_some_and(|m| m.is_string())
+                        })
+                })
+            });
+        if all_valid {
+            assert_eq!(out, data, "well-formed frames pass unchanged");
+        }
+    }
+}

@@ -36,3 +36,13 @@ fn brat_inputs_from_the_fuzzer() {
 fn settings_inputs_from_the_fuzzer() {
     replay("settings", fuzz_inputs::settings);
 }
+
+#[test]
+fn edit_inputs_from_the_fuzzer() {
+    replay("edits", fuzz_inputs::edits);
+}
+
+#[test]
+fn frame_inputs_from_the_fuzzer() {
+    replay("frames", fuzz_inputs::frames);
+}
