@@ -54,3 +54,35 @@ fn reanalyze_after_an_edit(bencher: divan::Bencher, words: usize) {
         analyze_with(divan::black_box(&articles[i % 2]), &config, &mut memo)
     });
 }
+
+/// Constructions repeated in one sentence or paragraph after paragraph,
+/// at two sizes: the second time should be about twice the first (linear
+/// work), never four times. Each once took quadratic time.
+#[divan::bench(args = [
+    "parenthesis_without_acronym 5000",
+    "parenthesis_without_acronym 10000",
+    "names_in_one_sentence 5000",
+    "names_in_one_sentence 10000",
+    "descriptions_in_one_sentence 5000",
+    "descriptions_in_one_sentence 10000",
+    "colon_then_quote_paragraphs 5000",
+    "colon_then_quote_paragraphs 10000",
+], sample_count = 10)]
+fn pathological(bencher: divan::Bencher, case: &str) {
+    let (kind, n) = case.split_once(' ').expect("kind and count");
+    let n: usize = n.parse().expect("a count");
+    let unit = match kind {
+        "parenthesis_without_acronym" => "Le ministre (",
+        "names_in_one_sentence" => "Jean Dupont, Marie Curie, ",
+        "descriptions_in_one_sentence" => "le président a vu le quotidien et ",
+        "colon_then_quote_paragraphs" => "Le ministre :\n\n« Oui. »\n\n",
+        other => panic!("unknown case {other}"),
+    };
+    let article = Article::plain(&format!("{}.", unit.repeat(n)));
+    let config = AnalysisConfig {
+        language: None,
+        actors: Vec::new(),
+        annotations: None,
+    };
+    bencher.bench(|| analyze(divan::black_box(&article), &config));
+}

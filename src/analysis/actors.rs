@@ -530,9 +530,22 @@ fn is_capitalized(w: &Word, text: &str) -> bool {
 
 fn is_acronym(s: &str) -> bool {
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=7).contains(&letters)
-        && s.chars()
-            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '&')
+    (2..=7).contains(&letters) && s.chars().all(is_acronym_char)
+}
+
+fn is_acronym_char(c: char) -> bool {
+    c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '&'
+}
+
+/// The candidate acronym at the start of a parenthesis' content: acronym
+/// characters up to `)`, `,` or `;` (`(NSA)`, `(CAP, …)`). The scan stops
+/// at the first other character, so a text of many `(` costs linear time.
+fn parenthesised_acronym(inner: &str) -> &str {
+    let end = inner.find(|c| !is_acronym_char(c)).unwrap_or(inner.len());
+    match inner[end..].chars().next() {
+        Some(')' | ',' | ';') => &inner[..end],
+        _ => "",
+    }
 }
 
 /// Only spaces (or nothing, after an elision) between two words.
@@ -830,8 +843,8 @@ fn acronym_expansions(doc: &Doc, reg: &mut Registry) {
     while let Some(open) = text[from..].find('(').map(|i| from + i) {
         from = open + 1;
         let inner = &text[open + 1..];
-        let len = inner.find([')', ',', ';']).unwrap_or(0);
-        let acro = &inner[..len];
+        let acro = parenthesised_acronym(inner);
+        let len = acro.len();
         if !is_acronym(acro) || acro.chars().filter(|c| c.is_alphabetic()).count() < 2 {
             continue;
         }
@@ -1043,10 +1056,17 @@ fn other(lang: Lang) -> Lang {
 
 fn candidate(doc: &Doc, words: &[Word], seq: &[Word], reg: &mut Registry, g: &Gazetteer) {
     let text = doc.text;
-    let first_idx = words
-        .iter()
-        .position(|w| w.range == seq[0].range)
-        .unwrap_or(0);
+    // Words are sorted and disjoint: a binary search, so a sentence of a
+    // million words costs no more per name than a short one.
+    let first_idx = words.partition_point(|w| w.range.start() < seq[0].range.start());
+    let first_idx = if words
+        .get(first_idx)
+        .is_some_and(|w| w.range == seq[0].range)
+    {
+        first_idx
+    } else {
+        0
+    };
     // A title inside the run ends its description part: "European Trade
     // Commissioner Helena Varga", "U.S. Trade Representative Daniel Okafor".
     if let Some(t) = seq.iter().rposition(|w| {
@@ -1319,9 +1339,9 @@ fn acronym_after(doc: &Doc, end: usize, id: ActorId, reg: &mut Registry) {
         return;
     };
     let start = doc.text.len() - inner.len();
-    let len = inner.find([')', ',', ';']).unwrap_or(0);
-    let acro = &inner[..len];
-    if !is_acronym(acro.trim()) || acro.trim() != acro {
+    let acro = parenthesised_acronym(inner);
+    let len = acro.len();
+    if !is_acronym(acro) {
         return;
     }
     reg.add_key(acro, id);
@@ -1399,8 +1419,8 @@ fn descriptions(doc: &Doc, words: &[Word], reg: &mut Registry) {
                 continue;
             }
         };
-        let next_idx = words.iter().position(|w| w.range.start() >= head_end);
-        let next = next_idx.map(|k| &words[k]);
+        let next_idx = words.partition_point(|w| w.range.start() < head_end);
+        let next = words.get(next_idx);
         // "le président Barack Obama": a title before a name is not a
         // description of its own; "le ministre de l'Intérieur" names
         // someone else.

@@ -908,7 +908,11 @@ fn colon_cue(doc: &Doc, q: &Quote) -> Option<(TextRange, TextRange)> {
     if !doc.text[prev.as_range()].trim_end().ends_with(':') {
         return None;
     }
-    let last = doc.sentences.iter().rev().find(|s| s.paragraph == p - 1)?;
+    // Sentences are in paragraph order: the last one before paragraph `p`.
+    let before_p = doc.sentences.partition_point(|s| s.paragraph < p);
+    let last = doc.sentences[..before_p]
+        .last()
+        .filter(|s| s.paragraph == p - 1)?;
     cue_before(doc, last.range).into_iter().next().or_else(|| {
         // "Le ministre :" — a bare name before the colon.
         let r = crate::text::trim_range(

@@ -73,12 +73,14 @@ fn run(enc: Encoding, seed: u64, n_edits: usize) {
     }
 }
 
+/// DESIGN §7: no divergence over 100,000 random edits (UTF-16, the
+/// default and the encoding where offsets and columns disagree most).
 #[test]
-fn thousands_of_random_edits_in_utf16() {
-    run(Encoding::Utf16, 0x9e37_79b9_7f4a_7c15, 5_000);
+fn a_hundred_thousand_random_edits_in_utf16() {
+    run(Encoding::Utf16, 0x9e37_79b9_7f4a_7c15, 100_000);
 }
 
 #[test]
 fn thousands_of_random_edits_in_utf8() {
-    run(Encoding::Utf8, 0x1234_5678_9abc_def1, 5_000);
+    run(Encoding::Utf8, 0x1234_5678_9abc_def1, 10_000);
 }
