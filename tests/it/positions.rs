@@ -45,8 +45,10 @@ fn run(enc: Encoding, seed: u64, n_edits: usize) {
         let a = offset(&mut rng, &model);
         let b = offset(&mut rng, &model);
         let (start, mut end) = (a.min(b), a.max(b));
-        // Keep the text small: mostly short deletions.
-        if end - start > 12 {
+        // Keep the text small, so each step is cheap: mostly short
+        // deletions, longer ones once it has grown.
+        let longest = if model.len() > 2_000 { 400 } else { 12 };
+        if end - start > longest {
             end = start;
         }
         let mut insert = String::new();
