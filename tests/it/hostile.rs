@@ -65,10 +65,22 @@ fn pathological_articles_are_checked_in_bounded_time() {
         "le président a déclaré que « la Chine est une victime » selon Reuters ".repeat(5_000),
     )
     .unwrap();
+    // Constructions that once took quadratic time: many "(" with no
+    // acronym, and one sentence of thousands of names.
+    fs::write(
+        dir.path().join("parens.txt"),
+        "Le ministre (".repeat(20_000),
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("names.txt"),
+        "Jean Dupont, Marie Curie, ".repeat(10_000),
+    )
+    .unwrap();
     let t = std::time::Instant::now();
     let (stdout, stderr, peak_mib) = check_measured(dir.path());
-    assert!(stdout.contains("in 5 article(s)"), "{stdout}{stderr}");
-    // Memory stays proportional to the input (about 1.1 MB of articles).
+    assert!(stdout.contains("in 7 article(s)"), "{stdout}{stderr}");
+    // Memory stays proportional to the input (about 1.6 MB of articles).
     assert!(peak_mib < 200.0, "peak RSS {peak_mib:.0} MiB");
     eprintln!("pathological articles: peak RSS {peak_mib:.0} MiB");
     // Every mark is reported (the last one reads as a wrong-direction close).
