@@ -53,9 +53,10 @@ impl Memo {
                 },
             );
         }
-        let Some(e) = self.finds.get_mut(hay) else {
-            return &[];
-        };
+        let e = self
+            .finds
+            .get_mut(hay)
+            .expect("the slice's entry was just made");
         e.used = generation;
         match e.value.entry(set.uid()) {
             std::collections::hash_map::Entry::Occupied(found) => {
@@ -89,13 +90,12 @@ impl Memo {
                 },
             );
         }
-        match self.words.get_mut(paragraph) {
-            Some(e) => {
-                e.used = generation;
-                &e.value
-            }
-            None => &[],
-        }
+        let e = self
+            .words
+            .get_mut(paragraph)
+            .expect("the paragraph's entry is present or was just made");
+        e.used = generation;
+        &e.value
     }
 
     /// Ends an analysis: drops what it did not use.

@@ -122,10 +122,13 @@ pub fn settings(data: &[u8]) {
     }
 }
 
-/// Pieces typed by the edit fuzzer besides bytes of its own input: the
-/// characters where UTF-16 and byte offsets disagree and line ends.
-const PIECES: &[&str] = &[
-    "", "a", "é", "\u{a0}", "\u{202f}", "😀", "🇫🇷", "\r\n", "\n", "\r", "«\u{a0}", "’", "\u{2028}",
+/// Pieces typed into documents by the edit fuzzer (besides bytes of its
+/// own input) and by the random-edit test: the characters where UTF-16 and
+/// byte offsets disagree, no-break spaces, quotation marks and every line
+/// end, including a lone CR and U+2028 (not a line end for LSP).
+pub const PIECES: &[&str] = &[
+    "", "a", "x y", "Ça", "é", " ", "\u{a0}", "\u{202f}", "😀", "🇫🇷", "\r\n", "\n", "\r", "«", "»",
+    "«\u{a0}", "’", "\u{2028}",
 ];
 
 /// Reads the input a byte at a time; zeros once it is used up.

@@ -4,10 +4,7 @@
 
 use std::fs;
 
-use crate::fixtures;
-
-#[path = "../common/fuzz_inputs.rs"]
-mod fuzz_inputs;
+use crate::{fixtures, fuzz_inputs};
 
 fn replay(target: &str, run: fn(&[u8])) {
     let dir = fixtures().join("fuzz").join(target);

@@ -4,6 +4,8 @@
 //! check` on the full-size cases is in the README.
 
 use std::fs;
+use std::io::Read;
+use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
@@ -11,42 +13,44 @@ use crate::client::Client;
 use crate::newsls;
 
 /// `newsls check DIR`, with the process's peak resident memory in MiB
-/// (VmHWM, sampled from /proc until it exits).
-fn check_measured(dir: &std::path::Path) -> (String, String, f64) {
-    let child = newsls()
+/// (VmHWM, sampled from /proc until it exits). A run longer than
+/// `limit` is killed and fails the test, so work that grows faster than
+/// the input fails here rather than hanging the suite.
+fn check_measured(dir: &std::path::Path, limit: Duration) -> (String, String, f64) {
+    let mut child = newsls()
         .args(["check", dir.to_str().unwrap()])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let status = format!("/proc/{}/status", child.id());
-    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let sampler = {
-        let done = done.clone();
+    let drain = |mut pipe: Box<dyn Read + Send>| {
         std::thread::spawn(move || {
-            let mut peak = 0.0f64;
-            while !done.load(std::sync::atomic::Ordering::Relaxed) {
-                let hwm = fs::read_to_string(&status).ok().and_then(|s| {
-                    s.lines()
-                        .find(|l| l.starts_with("VmHWM:"))
-                        .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
-                });
-                if let Some(kb) = hwm {
-                    peak = peak.max(kb / 1024.0);
-                }
-                std::thread::sleep(std::time::Duration::from_millis(5));
-            }
-            peak
+            let mut out = String::new();
+            pipe.read_to_string(&mut out).unwrap();
+            out
         })
     };
-    let out = child.wait_with_output().unwrap();
-    done.store(true, std::sync::atomic::Ordering::Relaxed);
-    let peak = sampler.join().unwrap();
-    (
-        String::from_utf8_lossy(&out.stdout).to_string(),
-        String::from_utf8_lossy(&out.stderr).to_string(),
-        peak,
-    )
+    let stdout = drain(Box::new(child.stdout.take().unwrap()));
+    let stderr = drain(Box::new(child.stderr.take().unwrap()));
+    let status = format!("/proc/{}/status", child.id());
+    let started = Instant::now();
+    let mut peak = 0.0f64;
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > limit {
+            child.kill().unwrap();
+            panic!("newsls check took over {limit:?}");
+        }
+        let hwm = fs::read_to_string(&status).ok().and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        });
+        if let Some(kb) = hwm {
+            peak = peak.max(kb / 1024.0);
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    (stdout.join().unwrap(), stderr.join().unwrap(), peak)
 }
 
 #[test]
@@ -69,18 +73,17 @@ fn pathological_articles_are_checked_in_bounded_time() {
     // acronym, and one sentence of thousands of names.
     fs::write(
         dir.path().join("parens.txt"),
-        "Le ministre (".repeat(20_000),
+        "Le ministre (".repeat(50_000),
     )
     .unwrap();
     fs::write(
         dir.path().join("names.txt"),
-        "Jean Dupont, Marie Curie, ".repeat(10_000),
+        "Jean Dupont, Marie Curie, ".repeat(20_000),
     )
     .unwrap();
-    let t = std::time::Instant::now();
-    let (stdout, stderr, peak_mib) = check_measured(dir.path());
+    let (stdout, stderr, peak_mib) = check_measured(dir.path(), Duration::from_secs(60));
     assert!(stdout.contains("in 7 article(s)"), "{stdout}{stderr}");
-    // Memory stays proportional to the input (about 1.6 MB of articles).
+    // Memory stays proportional to the input (about 2.4 MB of articles).
     assert!(peak_mib < 200.0, "peak RSS {peak_mib:.0} MiB");
     eprintln!("pathological articles: peak RSS {peak_mib:.0} MiB");
     // Every mark is reported (the last one reads as a wrong-direction close).
@@ -90,7 +93,6 @@ fn pathological_articles_are_checked_in_bounded_time() {
         stdout.lines().all(|l| l.chars().count() < 400),
         "an excerpt line is too long"
     );
-    assert!(t.elapsed().as_secs() < 120, "took {:?}", t.elapsed());
 }
 
 #[test]
@@ -112,7 +114,7 @@ fn a_huge_ann_and_a_wrong_typed_settings_file_are_reported() {
         "[language]\ndefault = 7\n[diagnostics]\nunattributed-claim = true\ndelay-ms = \"x\"\n[files]\ninclude = \"all\"\n[[actor]]\nname = 3\nkind = []\n",
     )
     .unwrap();
-    let (stdout, stderr, peak_mib) = check_measured(dir.path());
+    let (stdout, stderr, peak_mib) = check_measured(dir.path(), Duration::from_secs(60));
     // 100,000 annotation lines (3.3 MB): memory stays bounded.
     assert!(peak_mib < 200.0, "peak RSS {peak_mib:.0} MiB");
     eprintln!(".ann of 100,000 lines: peak RSS {peak_mib:.0} MiB");

@@ -9,6 +9,8 @@ mod brat;
 mod cli;
 mod corpus;
 mod editors;
+#[path = "../common/fuzz_inputs.rs"]
+mod fuzz_inputs;
 mod fuzz_regressions;
 mod hostile;
 mod incremental;

@@ -10,12 +10,8 @@ use newsls::lsp::documents::Document;
 use newsls::text::LineIndex;
 use tower_lsp_server::ls_types::{Position, Range, TextDocumentContentChangeEvent};
 
+use crate::fuzz_inputs::PIECES;
 use crate::Rng;
-
-const PIECES: &[&str] = &[
-    "a", "é", "\u{a0}", "\u{202f}", "😀", "🇫🇷", "\r\n", "\n", "\r", " ", "«", "»", "Ça", "’",
-    "\u{2028}", "x y",
-];
 
 /// A char-boundary offset that is not between "\r" and "\n".
 fn offset(rng: &mut Rng, text: &str) -> usize {
