@@ -17,15 +17,7 @@ pub fn parse(fixture: &str) -> Fixture {
 }
 
 pub fn parse_with(fixture: &str, settings: Settings, format: Format) -> Fixture {
-    let mut text = String::new();
-    let mut marks = Vec::new();
-    let mut rest = fixture;
-    while let Some(i) = rest.find("$0") {
-        text.push_str(&rest[..i]);
-        marks.push(text.len());
-        rest = &rest[i + 2..];
-    }
-    text.push_str(rest);
+    let (text, marks) = crate::text::fixture::markers(fixture);
     let cursor = marks.first().copied().unwrap_or(0);
     let range = (marks.len() == 2).then(|| TextRange::new(marks[0], marks[1]));
     Fixture {

@@ -5,6 +5,8 @@
 //! units (UTF-16 columns for the LSP, Unicode scalar offsets for brat and
 //! `extract`) are derived from a [`LineIndex`] at the edges.
 
+#[cfg(test)]
+pub(crate) mod fixture;
 mod fold;
 mod line_index;
 

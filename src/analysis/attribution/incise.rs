@@ -1,0 +1,198 @@
+//! The incise: a speech verb with its subject inverted, set off by a
+//! comma or a closing mark. After a quote (`», a souligné le journal
+//! américain`, `", dit-elle`, `," Smith said`), or after a comma in a
+//! sentence without marks (`…, rapporte l'agence Reuters.`), where it
+//! attributes the whole sentence.
+//!
+//! Not an incise: a verb with its own clause (`…, warned that it would`),
+//! or a participle without auxiliary.
+
+use super::super::actors::Registry;
+use super::super::{Doc, Quote, QuoteKind};
+use super::subject::subject_span;
+use super::verbs::{form_kind, skip_adverbs};
+use super::{trim_clause, Clause, Construction, Cue, Found, QuoteAt, Scope};
+use crate::lexicon::FormKind;
+use crate::text::{is_space, TextRange};
+
+pub(super) struct Incise;
+
+/// How far after a comma (in bytes, to the incise's first word) an incise
+/// may start. A reported clause ends, and a sentence without marks is
+/// attributed, at an incise starting within 3 bytes of its comma (", a
+/// dit", ",\u{a0}a dit"); a claim's source may start one byte further
+/// (", \u{a0}a dit", ",\u{202f}a dit"). The two tolerances have always
+/// differed; making them one would change which sentences count as
+/// sourced, so they stay two parameters of one function.
+const CLAUSE_REACH: usize = 3;
+const SOURCE_REACH: usize = 4;
+
+impl Construction for Incise {
+    fn quote(&self, doc: &Doc, at: &QuoteAt, _reg: &Registry) -> Vec<Found> {
+        let q: &Quote = at.quote();
+        if q.kind == QuoteKind::Indirect {
+            return Vec::new();
+        }
+        incise(doc, q.range.end(), at.window.end())
+            .map(|(words, subject)| Found::Cue(Cue { subject, words }))
+            .into_iter()
+            .collect()
+    }
+
+    fn sentence(&self, doc: &Doc, idx: usize, _found: &[(Cue, Scope)]) -> Vec<(Cue, Scope)> {
+        let s = doc.sentences[idx].range;
+        commas(doc, s)
+            .filter_map(|comma| after_comma(doc, comma, s.end(), SOURCE_REACH))
+            .filter(|(words, _)| !doc.in_quote(*words))
+            .map(|(words, subject)| (Cue { subject, words }, Scope::Sentence))
+            .collect()
+    }
+
+    /// "Clause, rapporte l'agence X.": the clause before the comma, when
+    /// the subject names someone (or is a pronoun).
+    fn unmarked_clause(&self, doc: &Doc, idx: usize, reg: &Registry) -> Option<Clause> {
+        let s = doc.sentences[idx].range;
+        for comma in commas(doc, s) {
+            let Some((_, subject)) = after_comma(doc, comma, s.end(), CLAUSE_REACH) else {
+                continue;
+            };
+            let subject_ok = !subject.is_empty() && reg.mentions_in(subject).next().is_some();
+            let pronoun_or_vague = doc
+                .words(subject)
+                .first()
+                .is_some_and(|w| doc.lex.pronouns.contains_key(&w.folded));
+            if !subject_ok && !pronoun_or_vague {
+                continue;
+            }
+            let content = trim_clause(doc, TextRange::new(s.start(), comma));
+            if content.len() >= 12 {
+                return Some(Clause {
+                    content,
+                    frames_sentence: false,
+                });
+            }
+        }
+        None
+    }
+
+    fn ends_clause(&self, doc: &Doc, comma: usize, end: usize) -> bool {
+        after_comma(doc, comma, end, CLAUSE_REACH).is_some()
+    }
+}
+
+/// Offsets of the commas of a range.
+fn commas<'a>(doc: &'a Doc, r: TextRange) -> impl Iterator<Item = usize> + 'a {
+    doc.text[r.as_range()]
+        .match_indices(',')
+        .map(move |(i, _)| r.start() + i)
+}
+
+/// The incise right after the comma at `comma`, starting within `reach`
+/// bytes of it, as (cue range, subject range).
+fn after_comma(
+    doc: &Doc,
+    comma: usize,
+    end: usize,
+    reach: usize,
+) -> Option<(TextRange, TextRange)> {
+    incise(doc, comma + 1, end).filter(|(cue, _)| cue.start() <= comma + reach)
+}
+
+/// "», a souligné le journal américain", "", dit-elle", "," Smith said":
+/// the incise after a quote, as (cue range, subject range).
+pub(super) fn incise(doc: &Doc, after: usize, limit: usize) -> Option<(TextRange, TextRange)> {
+    let rest = doc.text.get(after..limit)?;
+    let trimmed = rest
+        .trim_start_matches(|c: char| c == ' ' || is_space(c) || c == ',' || c == '—' || c == '–');
+    let start = limit - trimmed.len();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let words = doc.words(TextRange::new(start, limit));
+    let first = words.first()?;
+    if first.range.start() != start {
+        return None;
+    }
+    // Verb first: ", a souligné X", ", dit-elle", ", said Smith".
+    let aux = doc.match_at(&doc.lex.auxiliaries, start);
+    let verb_at = match aux {
+        Some((r, _)) => doc
+            .words(TextRange::new(r.end(), limit))
+            .first()
+            .map(|w| w.range.start())?,
+        None => start,
+    };
+    let verb_at = skip_adverbs(doc, verb_at, limit);
+    if let Some((vr, id)) = doc.match_at(&doc.lex.speech, verb_at) {
+        let ok = aux.is_some() || form_kind(doc, vr, id) == Some(FormKind::Finite);
+        // "…, warned that it would": a verb with its clause is no incise.
+        let next = doc.words(TextRange::new(vr.end(), limit)).iter().next();
+        let takes_clause = next.is_some_and(|w| doc.lex.complementizers.contains(&w.folded));
+        if ok && !takes_clause {
+            // "a-t-il ajouté": the pronoun is inside the auxiliary.
+            let cue = TextRange::new(start, vr.end());
+            let subject_from = if let Some((ar, _)) = aux {
+                ar.start()
+            } else {
+                vr.end()
+            };
+            let subject = if aux.is_some_and(|(ar, _)| doc.text[ar.as_range()].contains('-')) {
+                // The clitic closing the auxiliary: "a-t-il" → "il".
+                let clitic = doc.words(TextRange::new(subject_from, vr.start())).last();
+                clitic.map_or(TextRange::empty(subject_from), |w| w.range)
+            } else {
+                subject_span(doc, vr.end(), limit)
+            };
+            return Some((cue, subject));
+        }
+    }
+    // Subject first (English, and French "…, X a-t-il dit"): ", Smith said".
+    let subject_end = words.iter().take(8).find_map(|w| {
+        let (vr, id) = doc.match_at(&doc.lex.speech, w.range.start())?;
+        (form_kind(doc, vr, id) == Some(FormKind::Finite)).then_some((w.range.start(), vr))
+    })?;
+    let (subject_stop, vr) = subject_end;
+    let between = &doc.text[start..subject_stop];
+    if between.contains([',', '.', ';', ':']) || between.trim().is_empty() {
+        return None;
+    }
+    let subject = TextRange::new(start, doc.text[..subject_stop].trim_end().len());
+    // "X said" must end the clause: ", Smith said." not ", Smith said that".
+    Some((TextRange::new(start, vr.end()), subject))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check::{check_claim, check_quote};
+
+    #[test]
+    fn an_incise_after_a_quote_names_its_speaker() {
+        check_quote(
+            "« Rien n'est signé », $0a souligné$0 le journal américain The New York Times.",
+            "direct The New York Times « Rien n'est signé »",
+        );
+        check_quote(
+            "\"It is over,\" $0Tom Hardy said$0.",
+            "direct Tom Hardy «It is over,»",
+        );
+        check_quote(
+            "Paul Girard était là. « Jamais », $0a-t-il ajouté$0.",
+            "direct Paul Girard « Jamais »",
+        );
+    }
+
+    #[test]
+    fn an_incise_after_a_comma_attributes_the_sentence() {
+        check_claim(
+            "Un accord pourrait être signé, $0a indiqué$0 Marie Dupont.",
+            "attributed Marie Dupont: Un accord pourrait être signé, a indiqué Marie Dupont.",
+        );
+        // The clause before the incise is indirect speech. Its speaker is
+        // not read from the incise yet: the quote role of the incise only
+        // looks after marked quotes.
+        check_quote(
+            "Les discussions ont beaucoup progressé, rapporte l'agence Reuters.",
+            "indirect null «Les discussions ont beaucoup progressé»",
+        );
+    }
+}

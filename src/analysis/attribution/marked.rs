@@ -1,0 +1,162 @@
+//! Marked passages: which are speech and of which kind.
+//!
+//! A passage in marks is *direct* when it is the whole utterance (it opens
+//! its sentence, follows a colon, or follows que/that and runs to the end
+//! of the sentence) and *mixed* when the writer's sentence continues around
+//! it. Short marked passages in a sentence where no construction reports
+//! speech, and passages after a naming word (surnommé, intitulé, le livre,
+//! dubbed…), are names, titles or terms, not quotes.
+
+use super::super::quotes::QuoteSpan;
+use super::super::{Doc, QuoteKind, Word};
+use super::incise::incise;
+use super::CONSTRUCTIONS;
+use crate::text::{is_space, TextRange};
+
+pub(super) fn words_before<'a>(doc: &'a Doc, at: usize, sentence: usize) -> &'a [Word] {
+    let s = doc.sentences[sentence].range;
+    doc.words(TextRange::new(s.start().min(at), at))
+}
+
+pub(super) fn is_name_or_term(doc: &Doc, span: &QuoteSpan, sentence: usize) -> bool {
+    let before = words_before(doc, span.range.start(), sentence);
+    let near: Vec<&Word> = before.iter().rev().take(2).collect();
+    let content = &doc.text[span.content.as_range()];
+    // A naming participle ("surnommé", "dubbed") always names; a naming
+    // noun ("son livre", "ce programme") only before a title-like passage
+    // (a capital or an article), not before speech ("ce programme
+    // « coûterait 40 millions »").
+    let first_word = doc.words(span.content).iter().next();
+    let title_like = content
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+        || first_word
+            .as_ref()
+            .is_some_and(|w| DETERMINERS.contains(&w.folded.as_str()));
+    let naming = near
+        .iter()
+        .any(|w| doc.lex.naming_words.contains(&w.folded));
+    let titled = title_like && near.iter().any(|w| doc.lex.title_nouns.contains(&w.folded));
+    if naming || titled {
+        return true;
+    }
+    let n_words = content.split_whitespace().count();
+    let has_terminal = content.trim_end().ends_with(['.', '!', '?', '…']);
+    if n_words > 4 || has_terminal {
+        return false;
+    }
+    // "du « dialogue stratégique »", "the "special relationship"": a short
+    // passage after a determiner is a name or a term.
+    if near.first().is_some_and(|w| {
+        DETERMINERS.contains(&w.folded.as_str()) && w.range.end() + 3 >= span.range.start()
+    }) {
+        return true;
+    }
+    // A short passage is speech only in a sentence that reports speech.
+    let s = doc.sentences[sentence].range;
+    let around = doc.window(s, span.range);
+    let has_cue = CONSTRUCTIONS
+        .iter()
+        .any(|c| c.reports_speech(doc, span.range, sentence, around))
+        || starts_sentence(doc, span.range, sentence) && n_words >= 2;
+    !has_cue
+}
+
+const DETERMINERS: &[&str] = &[
+    "le",
+    "la",
+    "les",
+    "l'",
+    "du",
+    "des",
+    "un",
+    "une",
+    "ce",
+    "cette",
+    "ces",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "so-called",
+];
+
+pub(super) fn starts_sentence(doc: &Doc, range: TextRange, sentence: usize) -> bool {
+    let s = doc.sentences[sentence].range;
+    doc.text[s.start()..range.start()]
+        .chars()
+        .all(|c| c.is_whitespace() || is_space(c) || matches!(c, '-' | '–' | '—' | '«' | '"' | '“'))
+}
+
+pub(super) fn marked_kind(doc: &Doc, span: &QuoteSpan, sentence: usize) -> QuoteKind {
+    if starts_sentence(doc, span.range, sentence) {
+        return QuoteKind::Direct;
+    }
+    let before = doc.text[doc.sentences[sentence].range.start()..span.range.start()]
+        .trim_end_matches(|c: char| c == ' ' || is_space(c));
+    if before.ends_with(':') {
+        return QuoteKind::Direct;
+    }
+    let before_words = words_before(doc, span.range.start(), sentence);
+    let after_complementizer = before_words.last().is_some_and(|w| {
+        doc.lex.complementizers.contains(&w.folded) && w.range.end() + 2 >= span.range.start()
+    });
+    // After que/that, a quotation is the whole utterance only when it reads
+    // as one: it starts with a capital or holds a sentence of its own.
+    let content = doc.text[span.content.as_range()].trim();
+    let inner_end = content.trim_end_matches(['.', '!', '?', '…', ' ']);
+    let utterance = content.chars().next().is_some_and(char::is_uppercase)
+        || inner_end.contains(['.', '!', '?']);
+    if after_complementizer && utterance && runs_to_sentence_end(doc, span, sentence) {
+        return QuoteKind::Direct;
+    }
+    QuoteKind::Mixed
+}
+
+/// Only punctuation or an incise follows the quote in its sentence.
+fn runs_to_sentence_end(doc: &Doc, span: &QuoteSpan, sentence: usize) -> bool {
+    let s = doc.sentences[sentence].range;
+    // A quotation over several paragraphs ends past its first sentence.
+    let Some(rest) = doc.text.get(span.range.end()..s.end()) else {
+        return true;
+    };
+    let rest = rest.trim();
+    rest.chars().all(|c| !c.is_alphanumeric()) || incise(doc, span.range.end(), s.end()).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check::check_quote;
+
+    #[test]
+    fn a_whole_utterance_is_direct_and_words_inside_speech_are_mixed() {
+        check_quote(
+            "Jean Roux a déclaré : « Nous sommes prêts. » Il a promis une réforme « juste et rapide ».",
+            "direct Jean Roux « Nous sommes prêts. »\nmixed Jean Roux « juste et rapide »",
+        );
+    }
+
+    #[test]
+    fn a_short_passage_without_speech_around_is_a_term() {
+        check_quote("Le « dialogue stratégique » reprendra en mai à Pékin.", "");
+        check_quote(
+            "Surnommé « le Bulldozer », le maire publie son livre « La ville d'après ».",
+            "",
+        );
+    }
+}

@@ -1,0 +1,77 @@
+//! The opinion opener: `Pour Vikram Singh, …`, `Pour le ministre, …`,
+//! `For Ms Lee, …` at the start of a sentence, followed by a name (or a
+//! determiner and a title) and a comma. It attributes the whole sentence.
+//!
+//! Not an opener: `pour` + a lower-case noun (`Pour la plupart, …`).
+
+use super::super::actors::Registry;
+use super::super::Doc;
+use super::subject::subject_span;
+use super::{Construction, Cue, Found, QuoteAt, Scope};
+use crate::text::TextRange;
+
+pub(super) struct OpinionOpener;
+
+impl Construction for OpinionOpener {
+    fn quote(&self, doc: &Doc, at: &QuoteAt, _reg: &Registry) -> Vec<Found> {
+        opinion_opener(doc, at.quote().sentence)
+            .map(|(subject, words)| Found::Cue(Cue { subject, words }))
+            .into_iter()
+            .collect()
+    }
+
+    fn sentence(&self, doc: &Doc, idx: usize, _found: &[(Cue, Scope)]) -> Vec<(Cue, Scope)> {
+        opinion_opener(doc, idx)
+            .map(|(subject, words)| (Cue { subject, words }, Scope::Sentence))
+            .into_iter()
+            .collect()
+    }
+
+    fn reports_speech(
+        &self,
+        doc: &Doc,
+        _span: TextRange,
+        sentence: usize,
+        _around: TextRange,
+    ) -> bool {
+        opinion_opener(doc, sentence).is_some()
+    }
+}
+
+/// "Pour Vikram Singh, …": an opinion opener at the start of a sentence
+/// followed by an actor and a comma.
+fn opinion_opener(doc: &Doc, sentence: usize) -> Option<(TextRange, TextRange)> {
+    let s = doc.sentences[sentence].range;
+    let (r, _) = doc.match_at(&doc.lex.opinion_openers, s.start())?;
+    let subject = subject_span(doc, r.end(), s.end());
+    if subject.is_empty() || !doc.text[subject.end()..].trim_start().starts_with(',') {
+        return None;
+    }
+    // The subject must begin with a capital (a name) or a determiner + title.
+    let first = doc.text[subject.as_range()].chars().next()?;
+    if !first.is_uppercase() {
+        return None;
+    }
+    Some((subject, r.cover(subject)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check::check_claim;
+
+    #[test]
+    fn pour_x_attributes_the_sentence() {
+        check_claim(
+            "$0Pour Vikram Singh$0, la Chine pourrait céder.",
+            "attributed Vikram Singh: Pour Vikram Singh, la Chine pourrait céder.",
+        );
+    }
+
+    #[test]
+    fn pour_and_a_lower_case_noun_is_no_opener() {
+        check_claim(
+            "Pour la plupart, la Chine pourrait céder.",
+            "unattributed null: Pour la plupart, la Chine pourrait céder.",
+        );
+    }
+}

@@ -1,0 +1,102 @@
+//! Attribution phrases: `selon X`, `d'après X`, `according to X`,
+//! `citing X` (the lexicon's `attribution_phrases`), anywhere in the
+//! sentence and outside quotations. The phrase attributes the whole
+//! sentence; in a sentence without marks, the clause it frames is indirect
+//! speech (`Selon X, clause.` / `Clause, selon X.`).
+
+use super::super::actors::Registry;
+use super::super::Doc;
+use super::subject::subject_span;
+use super::{clause_content, Clause, Construction, Cue, Found, QuoteAt, Scope};
+use crate::text::TextRange;
+
+pub(super) struct AttributionPhrase;
+
+impl Construction for AttributionPhrase {
+    fn quote(&self, doc: &Doc, at: &QuoteAt, _reg: &Registry) -> Vec<Found> {
+        attribution_phrase_in(doc, at.window)
+            .map(|(subject, words)| Found::Cue(Cue { subject, words }))
+            .into_iter()
+            .collect()
+    }
+
+    fn sentence(&self, doc: &Doc, idx: usize, _found: &[(Cue, Scope)]) -> Vec<(Cue, Scope)> {
+        attribution_phrase(doc, idx)
+            .map(|(subject, words)| (Cue { subject, words }, Scope::Sentence))
+            .into_iter()
+            .collect()
+    }
+
+    fn reports_speech(
+        &self,
+        doc: &Doc,
+        _span: TextRange,
+        _sentence: usize,
+        around: TextRange,
+    ) -> bool {
+        !doc.find(&doc.lex.attribution_phrases, around).is_empty()
+    }
+
+    /// "Selon X, clause." / "Clause, selon X.": the phrase frames the
+    /// whole sentence.
+    fn unmarked_clause(&self, doc: &Doc, idx: usize, _reg: &Registry) -> Option<Clause> {
+        let s = doc.sentences[idx].range;
+        let (_, cue) = attribution_phrase(doc, idx)?;
+        let content = if cue.start() <= s.start() + 1 {
+            let rest = doc.text[cue.end()..s.end()].trim_start_matches([',', ' ']);
+            TextRange::new(s.end() - rest.len(), s.end())
+        } else {
+            TextRange::new(s.start(), cue.start())
+        };
+        let content = clause_content(doc, content.start(), content.end());
+        (content.len() >= 12).then_some(Clause {
+            content,
+            frames_sentence: true,
+        })
+    }
+
+    fn ends_clause(&self, doc: &Doc, comma: usize, end: usize) -> bool {
+        let rest = doc.text[comma + 1..end].trim_start();
+        let rest_at = end - rest.len();
+        doc.match_at(&doc.lex.attribution_phrases, rest_at)
+            .is_some()
+    }
+}
+
+fn attribution_phrase(doc: &Doc, sentence: usize) -> Option<(TextRange, TextRange)> {
+    attribution_phrase_in(doc, doc.sentences[sentence].range)
+}
+
+fn attribution_phrase_in(doc: &Doc, s: TextRange) -> Option<(TextRange, TextRange)> {
+    let (r, _) = doc
+        .find(&doc.lex.attribution_phrases, s)
+        .into_iter()
+        .find(|(r, _)| !doc.in_quote(*r))?;
+    let subject = subject_span(doc, r.end(), s.end());
+    Some((subject, r.cover(subject)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check::{check_claim, check_quote};
+
+    #[test]
+    fn selon_and_according_to_attribute_the_sentence() {
+        check_quote(
+            "Selon The New York Times, un accord est proche.",
+            "indirect The New York Times «un accord est proche»",
+        );
+        check_claim(
+            "Steel imports fell by 20%, $0according to Reuters$0.",
+            "attributed Reuters: Steel imports fell by 20%, according to Reuters.",
+        );
+    }
+
+    #[test]
+    fn a_phrase_names_the_speaker_of_a_quote() {
+        check_quote(
+            "$0D'après l'agence Reuters$0, les deux camps sont « très proches » d'un accord.",
+            "mixed Reuters « très proches »",
+        );
+    }
+}

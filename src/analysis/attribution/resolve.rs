@@ -1,0 +1,301 @@
+//! Resolution: the actor a subject span names. A mention heading the
+//! subject (not a complement: `de l'administration d'Obama` is not the
+//! speaker), the institution a role speaks for (`le porte-parole du
+//! Kremlin`), an anonymous or indefinite subject as an unnamed actor (`un
+//! membre de l'administration`, `two diplomats`), an institution noun
+//! (`le parquet`), and pronouns and descriptions to the most recent
+//! compatible actor, preferring recent speakers. Never a guess: a subject
+//! naming no one resolves to nothing.
+
+use super::super::actors::Registry;
+use super::super::{Actor, ActorId, Doc, Mention, MentionKind};
+use crate::lexicon::{ActorKind, Gender, Lang};
+use crate::text::{collapse_whitespace, TextRange};
+
+/// The actor a subject span refers to.
+pub(super) fn resolve_subject(
+    doc: &Doc,
+    subject: TextRange,
+    reg: &mut Registry,
+    speakers: &[(usize, ActorId)],
+) -> Option<ActorId> {
+    if subject.is_empty() {
+        return None;
+    }
+    let words = doc.words(subject);
+    let first = words.first()?;
+    // "A l'occasion d'un séminaire", "After the meeting": an adverbial
+    // phrase, never a subject.
+    if ADVERBIAL_OPENERS.contains(&first.folded.as_str())
+        && !(doc.lex.lang == Lang::En && first.folded == "a")
+    {
+        return None;
+    }
+    // A pronoun.
+    if let Some(&(gender, plural)) = doc.lex.pronouns.get(&first.folded) {
+        if words.len() == 1 || words.len() <= 2 && doc.lex.function_words.contains(&words[1].folded)
+        {
+            return resolve_pronoun(doc, subject.start(), gender, plural, reg, speakers);
+        }
+    }
+    let inside: Vec<&Mention> = reg.mentions_in(subject).collect();
+    // The institution a role speaks for: "le porte-parole du Kremlin",
+    // "analysts at Morgan Stanley", "la direction de l'entreprise".
+    let institution = inside
+        .iter()
+        .filter(|m| {
+            matches!(
+                reg.actors[m.actor].kind,
+                ActorKind::Organization | ActorKind::Country | ActorKind::Media
+            )
+        })
+        .find(|m| is_complement(doc, subject.start(), m.range.start()))
+        .map(|m| m.actor);
+    // An anonymous source leads the subject ("un membre de …", "some
+    // officials"), or an indefinite noun phrase does ("un vétérinaire",
+    // "two diplomats").
+    let vague = doc
+        .match_at(&doc.lex.vague_sources, first.range.start())
+        .filter(|(r, _)| {
+            r.start() == first.range.start() && !doc.lex.pronouns.contains_key(&first.folded)
+        });
+    if let Some((r, _)) = vague {
+        let phrase = doc.folded_at(r);
+        if institution.is_some() && INSTITUTIONAL_VOICES.iter().any(|v| phrase.contains(v)) {
+            return institution;
+        }
+        return Some(unnamed(doc, subject, reg));
+    }
+    // A mention heading the subject, not a complement ("de
+    // l'administration d'Obama" is not the speaker). English puts the head
+    // last ("U.S. Trade Representative Daniel Okafor"), French first.
+    let heads = inside
+        .iter()
+        .filter(|m| !is_complement(doc, subject.start(), m.range.start()));
+    let head = match doc.lex.lang {
+        Lang::En if !doc.text[subject.as_range()].contains(',') => {
+            heads.max_by_key(|m| m.range.start)
+        }
+        _ => heads.min_by_key(|m| m.range.start),
+    };
+    if let Some(m) = head {
+        return Some(m.actor);
+    }
+    if institution.is_some() {
+        return institution;
+    }
+    let indefinite = INDEFINITES.contains(&first.folded.as_str())
+        && !(doc.lex.lang == Lang::Fr && matches!(first.folded.as_str(), "a" | "an"));
+    if indefinite && words.len() >= 2 {
+        return Some(unnamed(doc, subject, reg));
+    }
+    // "le parquet", "the police": the institution speaks.
+    let head = words
+        .iter()
+        .find(|w| !matches!(w.folded.as_str(), "le" | "la" | "l'" | "les" | "the"))?;
+    if doc.lex.institutions.contains(&head.folded) && words.len() <= 3 {
+        let id = reg.add(&head.folded, ActorKind::Organization);
+        reg.mention(
+            TextRange::new(words[0].range.start(), head.range.end()),
+            id,
+            MentionKind::Description,
+        );
+        return Some(id);
+    }
+    None
+}
+
+/// Prepositions that open an adverbial phrase rather than a subject.
+const ADVERBIAL_OPENERS: &[&str] = &[
+    "a",
+    "dans",
+    "depuis",
+    "apres",
+    "avant",
+    "lors",
+    "pendant",
+    "en",
+    "sur",
+    "sous",
+    "avec",
+    "sans",
+    "chez",
+    "entre",
+    "vers",
+    "devant",
+    "derriere",
+    "face",
+    "malgre",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "since",
+    "with",
+    "without",
+    "from",
+    "under",
+    "over",
+    "despite",
+    "amid",
+    "following",
+    "ahead",
+    "until",
+];
+
+/// Roles that speak for their institution when it is named after them.
+const INSTITUTIONAL_VOICES: &[&str] = &[
+    "porte-parole",
+    "spokes",
+    "analyst",
+    "forecaster",
+    "economist",
+    "researcher",
+    "expert",
+    "direction",
+];
+
+/// Determiners that make a subject indefinite, hence anonymous.
+const INDEFINITES: &[&str] = &[
+    "un",
+    "une",
+    "des",
+    "a",
+    "an",
+    "some",
+    "several",
+    "plusieurs",
+    "certains",
+    "certaines",
+    "deux",
+    "trois",
+    "two",
+    "three",
+    "quelques",
+];
+
+/// Whether the mention at `at` is introduced by de/du/d'/of within the
+/// subject that starts at `start`.
+fn is_complement(doc: &Doc, start: usize, at: usize) -> bool {
+    let before = doc.words(TextRange::new(start, at));
+    let Some(prev) = before
+        .iter()
+        .rev()
+        .find(|w| !matches!(w.folded.as_str(), "la" | "le" | "les" | "l'" | "the"))
+    else {
+        return false;
+    };
+    matches!(
+        prev.folded.as_str(),
+        "de" | "du" | "des" | "d'" | "of" | "for" | "pour" | "aux" | "au" | "a"
+    )
+}
+
+fn unnamed(doc: &Doc, subject: TextRange, reg: &mut Registry) -> ActorId {
+    let name = collapse_whitespace(&doc.text[subject.as_range()]);
+    let id = reg.add(&name, ActorKind::Person);
+    reg.actors[id].named = false;
+    // The span may hold a name ("un membre de l'administration d'Obama"):
+    // both are mentions.
+    reg.mention_nested(subject, id, MentionKind::Description);
+    id
+}
+
+fn resolve_pronoun(
+    doc: &Doc,
+    at: usize,
+    gender: Gender,
+    plural: bool,
+    reg: &Registry,
+    speakers: &[(usize, ActorId)],
+) -> Option<ActorId> {
+    let lang = doc.lex.lang;
+    let compatible = |a: &Actor| {
+        if !a.named {
+            return false;
+        }
+        match (lang, gender) {
+            (Lang::En, Gender::Neuter) => matches!(
+                a.kind,
+                ActorKind::Organization | ActorKind::Media | ActorKind::Country
+            ),
+            (Lang::En, Gender::Any) => {
+                plural || a.plural || matches!(a.kind, ActorKind::Organization | ActorKind::Media)
+            }
+            (Lang::En, g) => a.kind == ActorKind::Person && a.gender.agrees(g),
+            (Lang::Fr, g) => a.plural == plural && a.gender.agrees(g) && a.kind != ActorKind::Place,
+        }
+    };
+    // An actor named earlier in the same sentence or the sentence before
+    // in the same paragraph ("Philippe Martin, lui, ne désarme pas. …, il
+    // avait prévenu"), then the latest compatible speaker within the last
+    // few paragraphs, then any compatible actor.
+    let idx = doc.sentence_of(at);
+    let para = doc.sentences[idx].paragraph;
+    let local_start = match idx.checked_sub(1) {
+        Some(prev) if doc.sentences[prev].paragraph == para => doc.sentences[prev].range.start(),
+        _ => doc.sentences[idx].range.start(),
+    };
+    let person = |a: &Actor| a.kind == ActorKind::Person && compatible(a);
+    if let Some((a, _)) = reg
+        .latest_before(at, person)
+        .filter(|(_, off)| *off >= local_start)
+    {
+        return Some(a);
+    }
+    let recent_speaker = speakers
+        .iter()
+        .rev()
+        .filter(|(off, _)| *off < at)
+        .take_while(|(off, _)| doc.sentences[doc.sentence_of(*off)].paragraph + 3 >= para)
+        .find(|(_, a)| compatible(&reg.actors[*a]))
+        .map(|&(_, a)| a);
+    let recent_para_start = doc.paragraphs[para.saturating_sub(2)].start();
+    recent_speaker
+        .or_else(|| {
+            reg.latest_before(at, person)
+                .filter(|(_, off)| *off >= recent_para_start)
+                .map(|(a, _)| a)
+        })
+        .or_else(|| {
+            reg.latest_before(at, |a| compatible(a))
+                .filter(|(_, off)| *off >= local_start)
+                .map(|(a, _)| a)
+        })
+        .or_else(|| reg.latest_before(at, compatible).map(|(a, _)| a))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check::{check_claim, check_quote};
+
+    #[test]
+    fn pronouns_and_descriptions_go_to_compatible_actors() {
+        check_quote(
+            "Les discussions ont progressé, d'après l'agence Reuters.\n\n« Les deux parties sont satisfaites », $0dit$0-elle.",
+            "indirect Reuters «Les discussions ont progressé»\ndirect Reuters « Les deux parties sont satisfaites »",
+        );
+        check_quote(
+            "Selon The New York Times, un accord est proche. « Rien n'est signé », a souligné le journal américain.",
+            "indirect The New York Times «un accord est proche»\ndirect The New York Times « Rien n'est signé »",
+        );
+    }
+
+    #[test]
+    fn an_anonymous_subject_is_a_vague_source() {
+        check_claim(
+            "Some officials say the talks could fail.",
+            "vague-source Some officials: Some officials say the talks could fail.",
+        );
+    }
+
+    #[test]
+    fn a_role_speaks_for_its_institution() {
+        check_claim(
+            "Le porte-parole du Kremlin a affirmé que les sanctions pourraient être levées.",
+            "attributed Russie: Le porte-parole du Kremlin a affirmé que les sanctions pourraient être levées.",
+        );
+    }
+}

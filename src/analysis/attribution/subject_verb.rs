@@ -1,0 +1,139 @@
+//! Subject + speech verb: `Xi Jinping a assuré que …`, `Le ministre a
+//! déclaré : « … »`, `Officials said the deal was close`. The subject is
+//! read back from the verb to the start of its clause; the verb governs
+//! what follows it (a que/that clause, a colon, a quote, an object).
+//!
+//! Not a cue: a verb that reports no content (`spoke to us`, `a parlé
+//! avec`), a verb already read by an earlier construction as an inverted
+//! incise (its subject is after it).
+
+use super::super::actors::Registry;
+use super::super::Doc;
+use super::subject::subject_candidates;
+use super::verbs::{cue_form_ok, cues_in};
+use super::{Construction, Cue, Found, QuoteAt, Scope};
+use crate::text::TextRange;
+
+pub(super) struct SubjectVerb;
+
+impl Construction for SubjectVerb {
+    fn quote(&self, doc: &Doc, at: &QuoteAt, _reg: &Registry) -> Vec<Found> {
+        let before = TextRange::new(at.window.start(), at.quote().range.start());
+        cue_before(doc, before)
+            .into_iter()
+            .map(|(subject, words)| Found::Cue(Cue { subject, words }))
+            .collect()
+    }
+
+    fn sentence(&self, doc: &Doc, idx: usize, found: &[(Cue, Scope)]) -> Vec<(Cue, Scope)> {
+        let s = doc.sentences[idx].range;
+        let mut res = Vec::new();
+        for cue in cues_in(doc, s) {
+            // A verb already read as an inverted incise has its subject after it.
+            if found.iter().any(|(c, _)| c.words.intersects(cue)) {
+                continue;
+            }
+            let subjects = subject_candidates(doc, s.start(), cue.start());
+            let scope = Scope::Verb(governs(doc, cue, s.end()));
+            for subject in subjects {
+                res.push((
+                    Cue {
+                        subject,
+                        words: cue,
+                    },
+                    scope,
+                ));
+            }
+        }
+        res
+    }
+
+    fn reports_speech(
+        &self,
+        doc: &Doc,
+        span: TextRange,
+        _sentence: usize,
+        around: TextRange,
+    ) -> bool {
+        doc.speech_in(around)
+            .iter()
+            .filter(|(r, _)| !span.contains_range(*r))
+            .any(|(r, id)| cue_form_ok(doc, *r, *id))
+    }
+}
+
+/// Where the content a verb reports starts: after que/that, at a colon or
+/// quote, or at its object; `None` when it reports none.
+fn governs(doc: &Doc, cue: TextRange, end: usize) -> Option<usize> {
+    let rest = doc.text[cue.end()..end].trim_start();
+    let rest_at = end - rest.len();
+    let first = doc.words(TextRange::new(rest_at, end)).iter().next();
+    if rest.starts_with([':', '«', '"', '“']) {
+        Some(rest_at)
+    } else {
+        first.filter(|w| w.range.start() == rest_at).and_then(|w| {
+            if doc.lex.complementizers.contains(&w.folded) {
+                Some(w.range.end())
+            } else if NO_CONTENT.contains(&w.folded.as_str()) {
+                None
+            } else {
+                // A clause or an object: "said the deal was close",
+                // "a annoncé le rachat", "a plaidé pour …".
+                Some(w.range.start())
+            }
+        })
+    }
+}
+
+/// Words after a speech verb that show it reports no content: "spoke to
+/// us", "declined to comment", "a parlé avec".
+const NO_CONTENT: &[&str] = &[
+    "to", "with", "at", "about", "on", "à", "a", "avec", "aux", "au", "devant", "lors",
+];
+
+/// The subject of a speech verb: back from the verb to the start of its
+/// clause. Returns (subject span, cue span).
+pub(super) fn cue_before(doc: &Doc, within: TextRange) -> Vec<(TextRange, TextRange)> {
+    let Some(&cue) = cues_in(doc, within).last() else {
+        return Vec::new();
+    };
+    // Include "que"/"that" after the verb in the cue.
+    let after = doc.words(TextRange::new(cue.end(), within.end()));
+    let full_cue = match after.first() {
+        Some(w) if doc.lex.complementizers.contains(&w.folded) => cue.cover(w.range),
+        _ => cue,
+    };
+    subject_candidates(doc, within.start(), cue.start())
+        .into_iter()
+        .map(|subject| (subject, full_cue))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check::{check_claim, check_quote};
+
+    #[test]
+    fn the_subject_before_a_speech_verb_speaks() {
+        check_quote(
+            "Xi Jinping $0a assuré que$0 « la Chine est une victime du piratage ».",
+            "mixed Xi Jinping « la Chine est une victime du piratage »",
+        );
+        check_quote(
+            "Le ministre Jean Roux $0a déclaré$0 : « Nous sommes prêts. »",
+            "direct Jean Roux « Nous sommes prêts. »",
+        );
+    }
+
+    #[test]
+    fn a_verb_governs_the_markers_after_it() {
+        check_claim(
+            "Marie Dupont $0a affirmé$0 que le chômage pourrait baisser.",
+            "attributed Marie Dupont: Marie Dupont a affirmé que le chômage pourrait baisser.",
+        );
+        check_claim(
+            "Le chômage pourrait baisser et Marie Dupont a parlé avec nous.",
+            "unattributed null: Le chômage pourrait baisser et Marie Dupont a parlé avec nous.",
+        );
+    }
+}

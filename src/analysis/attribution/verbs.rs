@@ -1,0 +1,136 @@
+//! Reading speech verbs: which matched forms are cues (finite, or a
+//! participle after an auxiliary), and the auxiliary and adverbs before
+//! them. Shared by every construction that starts from a speech verb.
+//!
+//! Not a construction of its own: [`cues_in`] is what the subject + verb,
+//! reported-clause and colon constructions call.
+
+use super::super::Doc;
+use crate::lexicon::FormKind;
+use crate::text::TextRange;
+
+/// A speech form counts as a cue when finite, or a participle after an
+/// auxiliary.
+pub(super) fn cue_form_ok(doc: &Doc, r: TextRange, id: usize) -> bool {
+    match form_kind(doc, r, id) {
+        Some(FormKind::Finite) => true,
+        Some(FormKind::Participle) => auxiliary_before(doc, r.start()).is_some(),
+        None => false,
+    }
+}
+
+/// "une telle annonce", "the report": a form after a determiner is a noun.
+fn after_determiner(doc: &Doc, at: usize) -> bool {
+    let before = doc.words(TextRange::new(at.saturating_sub(12), at));
+    before
+        .last()
+        .is_some_and(|w| w.range.end() + 2 >= at && doc.lex.determiners.contains(&w.folded))
+}
+
+/// "was cited", "est annoncé": a participle after a form of "be" is a
+/// passive, not someone speaking.
+fn passive(doc: &Doc, at: usize) -> bool {
+    const BE: &[&str] = &[
+        "was", "were", "is", "are", "been", "being", "be", "est", "sont", "ete", "etait",
+        "etaient", "sera", "seront",
+    ];
+    let before = doc.words(TextRange::new(at.saturating_sub(12), at));
+    before
+        .last()
+        .is_some_and(|w| BE.contains(&w.folded.as_str()) && w.range.end() + 2 >= at)
+}
+
+/// "declined to comment", "refuse de commenter": an infinitive is no cue.
+fn after_infinitive_marker(doc: &Doc, at: usize) -> bool {
+    let before = doc.folded_at(TextRange::new(at.saturating_sub(4), at));
+    before.ends_with(" to ") || before.ends_with(" de ") || before.ends_with(" d'")
+}
+
+/// Whether a matched speech form is finite or a participle, read from the
+/// text with its accents ("a proposé" vs "propose"); text typed without
+/// accents falls back to the folded form.
+pub(super) fn form_kind(doc: &Doc, r: TextRange, id: usize) -> Option<FormKind> {
+    let exact = crate::lexicon::exact_key(&doc.text[r.as_range()]);
+    doc.lex.speech_exact.get(&exact).copied().or_else(|| {
+        doc.lex
+            .speech_forms
+            .get(doc.lex.speech.phrase(id))
+            .map(|(_, k)| *k)
+    })
+}
+
+/// The auxiliary (and adverbs) before a participle: "a", "avait également".
+pub(super) fn auxiliary_before(doc: &Doc, at: usize) -> Option<TextRange> {
+    // Never across a sentence or paragraph break ("… a\n\nNote …").
+    let floor = doc
+        .sentences
+        .get(doc.sentence_of(at))
+        .map_or(0, |s| s.range.start().min(at));
+    let mut end = doc.text[..at].trim_end().len();
+    for _ in 0..3 {
+        if end <= floor {
+            return None;
+        }
+        if let Some((r, _)) = doc.match_ending_at(&doc.lex.auxiliaries, end) {
+            return (r.start() >= floor).then_some(r);
+        }
+        let (r, _) = doc.match_ending_at(&doc.lex.inserted_adverbs, end)?;
+        end = doc.text[..r.start()].trim_end().len();
+    }
+    None
+}
+
+/// Speech cues of a range, with their full extent (auxiliary included).
+pub(super) fn cues_in(doc: &Doc, within: TextRange) -> Vec<TextRange> {
+    doc.speech_in(within)
+        .iter()
+        .copied()
+        .filter(|(r, _)| {
+            !doc.in_quote(*r)
+                && !after_infinitive_marker(doc, r.start())
+                && !passive(doc, r.start())
+                && !after_determiner(doc, r.start())
+        })
+        .filter(|(r, id)| cue_form_ok(doc, *r, *id))
+        .map(|(r, _)| match auxiliary_before(doc, r.start()) {
+            // The cue stays inside the range searched (a window may start
+            // between the auxiliary and the verb).
+            Some(aux) if aux.start() >= within.start() => aux.cover(r),
+            _ => r,
+        })
+        .collect()
+}
+
+pub(super) fn skip_adverbs(doc: &Doc, mut at: usize, limit: usize) -> usize {
+    while let Some((r, _)) = doc.match_at(&doc.lex.inserted_adverbs, at) {
+        let next = doc.words(TextRange::new(r.end(), limit));
+        match next.first() {
+            Some(w) => at = w.range.start(),
+            None => break,
+        }
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check::check_quote;
+
+    #[test]
+    fn a_participle_is_a_cue_after_an_auxiliary() {
+        check_quote(
+            "Jean Roux $0a également estimé que$0 la croissance reviendrait en mai.",
+            "indirect Jean Roux «la croissance reviendrait en mai»",
+        );
+    }
+
+    #[test]
+    fn passives_nouns_and_infinitives_are_no_cues() {
+        check_quote("Le rapport a été annoncé hier par la mairie de Lyon.", "");
+        check_quote("Une telle annonce que personne n'attendait a surpris.", "");
+        check_quote(
+            "Anna Smith declined to comment that evening on the deal.",
+            "",
+        );
+    }
+}
