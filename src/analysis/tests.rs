@@ -4,7 +4,7 @@
 
 use super::{analyze, Analysis, AnalysisConfig};
 use crate::input::{ActorEntry, Article};
-use crate::lexicon::{ActorKind, Lang};
+use crate::lexicon::Lang;
 
 fn run(text: &str, actors: Vec<ActorEntry>) -> Analysis {
     let article = Article::plain(text);
@@ -166,25 +166,7 @@ fn titles_and_nicknames_in_marks_are_not_quotes() {
     );
 }
 
-// Speakers.
-
-#[test]
-fn pronouns_and_descriptions_resolve_to_compatible_actors() {
-    check(
-        "quote",
-        "Les discussions ont progressé, d'après l'agence Reuters.\n\n« Les deux parties sont satisfaites », dit-elle.\n\nSelon The New York Times, un accord est proche. « Rien n'est signé », a souligné le journal américain.",
-        "quote indirect Reuters «Les discussions ont progressé»\nquote direct Reuters « Les deux parties sont satisfaites »\nquote indirect The New York Times «un accord est proche»\nquote direct The New York Times « Rien n'est signé »",
-    );
-}
-
-#[test]
-fn a_bare_quote_paragraph_continues_the_previous_speaker() {
-    check(
-        "quote",
-        "« Nous ne céderons pas », a prévenu Sophie Laurent.\n\nElle a ensuite quitté la salle.\n\n« Jamais. »",
-        "quote direct Sophie Laurent « Nous ne céderons pas »\nquote direct Sophie Laurent « Jamais. »",
-    );
-}
+// Speakers (each construction has its own tests in attribution/).
 
 #[test]
 fn anonymous_sources_are_unnamed_speakers_and_unknown_ones_null() {
@@ -196,34 +178,7 @@ fn anonymous_sources_are_unnamed_speakers_and_unknown_ones_null() {
     assert!(a.findings.iter().any(|f| f.code() == "unattributed-quote"));
 }
 
-#[test]
-fn an_interview_answer_is_the_interviewee() {
-    check(
-        "quote",
-        "Dr. Amara Osei studies reefs.\n\nQ: Is there hope?\n\nA: \"Yes, reefs recover.\"",
-        "quote direct Amara Osei «Yes, reefs recover.»",
-    );
-}
-
 // Actors.
-
-#[test]
-fn registry_aliases_match_whatever_the_accents_and_case() {
-    let entry = ActorEntry {
-        name: "États-Unis".to_string(),
-        kind: ActorKind::Country,
-        aliases: vec!["l’Oncle Sam".to_string()],
-        description: Some("Pays".to_string()),
-        wikidata: None,
-    };
-    let text = "Les Etats-Unis et L'ONCLE SAM ne font qu'un.";
-    let a = run(text, vec![entry]);
-    let got = render(text, &a, "actor");
-    assert_eq!(
-        got,
-        "actor country États-Unis (Pays): Etats-Unis | L'ONCLE SAM"
-    );
-}
 
 #[test]
 fn names_titles_appositions_acronyms_and_short_names() {

@@ -1,0 +1,139 @@
+//! The gazetteer's actors: countries, capitals (a metonym for the country,
+//! or the city itself in a dateline or after a locative preposition),
+//! media and agencies, institutions, places.
+
+use super::super::{ActorId, Doc, MentionKind};
+use super::Registry;
+use crate::lexicon::{ActorKind, Gazetteer, GazetteerEntry, Gender, Lang};
+use crate::text::{fold, TextRange};
+
+/// Canonical name of a country in the document language.
+fn country_name(g: &Gazetteer, i: usize, lang: Lang) -> &str {
+    match lang {
+        Lang::Fr => &g.countries[i].fr,
+        Lang::En => &g.countries[i].en,
+    }
+}
+
+pub(super) fn country_actor(reg: &mut Registry, g: &Gazetteer, i: usize, lang: Lang) -> ActorId {
+    let c = &g.countries[i];
+    let id = reg.add(country_name(g, i, lang), ActorKind::Country);
+    for alias in [&c.fr, &c.en] {
+        reg.add_key(alias, id);
+    }
+    let a = &mut reg.actors[id];
+    a.gender = if lang == Lang::En {
+        Gender::Neuter
+    } else {
+        c.gender
+    };
+    a.plural = c.plural && lang == Lang::Fr;
+    id
+}
+
+pub(super) fn gazetteer(doc: &Doc, lang: Lang, reg: &mut Registry) {
+    let g = &doc.lexicons.gazetteer;
+    for (p, &para) in doc.paragraphs.iter().enumerate() {
+        for (range, i) in doc.find(&g.names, para) {
+            let original = &doc.text[range.as_range()];
+            if !g.name_cases[i].accepts(original) || reg.is_claimed(range) {
+                continue;
+            }
+            let (id, kind) = match g.name_entries[i] {
+                GazetteerEntry::Country(c) => (country_actor(reg, g, c, lang), MentionKind::Name),
+                GazetteerEntry::Capital(c) => {
+                    if is_dateline(doc, p, range) || after_locative(doc, range.start()) {
+                        (
+                            reg.add(&g.name_display[i], ActorKind::Place),
+                            MentionKind::Name,
+                        )
+                    } else {
+                        (country_actor(reg, g, c, lang), MentionKind::Metonym)
+                    }
+                }
+                GazetteerEntry::Media(m) => {
+                    let media = &g.media[m];
+                    let id = reg.add(&media.name, ActorKind::Media);
+                    let a = &mut reg.actors[id];
+                    a.is_agency = media.is_agency;
+                    a.gender = if lang == Lang::En {
+                        Gender::Neuter
+                    } else {
+                        media.gender
+                    };
+                    a.country = media.country.map(|c| g.countries[c].fr.clone());
+                    reg.add_key(original, id);
+                    (id, MentionKind::Name)
+                }
+                GazetteerEntry::Institution(o) => {
+                    let inst = &g.institutions[o];
+                    let name = if lang == Lang::Fr { &inst.fr } else { &inst.en };
+                    let id = reg.add(name, ActorKind::Organization);
+                    reg.add_key(&inst.fr, id);
+                    reg.add_key(&inst.en, id);
+                    reg.add_key(original, id);
+                    let a = &mut reg.actors[id];
+                    a.gender = if lang == Lang::En {
+                        Gender::Neuter
+                    } else {
+                        inst.gender
+                    };
+                    a.plural = inst.plural && lang == Lang::Fr;
+                    a.is_agency = fold(name).contains("agenc");
+                    (id, MentionKind::Name)
+                }
+                GazetteerEntry::Place(_) => (
+                    reg.add(&g.name_display[i], ActorKind::Place),
+                    MentionKind::Name,
+                ),
+            };
+            reg.mention(range, id, kind);
+        }
+    }
+}
+
+/// "PEKIN (Reuters) -", "WASHINGTON, 3 mars -": a place name in capitals
+/// opening one of the first paragraphs.
+fn is_dateline(doc: &Doc, paragraph: usize, range: TextRange) -> bool {
+    let para = doc.paragraphs[paragraph];
+    let text = &doc.text[range.as_range()];
+    paragraph < 4
+        && range.start() == para.start()
+        && text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+}
+
+pub(super) fn after_locative(doc: &Doc, start: usize) -> bool {
+    let before = doc.folded_at(TextRange::new(start.saturating_sub(8), start));
+    let before = before.trim_end();
+    ["a", "en", "in", "at", "near", "pres de", "vers", "sur"]
+        .iter()
+        .any(|p| {
+            before.ends_with(p) && before[..before.len() - p.len()].ends_with([' ', '\n', '('])
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check::check_actors;
+
+    #[test]
+    fn capitals_are_metonyms_except_in_datelines() {
+        check_actors(
+            "PEKIN (Reuters) - Washington fait pression.",
+            Vec::new(),
+            "place Pékin: PEKIN\nmedia Reuters: Reuters\ncountry États-Unis: Washington",
+        );
+    }
+
+    #[test]
+    fn a_capital_after_a_locative_is_the_city() {
+        check_actors(
+            "Le sommet s'est tenu à Washington hier.",
+            Vec::new(),
+            "place Washington: Washington",
+        );
+    }
+}

@@ -1,0 +1,299 @@
+//! The `Registry` of actors and mentions the analysis builds, and its
+//! first source: the `[[actor]]` entries of `newsls.toml` (names and
+//! aliases, any case and accent).
+
+use std::collections::HashMap;
+
+use super::super::{Actor, ActorId, Doc, Mention, MentionKind};
+use super::PARTICLES;
+use crate::input::ActorEntry;
+use crate::lexicon::{ActorKind, CaseRule, Gender, PhraseSet};
+use crate::text::{fold, TextRange};
+
+/// Actors and mentions while the analysis builds them.
+#[derive(Default)]
+pub(crate) struct Registry {
+    pub actors: Vec<Actor>,
+    pub mentions: Vec<Mention>,
+    keys: HashMap<String, ActorId>,
+    /// Each folded token of a multi-word person name → the first such
+    /// person (a later short name joins it); kept by [`Registry::add`].
+    person_tokens: HashMap<String, ActorId>,
+    claimed: Vec<bool>,
+}
+
+impl Registry {
+    pub fn new(len: usize) -> Registry {
+        Registry {
+            claimed: vec![false; len],
+            ..Registry::default()
+        }
+    }
+
+    pub fn find_key(&self, name: &str) -> Option<ActorId> {
+        self.keys.get(&key(name)).copied()
+    }
+
+    pub fn add(&mut self, name: &str, kind: ActorKind) -> ActorId {
+        if let Some(id) = self.find_key(name) {
+            return id;
+        }
+        let id = self.actors.len();
+        self.actors.push(Actor {
+            name: name.to_string(),
+            kind,
+            description: None,
+            wikidata: None,
+            named: true,
+            gender: Gender::Any,
+            plural: false,
+            is_agency: false,
+            country: None,
+            mentions: Vec::new(),
+            registered: false,
+        });
+        self.keys.insert(key(name), id);
+        if kind == ActorKind::Person && name.contains(' ') {
+            for part in fold(name).split([' ', '-']) {
+                if !PARTICLES.contains(&part) {
+                    self.person_tokens.entry(part.to_string()).or_insert(id);
+                }
+            }
+        }
+        id
+    }
+
+    pub fn add_key(&mut self, name: &str, actor: ActorId) {
+        self.keys.entry(key(name)).or_insert(actor);
+    }
+
+    pub fn is_claimed(&self, r: TextRange) -> bool {
+        self.claimed[r.as_range()].iter().any(|&c| c)
+    }
+
+    /// Removes the mentions inside `range` (a longer name absorbs them).
+    pub(super) fn unclaim(&mut self, range: TextRange) {
+        self.mentions.retain(|m| !range.contains_range(m.range));
+        for c in &mut self.claimed[range.as_range()] {
+            *c = false;
+        }
+    }
+
+    pub(super) fn kind_at(&self, r: TextRange) -> Option<ActorKind> {
+        let start = self.mentions.partition_point(|m| m.range.end <= r.start);
+        // Sorted by start; a nested mention may end later, so look a little
+        // before.
+        self.mentions[start.saturating_sub(4)..]
+            .iter()
+            .take_while(|m| m.range.start < r.end)
+            .find(|m| m.range.intersects(r))
+            .map(|m| self.actors[m.actor].kind)
+    }
+
+    /// A mention that may contain others (an anonymous source's phrase).
+    pub fn mention_nested(&mut self, range: TextRange, actor: ActorId, kind: MentionKind) {
+        let exact = self.mentions_in(range).any(|m| m.range == range);
+        if !range.is_empty() && !exact {
+            self.insert(Mention { range, actor, kind });
+        }
+    }
+
+    pub fn mention(&mut self, range: TextRange, actor: ActorId, kind: MentionKind) {
+        if range.is_empty() || self.is_claimed(range) {
+            return;
+        }
+        for c in &mut self.claimed[range.as_range()] {
+            *c = true;
+        }
+        self.insert(Mention { range, actor, kind });
+    }
+
+    /// Mentions stay sorted by start, so lookups by position are binary
+    /// searches.
+    fn insert(&mut self, m: Mention) {
+        let at = self
+            .mentions
+            .partition_point(|o| o.range.start <= m.range.start);
+        self.mentions.insert(at, m);
+    }
+
+    /// Adds many mentions at once (annotations): one sort, not one insert
+    /// each; a range already present is kept once.
+    pub fn extend_mentions(
+        &mut self,
+        items: impl IntoIterator<Item = (TextRange, ActorId)>,
+        kind: MentionKind,
+    ) {
+        let mut seen: std::collections::HashSet<TextRange> =
+            self.mentions.iter().map(|m| m.range).collect();
+        for (range, actor) in items {
+            if !range.is_empty() && seen.insert(range) {
+                self.mentions.push(Mention { range, actor, kind });
+            }
+        }
+        self.mentions.sort_by_key(|m| m.range.start);
+    }
+
+    /// Mentions wholly inside a range.
+    pub fn mentions_in(&self, r: TextRange) -> impl Iterator<Item = &Mention> {
+        let start = self.mentions.partition_point(|m| m.range.start < r.start);
+        self.mentions[start..]
+            .iter()
+            .take_while(move |m| m.range.start < r.end)
+            .filter(move |m| r.contains_range(m.range))
+    }
+
+    /// The actor of the latest mention before `offset` accepted by `ok`,
+    /// with the offset of that mention.
+    pub fn latest_before(
+        &self,
+        offset: usize,
+        ok: impl Fn(&Actor) -> bool,
+    ) -> Option<(ActorId, usize)> {
+        /// Antecedents are recent: looking further back than this many
+        /// mentions costs time on huge documents and finds wrong ones.
+        const LOOKBACK: usize = 400;
+        let end = self.mentions.partition_point(|m| m.range.start() < offset);
+        self.mentions[..end]
+            .iter()
+            .rev()
+            .take(LOOKBACK)
+            .find(|m| m.range.end() <= offset && ok(&self.actors[m.actor]))
+            .map(|m| (m.actor, m.range.start()))
+    }
+
+    /// Sorts mentions, fills each actor's mention list, and drops actors
+    /// neither mentioned nor `referenced` (by a quote or claim); returns the
+    /// map from old to new ids.
+    pub fn finish(
+        &mut self,
+        referenced: impl IntoIterator<Item = ActorId>,
+    ) -> Vec<Option<ActorId>> {
+        self.mentions
+            .sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
+        let mut used = vec![false; self.actors.len()];
+        for m in &self.mentions {
+            used[m.actor] = true;
+        }
+        for a in referenced {
+            used[a] = true;
+        }
+        // Kept actors in order of first mention (referenced-only actors last).
+        let mut first = vec![usize::MAX; self.actors.len()];
+        for m in &self.mentions {
+            first[m.actor] = first[m.actor].min(m.range.start());
+        }
+        let mut order: Vec<ActorId> = (0..self.actors.len()).filter(|&a| used[a]).collect();
+        order.sort_by_key(|&a| (first[a], a));
+        let mut map = vec![None; self.actors.len()];
+        for (new, &old) in order.iter().enumerate() {
+            map[old] = Some(new);
+        }
+        let mut old_actors: Vec<Option<Actor>> = std::mem::take(&mut self.actors)
+            .into_iter()
+            .map(Some)
+            .collect();
+        let mut actors: Vec<Actor> = order
+            .iter()
+            .filter_map(|&old| old_actors[old].take())
+            .collect();
+        for (i, m) in self.mentions.iter_mut().enumerate() {
+            if let Some(new) = map[m.actor] {
+                m.actor = new;
+                actors[new].mentions.push(i);
+            }
+        }
+        self.actors = actors;
+        map
+    }
+
+    /// The first person with a multi-word name containing `token` ("Obama"
+    /// for Barack Obama). Names and kinds never change once added, so the
+    /// index built by [`Registry::add`] answers in constant time.
+    pub(super) fn person_with_token(&self, token: &str) -> Option<ActorId> {
+        self.person_tokens.get(token).copied()
+    }
+}
+
+/// Folded lookup key: case, accents and apostrophes folded, a leading
+/// article dropped.
+pub fn key(name: &str) -> String {
+    let f = fold(name.trim());
+    for article in ["le ", "la ", "les ", "l'", "the "] {
+        if let Some(rest) = f.strip_prefix(article) {
+            if !rest.is_empty() {
+                return rest.to_string();
+            }
+        }
+    }
+    f
+}
+
+pub(super) fn registry_entries(doc: &Doc, entries: &[ActorEntry], reg: &mut Registry) {
+    if entries.is_empty() {
+        return;
+    }
+    let mut names = Vec::new();
+    let mut owners = Vec::new();
+    for entry in entries {
+        let id = reg.add(&entry.name, entry.kind);
+        let actor = &mut reg.actors[id];
+        actor.description = entry.description.clone();
+        actor.wikidata = entry.wikidata.clone();
+        actor.registered = true;
+        for alias in std::iter::once(&entry.name).chain(&entry.aliases) {
+            reg.add_key(alias, id);
+            names.push(fold(alias));
+            owners.push((
+                id,
+                CaseRule::of(alias),
+                alias.chars().next().is_some_and(char::is_lowercase),
+            ));
+        }
+    }
+    let set = PhraseSet::new(names);
+    let whole = TextRange::new(0, doc.text.len());
+    for (range, i) in doc.find(&set, whole) {
+        let (id, case, descriptive) = owners[i];
+        if case.accepts(&doc.text[range.as_range()]) {
+            let kind = if descriptive {
+                MentionKind::Description
+            } else {
+                MentionKind::Name
+            };
+            reg.mention(range, id, kind);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check::check_actors;
+    use crate::input::ActorEntry;
+    use crate::lexicon::ActorKind;
+
+    #[test]
+    fn registry_aliases_match_whatever_the_accents_and_case() {
+        let entry = ActorEntry {
+            name: "États-Unis".to_string(),
+            kind: ActorKind::Country,
+            aliases: vec!["l’Oncle Sam".to_string()],
+            description: Some("Pays".to_string()),
+            wikidata: None,
+        };
+        check_actors(
+            "Les Etats-Unis et L'ONCLE SAM ne font qu'un.",
+            vec![entry],
+            "country États-Unis (Pays): Etats-Unis | L'ONCLE SAM",
+        );
+    }
+
+    #[test]
+    fn a_short_name_joins_the_full_name() {
+        check_actors(
+            "Barack Obama est arrivé. Obama a parlé.",
+            Vec::new(),
+            "person Barack Obama: Barack Obama | Obama",
+        );
+    }
+}
