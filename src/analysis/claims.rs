@@ -271,9 +271,10 @@ fn figures(doc: &Doc, s: TextRange) -> Vec<(TextRange, MarkerKind)> {
                 && words
                     .get(i + 2)
                     .is_some_and(|n| n.folded.chars().all(|c| c.is_ascii_digit()));
-        let unit_of_time = TIME_WORDS.contains(&next);
-        let date = MONTHS.contains(&next)
-            || MONTHS.contains(&prev)
+        let shared = &doc.lexicons.shared;
+        let unit_of_time = shared.time_words.contains(next);
+        let date = shared.months.contains(next)
+            || shared.months.contains(prev)
             || matches!(
                 prev,
                 "le" | "du" | "au" | "the" | "on" | "since" | "depuis" | "numero" | "no" | "n"
@@ -285,89 +286,3 @@ fn figures(doc: &Doc, s: TextRange) -> Vec<(TextRange, MarkerKind)> {
     }
     res
 }
-
-const TIME_WORDS: &[&str] = &[
-    "ans",
-    "an",
-    "annees",
-    "annee",
-    "mois",
-    "jours",
-    "jour",
-    "heures",
-    "heure",
-    "minutes",
-    "minute",
-    "secondes",
-    "semaines",
-    "semaine",
-    "siecles",
-    "siecle",
-    "years",
-    "year",
-    "months",
-    "month",
-    "days",
-    "day",
-    "hours",
-    "hour",
-    "minutes",
-    "seconds",
-    "weeks",
-    "week",
-    "centuries",
-    "century",
-    "decennies",
-    "decades",
-    "h",
-    "pm",
-    "am",
-    "ieme",
-    "eme",
-    "e",
-    "th",
-    "st",
-    "nd",
-    "rd",
-    "er",
-    "year-old",
-];
-
-const MONTHS: &[&str] = &[
-    "janvier",
-    "fevrier",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "aout",
-    "septembre",
-    "octobre",
-    "novembre",
-    "decembre",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sept",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-];

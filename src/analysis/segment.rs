@@ -63,13 +63,16 @@ fn push_trimmed(text: &str, start: usize, end: usize, acc: &mut Vec<TextRange>) 
     }
 }
 
-/// French elisions that end a word at their apostrophe.
+/// French elisions that end a word at their apostrophe. A closed set of
+/// the grammar of tokenisation, kept in code (not a lexicon file) because
+/// every word of every text is cut with it before any lexicon is consulted.
 const ELISIONS: &[&str] = &[
     "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
 ];
 
 /// Clitic pronouns split off a verb in an inverted incise ("dit-elle",
-/// "a-t-il").
+/// "a-t-il"). A closed grammatical set (subject pronouns), part of this
+/// rule rather than vocabulary.
 const CLITICS: &[&str] = &[
     "il", "elle", "ils", "elles", "on", "t-il", "t-elle", "t-ils", "t-elles", "t-on",
 ];

@@ -10,7 +10,7 @@ mod phrases;
 
 pub use phrases::{PhraseMatch, PhraseSet};
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -155,6 +155,32 @@ pub struct Lexicon {
     pub abbreviations: Vec<String>,
     pub sentence_words: std::collections::HashSet<String>,
     pub function_words: std::collections::HashSet<String>,
+    /// English forms that report a clause without "that" ("said the deal
+    /// was close"): every form of `bare_clause_any_form`, the third person
+    /// and past of `bare_clause_verbs`, conjugated here.
+    pub bare_clause_forms: Vec<String>,
+}
+
+/// Lists used whatever the article's language (`shared.toml`).
+pub struct Shared {
+    /// Before a short passage in marks: a name or a term follows.
+    pub term_determiners: HashSet<String>,
+    /// Opening a definite description.
+    pub definite_determiners: HashSet<String>,
+    pub particles: HashSet<String>,
+    pub org_heads: HashSet<String>,
+    pub media_heads: HashSet<String>,
+    pub event_heads: HashSet<String>,
+    pub place_heads: HashSet<String>,
+    pub acronym_introducers: HashSet<String>,
+    pub institution_heads: HashSet<String>,
+    /// Kind nouns in file order (the first one found wins).
+    pub kind_nouns: Vec<(String, ActorKind)>,
+    pub adverbial_openers: HashSet<String>,
+    pub institutional_voices: Vec<String>,
+    pub indefinites: HashSet<String>,
+    pub time_words: HashSet<String>,
+    pub months: HashSet<String>,
 }
 
 /// A country of the gazetteer.
@@ -253,6 +279,7 @@ pub struct Lexicons {
     pub fr: Lexicon,
     pub en: Lexicon,
     pub gazetteer: Gazetteer,
+    pub shared: Shared,
 }
 
 impl Lexicons {
@@ -282,6 +309,7 @@ pub const FILES: &[(&str, &str)] = &[
     ("en/speech_verbs.toml", include_str!("en/speech_verbs.toml")),
     ("en/words.toml", include_str!("en/words.toml")),
     ("gazetteer.toml", include_str!("gazetteer.toml")),
+    ("shared.toml", include_str!("shared.toml")),
 ];
 
 fn file(name: &str) -> &'static str {
@@ -318,7 +346,6 @@ struct WordsFile {
     pronouns: Vec<(String, String, String)>,
     naming_words: Vec<String>,
     title_nouns: Vec<String>,
-    determiners: Vec<String>,
     hearsay: Vec<String>,
     impersonal_sources: Vec<String>,
     accusations: Vec<String>,
@@ -337,6 +364,29 @@ struct WordsFile {
     abbreviations: Vec<String>,
     sentence_words: Vec<String>,
     function_words: Vec<String>,
+    #[serde(default)]
+    bare_clause_any_form: Vec<String>,
+    #[serde(default)]
+    bare_clause_verbs: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SharedFile {
+    determiners: Vec<(String, String)>,
+    particles: Vec<String>,
+    org_heads: Vec<String>,
+    media_heads: Vec<String>,
+    event_heads: Vec<String>,
+    place_heads: Vec<String>,
+    acronym_introducers: Vec<String>,
+    institution_heads: Vec<String>,
+    kind_nouns: Vec<(String, String)>,
+    adverbial_openers: Vec<String>,
+    institutional_voices: Vec<String>,
+    indefinites: Vec<String>,
+    time_words: Vec<String>,
+    months: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -384,11 +434,73 @@ fn parse<T: serde::de::DeserializeOwned>(name: &str) -> Result<T, String> {
 }
 
 fn load() -> Result<Lexicons, String> {
+    let shared: SharedFile = parse("shared.toml")?;
     Ok(Lexicons {
-        fr: load_lang(Lang::Fr)?,
-        en: load_lang(Lang::En)?,
+        fr: load_lang(Lang::Fr, &shared)?,
+        en: load_lang(Lang::En, &shared)?,
         gazetteer: load_gazetteer()?,
+        shared: load_shared(&shared)?,
     })
+}
+
+/// Determiners of `shared.toml` that play `role`.
+fn determiners_with(shared: &SharedFile, role: &str) -> Vec<String> {
+    shared
+        .determiners
+        .iter()
+        .filter(|(_, roles)| roles.split(' ').any(|r| r == role))
+        .map(|(w, _)| fold(w))
+        .collect()
+}
+
+fn load_shared(file: &SharedFile) -> Result<Shared, String> {
+    let set = |list: &[String]| -> HashSet<String> { folded(list).into_iter().collect() };
+    let mut kind_nouns = Vec::new();
+    for (noun, kind) in &file.kind_nouns {
+        let kind = ActorKind::parse(kind).ok_or_else(|| format!("shared.toml: bad kind {kind}"))?;
+        kind_nouns.push((fold(noun), kind));
+    }
+    Ok(Shared {
+        term_determiners: determiners_with(file, "term").into_iter().collect(),
+        definite_determiners: determiners_with(file, "definite").into_iter().collect(),
+        particles: set(&file.particles),
+        org_heads: set(&file.org_heads),
+        media_heads: set(&file.media_heads),
+        event_heads: set(&file.event_heads),
+        place_heads: set(&file.place_heads),
+        acronym_introducers: set(&file.acronym_introducers),
+        institution_heads: set(&file.institution_heads),
+        kind_nouns,
+        adverbial_openers: set(&file.adverbial_openers),
+        institutional_voices: folded(&file.institutional_voices),
+        indefinites: set(&file.indefinites),
+        time_words: set(&file.time_words),
+        months: set(&file.months),
+    })
+}
+
+/// Every form of `any_form`; the forms of `third_and_past` that are
+/// neither the base nor the -ing form (regular verbs conjugated, irregular
+/// ones read from the speech-verb file).
+fn bare_clause_forms(
+    any_form: &[String],
+    third_and_past: &[String],
+    irregular: &HashMap<String, IrregularVerb>,
+) -> Vec<String> {
+    let mut res = Vec::new();
+    for lemma in any_form.iter().chain(third_and_past) {
+        let forms = match irregular.get(lemma) {
+            Some(v) => v.finite.clone(),
+            None => conjugate::english_regular(lemma).finite,
+        };
+        let every = any_form.contains(lemma);
+        res.extend(
+            forms
+                .into_iter()
+                .filter(|f| every || (f != lemma && !f.ends_with("ing"))),
+        );
+    }
+    res
 }
 
 /// Lower case with typographic apostrophes made ASCII, accents kept.
@@ -405,7 +517,7 @@ fn folded(list: &[String]) -> Vec<String> {
     list.iter().map(|s| fold(s)).collect()
 }
 
-fn load_lang(lang: Lang) -> Result<Lexicon, String> {
+fn load_lang(lang: Lang, shared: &SharedFile) -> Result<Lexicon, String> {
     let dir = lang.code();
     let verbs: VerbsFile = parse(&format!("{dir}/speech_verbs.toml"))?;
     let words: WordsFile = parse(&format!("{dir}/words.toml"))?;
@@ -478,7 +590,7 @@ fn load_lang(lang: Lang) -> Result<Lexicon, String> {
             .collect(),
         naming_words: PhraseSet::from_list(&words.naming_words),
         title_nouns: PhraseSet::from_list(&words.title_nouns),
-        determiners: folded(&words.determiners),
+        determiners: determiners_with(shared, &format!("noun-{dir}")),
         hearsay: PhraseSet::from_list(&words.hearsay),
         impersonal_sources: PhraseSet::from_list(&words.impersonal_sources),
         accusations: PhraseSet::from_list(&words.accusations),
@@ -498,6 +610,11 @@ fn load_lang(lang: Lang) -> Result<Lexicon, String> {
         abbreviations: folded(&words.abbreviations),
         sentence_words: folded(&words.sentence_words).into_iter().collect(),
         function_words: folded(&words.function_words).into_iter().collect(),
+        bare_clause_forms: bare_clause_forms(
+            &words.bare_clause_any_form,
+            &words.bare_clause_verbs,
+            &verbs.irregular,
+        ),
     })
 }
 

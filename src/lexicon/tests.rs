@@ -149,3 +149,38 @@ fn gazetteer_links_names_to_entries() {
     ));
     assert_eq!(g.demonyms.get("chinoises").copied(), china);
 }
+
+#[test]
+fn kind_nouns_agree_with_the_descriptions() {
+    // A noun that tells a name's kind (`shared.toml`) and heads a definite
+    // description (`descriptions` of a language) must mean the same kind
+    // in both, or "le groupe Vernier" and "le groupe" would disagree.
+    let lex = Lexicons::get();
+    let mut problems = Vec::new();
+    for (noun, kind) in &lex.shared.kind_nouns {
+        for l in [&lex.fr, &lex.en] {
+            if let Some((k, _)) = l.descriptions.get(noun) {
+                if k != kind {
+                    problems.push(format!(
+                        "{noun}: {} in shared.toml, {} in {}/words.toml",
+                        kind.as_str(),
+                        k.as_str(),
+                        l.lang.code()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn bare_clause_forms_come_from_the_conjugation() {
+    let forms = &Lexicons::get().en.bare_clause_forms;
+    for form in ["say", "saying", "said", "adds", "added", "thinks", "thought", "wrote"] {
+        assert!(forms.iter().any(|f| f == form), "{form} missing");
+    }
+    for form in ["add", "adding", "warn", "warning", "writing"] {
+        assert!(!forms.iter().any(|f| f == form), "{form} should not be there");
+    }
+}

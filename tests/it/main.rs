@@ -16,6 +16,7 @@ mod hostile;
 mod incremental;
 mod lsp;
 mod positions;
+mod tidy;
 
 use std::path::{Path, PathBuf};
 

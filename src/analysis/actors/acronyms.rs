@@ -4,7 +4,7 @@
 //! name, and every later use of the acronym is a mention of it.
 
 use super::super::{ActorId, Doc, MentionKind};
-use super::{collapse, Registry, PARTICLES};
+use super::{collapse, is_particle, Registry};
 use crate::lexicon::{ActorKind, CaseRule};
 use crate::text::{fold, TextRange};
 
@@ -63,7 +63,7 @@ pub(super) fn acronym_expansions(doc: &Doc, reg: &mut Registry) {
                 if need == 0 {
                     break;
                 }
-            } else if PARTICLES.contains(&w.folded.as_str())
+            } else if is_particle(doc, &w.folded)
                 || matches!(w.folded.as_str(), "a" | "en" | "et" | "and")
             {
                 continue;

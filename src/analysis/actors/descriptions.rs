@@ -38,10 +38,14 @@ pub(super) fn demonyms(doc: &Doc, words: &[Word], lang: Lang, reg: &mut Registry
 /// optional demonym: "le quotidien", "l'agence", "le journal américain",
 /// "le président chinois", "the newspaper".
 pub(super) fn descriptions(doc: &Doc, words: &[Word], reg: &mut Registry) {
-    const DETERMINERS: &[&str] = &["le", "la", "l'", "the", "ce", "cette", "this"];
     let g = &doc.lexicons.gazetteer;
     for (i, det) in words.iter().enumerate() {
-        if !DETERMINERS.contains(&det.folded.as_str()) {
+        if !doc
+            .lexicons
+            .shared
+            .definite_determiners
+            .contains(&det.folded)
+        {
             continue;
         }
         let Some(head) = words.get(i + 1) else {

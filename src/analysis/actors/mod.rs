@@ -54,11 +54,6 @@ pub(crate) fn detect(doc: &Doc, entries: &[ActorEntry], lang: Lang) -> Registry 
     reg
 }
 
-pub(super) const PARTICLES: &[&str] = &[
-    "de", "du", "des", "d'", "van", "von", "der", "den", "al", "bin", "ben", "el", "la", "le",
-    "di", "da", "dos", "del", "of", "for", "l'", "y", "&",
-];
-
 pub(super) fn is_capitalized(w: &Word, text: &str) -> bool {
     let s = &text[w.range.as_range()];
     s.chars().next().is_some_and(char::is_uppercase)
@@ -83,4 +78,9 @@ pub(super) fn other(lang: Lang) -> Lang {
 
 pub(super) fn collapse(s: &str) -> String {
     crate::text::collapse_whitespace(s)
+}
+
+/// A particle inside a proper name (`shared.toml`).
+pub(super) fn is_particle(doc: &Doc, folded: &str) -> bool {
+    doc.lexicons.shared.particles.contains(folded)
 }

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use super::super::{ActorId, Doc, MentionKind, Word};
 use super::acronyms::{acronym_after, is_acronym};
 use super::gazetteer::after_locative;
-use super::{adjacent, collapse, is_capitalized, other, Registry, PARTICLES};
+use super::{adjacent, collapse, is_capitalized, is_particle, other, Registry};
 use crate::lexicon::{ActorKind, Gazetteer, Gender};
 use crate::text::{fold, is_space, TextRange};
 
@@ -55,11 +55,11 @@ pub(super) fn names(doc: &Doc, words: &[Word], reg: &mut Registry) {
                 j += 1;
                 continue;
             }
-            if PARTICLES.contains(&words[j].folded.as_str()) {
+            if is_particle(doc, &words[j].folded) {
                 // Particles only count between capitalised words.
                 let mut k = j + 1;
                 while k < words.len()
-                    && PARTICLES.contains(&words[k].folded.as_str())
+                    && is_particle(doc, &words[k].folded)
                     && adjacent(text, &words[k - 1], &words[k])
                 {
                     k += 1;
@@ -79,7 +79,9 @@ pub(super) fn names(doc: &Doc, words: &[Word], reg: &mut Registry) {
         i = last + 1;
         let has_claimed = seq.iter().any(|w| reg.is_claimed(w.range));
         if has_claimed {
-            let is_org = seq.iter().any(|w| ORG_HEADS.contains(&w.folded.as_str()));
+            let is_org = seq
+                .iter()
+                .any(|w| doc.lexicons.shared.org_heads.contains(&w.folded));
             if is_org && seq.iter().any(|w| !reg.is_claimed(w.range)) {
                 reg.unclaim(seq[0].range.cover(seq[seq.len() - 1].range));
                 candidate(doc, words, seq, reg, g);
@@ -105,9 +107,8 @@ pub(super) fn names(doc: &Doc, words: &[Word], reg: &mut Registry) {
 /// Whether a run of words could be a name on its own (not only particles
 /// and sentence words).
 fn could_be_name(doc: &Doc, run: &[Word]) -> bool {
-    run.iter().any(|w| {
-        !PARTICLES.contains(&w.folded.as_str()) && !doc.lex.sentence_words.contains(&w.folded)
-    })
+    run.iter()
+        .any(|w| !is_particle(doc, &w.folded) && !doc.lex.sentence_words.contains(&w.folded))
 }
 
 /// A run of capitalised words (with particles) → an actor mention, in
@@ -192,10 +193,10 @@ fn title_inside_run(
         .unwrap_or(Gender::Any);
     let name_part = &seq[t + 1..];
     // "PDG de Vernier": the title's institution, not a person.
-    if PARTICLES.contains(&name_part[0].folded.as_str()) {
+    if is_particle(doc, &name_part[0].folded) {
         let rest: Vec<Word> = name_part
             .iter()
-            .skip_while(|w| PARTICLES.contains(&w.folded.as_str()))
+            .skip_while(|w| is_particle(doc, &w.folded))
             .cloned()
             .collect();
         if !rest.is_empty() {
@@ -265,13 +266,13 @@ fn trim_run(doc: &Doc, seq: &[Word]) -> Option<Trimmed> {
         }
     }
     while skip < seq.len()
-        && PARTICLES.contains(&seq[skip].folded.as_str())
+        && is_particle(doc, &seq[skip].folded)
         && !is_capitalized(&seq[skip], doc.text)
     {
         skip += 1;
     }
     let mut end = seq.len();
-    while end > skip && PARTICLES.contains(&seq[end - 1].folded.as_str()) {
+    while end > skip && is_particle(doc, &seq[end - 1].folded) {
         end -= 1;
     }
     (skip < end).then_some(Trimmed {
@@ -318,28 +319,32 @@ fn kind_of(
 ) -> Option<ActorKind> {
     let text = doc.text;
     let (seq, first_idx, range) = (run.seq, run.first_idx, run.range);
+    let shared = &doc.lexicons.shared;
     let folded: Vec<&str> = seq.iter().map(|w| w.folded.as_str()).collect();
-    let has_org_head = folded.iter().any(|w| ORG_HEADS.contains(w));
-    if !has_org_head && folded.iter().any(|w| EVENT_HEADS.contains(w)) {
+    let has_org_head = folded.iter().any(|w| shared.org_heads.contains(*w));
+    if !has_org_head && folded.iter().any(|w| shared.event_heads.contains(*w)) {
         return None;
     }
     // A head noun alone ("Stade rennais", "Côté") is not a name.
     let all_heads = folded.iter().all(|w| {
-        ORG_HEADS.contains(w)
-            || PLACE_HEADS.contains(w)
-            || MEDIA_HEADS.contains(w)
-            || EVENT_HEADS.contains(w)
+        shared.org_heads.contains(*w)
+            || shared.place_heads.contains(*w)
+            || shared.media_heads.contains(*w)
+            || shared.event_heads.contains(*w)
     });
     if all_heads && seq.len() == 1 {
         return None;
     }
     let kind_noun = kind_noun_before(doc, words, first_idx);
-    let is_place = (folded.iter().any(|w| PLACE_HEADS.contains(w))
+    let is_place = (folded.iter().any(|w| shared.place_heads.contains(*w))
         && !(sentence_initial && seq.len() == 1))
         || kind_noun == Some(ActorKind::Place);
-    let is_org =
-        folded.iter().any(|w| ORG_HEADS.contains(w)) && !(sentence_initial && seq.len() == 1);
-    let is_media = folded.iter().skip(1).any(|w| MEDIA_HEADS.contains(w));
+    let is_org = folded.iter().any(|w| shared.org_heads.contains(*w))
+        && !(sentence_initial && seq.len() == 1);
+    let is_media = folded
+        .iter()
+        .skip(1)
+        .any(|w| shared.media_heads.contains(*w));
     let first_name = first_name_gender(g, folded[0]);
     let acronym = seq.len() == 1 && is_acronym(&text[range.as_range()]);
     // "adresses IP", "format PDF": an acronym right after a common noun
@@ -351,7 +356,7 @@ fn kind_of(
                 .next()
                 .is_some_and(char::is_lowercase);
             let function = doc.lex.sentence_words.contains(&prev.folded)
-                || PARTICLES.contains(&prev.folded.as_str())
+                || is_particle(doc, &prev.folded)
                 || doc.lex.function_words.contains(&prev.folded);
             if lower && !function && !followed_by_speech(doc, range.end()) {
                 return None;
@@ -370,7 +375,7 @@ fn kind_of(
         // An acronym names an actor after a definite determiner or a
         // preposition ("la NSA", "by the FBI"), not after "un TGV", "as AI".
         let prev = first_idx.checked_sub(1).map(|k| words[k].folded.as_str());
-        let definite = prev.is_none_or(|p| ACRONYM_INTRODUCERS.contains(&p))
+        let definite = prev.is_none_or(|p| doc.lexicons.shared.acronym_introducers.contains(p))
             || followed_by_speech(doc, range.end());
         definite.then_some(ActorKind::Organization)
     } else if title_gender.is_some() || first_name.is_some() {
@@ -422,241 +427,18 @@ fn person_details(
     }
 }
 
-const ORG_HEADS: &[&str] = &[
-    "agency",
-    "agence",
-    "center",
-    "centre",
-    "institute",
-    "institut",
-    "university",
-    "universite",
-    "ministry",
-    "ministere",
-    "department",
-    "departement",
-    "bank",
-    "banque",
-    "company",
-    "corporation",
-    "corp",
-    "inc",
-    "ltd",
-    "group",
-    "groupe",
-    "party",
-    "parti",
-    "association",
-    "foundation",
-    "fondation",
-    "council",
-    "conseil",
-    "commission",
-    "committee",
-    "comite",
-    "office",
-    "bureau",
-    "organisation",
-    "organization",
-    "union",
-    "federation",
-    "fund",
-    "fonds",
-    "court",
-    "cour",
-    "tribunal",
-    "assemblee",
-    "assembly",
-    "police",
-    "army",
-    "armee",
-    "society",
-    "societe",
-    "club",
-    "school",
-    "ecole",
-    "hospital",
-    "hopital",
-    "authority",
-    "autorite",
-    "service",
-    "services",
-    "board",
-    "network",
-    "forum",
-    "observatoire",
-    "observatory",
-    "laboratoire",
-    "laboratory",
-    "lab",
-    "alliance",
-    "front",
-    "mouvement",
-    "movement",
-    "syndicat",
-    "confederation",
-    "sa",
-    "systems",
-    "technologies",
-    "motors",
-    "airlines",
-    "energy",
-    "holdings",
-    "partners",
-    "capital",
-    "trust",
-    "reserve",
-    "directorate",
-    "direction",
-    "ministere",
-    "prefecture",
-    "mairie",
-    "senat",
-    "senate",
-    "congress",
-];
-
-const MEDIA_HEADS: &[&str] = &[
-    "news",
-    "times",
-    "post",
-    "journal",
-    "tribune",
-    "gazette",
-    "herald",
-    "daily",
-    "radio",
-    "tv",
-    "television",
-    "presse",
-    "press",
-    "magazine",
-    "hebdo",
-    "quotidien",
-    "chronicle",
-    "observer",
-    "courier",
-    "courrier",
-];
-
-/// Words that make a capitalised run an event or a thing, not an actor.
-const EVENT_HEADS: &[&str] = &[
-    "storm",
-    "hurricane",
-    "cyclone",
-    "typhoon",
-    "tempete",
-    "ouragan",
-    "cup",
-    "coupe",
-    "league",
-    "ligue",
-    "championship",
-    "championnat",
-    "festival",
-    "summit",
-    "sommet",
-    "war",
-    "guerre",
-    "act",
-    "law",
-    "loi",
-    "day",
-    "journee",
-    "prize",
-    "prix",
-    "award",
-    "conference",
-    "conference",
-    "olympics",
-    "jeux",
-    "games",
-    "tour",
-    "grand",
-    "trophy",
-    "trophee",
-    "marathon",
-    "expo",
-    "forum",
-    "plan",
-    "programme",
-    "program",
-    "covid",
-];
-
-/// Words that make a capitalised run a place.
-const PLACE_HEADS: &[&str] = &[
-    "coast",
-    "river",
-    "lake",
-    "lac",
-    "island",
-    "ile",
-    "bay",
-    "baie",
-    "valley",
-    "vallee",
-    "mountain",
-    "mont",
-    "street",
-    "avenue",
-    "boulevard",
-    "rue",
-    "square",
-    "park",
-    "parc",
-    "bridge",
-    "pont",
-    "airport",
-    "aeroport",
-    "stadium",
-    "stade",
-    "county",
-    "comte",
-    "region",
-    "province",
-    "district",
-    "quartier",
-];
-
-/// Words after which an acronym names an actor.
-const ACRONYM_INTRODUCERS: &[&str] = &[
-    "le",
-    "la",
-    "l'",
-    "les",
-    "du",
-    "des",
-    "au",
-    "aux",
-    "de",
-    "d'",
-    "par",
-    "pour",
-    "selon",
-    "avec",
-    "contre",
-    "et",
-    "the",
-    "by",
-    "of",
-    "from",
-    "at",
-    "with",
-    "for",
-    "and",
-    "to",
-    "according",
-    "chez",
-    "entre",
-];
-
 /// "le groupe Vernier", "la start-up lyonnaise Kalia", "un sondage Ifop",
 /// "le stade Bollaert": a noun of a kind (and an adjective) before a name.
 fn kind_noun_before(doc: &Doc, words: &[Word], first: usize) -> Option<ActorKind> {
     let mut k = first.checked_sub(1)?;
     // One adjective may sit between ("start-up lyonnaise").
-    if !KIND_NOUNS.iter().any(|(n, _)| *n == words[k].folded) {
+    if !doc
+        .lexicons
+        .shared
+        .kind_nouns
+        .iter()
+        .any(|(n, _)| *n == words[k].folded)
+    {
         if doc.text[words[k].range.as_range()]
             .chars()
             .next()
@@ -666,75 +448,19 @@ fn kind_noun_before(doc: &Doc, words: &[Word], first: usize) -> Option<ActorKind
         }
         k = k.checked_sub(1)?;
     }
-    KIND_NOUNS
+    doc.lexicons
+        .shared
+        .kind_nouns
         .iter()
         .find(|(n, _)| *n == words[k].folded)
         .map(|(_, kind)| *kind)
 }
 
-const KIND_NOUNS: &[(&str, ActorKind)] = &[
-    ("groupe", ActorKind::Organization),
-    ("group", ActorKind::Organization),
-    ("societe", ActorKind::Organization),
-    ("entreprise", ActorKind::Organization),
-    ("company", ActorKind::Organization),
-    ("firm", ActorKind::Organization),
-    ("start-up", ActorKind::Organization),
-    ("startup", ActorKind::Organization),
-    ("sondage", ActorKind::Organization),
-    ("institut", ActorKind::Organization),
-    ("cabinet", ActorKind::Organization),
-    ("pollster", ActorKind::Organization),
-    ("constructeur", ActorKind::Organization),
-    ("carmaker", ActorKind::Organization),
-    ("banque", ActorKind::Organization),
-    ("bank", ActorKind::Organization),
-    ("utility", ActorKind::Organization),
-    ("association", ActorKind::Organization),
-    ("ong", ActorKind::Organization),
-    ("parti", ActorKind::Organization),
-    ("party", ActorKind::Organization),
-    ("club", ActorKind::Organization),
-    ("syndicat", ActorKind::Organization),
-    ("union", ActorKind::Organization),
-    ("journal", ActorKind::Media),
-    ("quotidien", ActorKind::Media),
-    ("hebdomadaire", ActorKind::Media),
-    ("magazine", ActorKind::Media),
-    ("newspaper", ActorKind::Media),
-    ("daily", ActorKind::Media),
-    ("site", ActorKind::Media),
-    ("website", ActorKind::Media),
-    ("chaine", ActorKind::Media),
-    ("broadcaster", ActorKind::Media),
-    ("agence", ActorKind::Media),
-    ("agency", ActorKind::Media),
-    ("stade", ActorKind::Place),
-    ("stadium", ActorKind::Place),
-    ("ville", ActorKind::Place),
-    ("city", ActorKind::Place),
-    ("village", ActorKind::Place),
-    ("town", ActorKind::Place),
-    ("region", ActorKind::Place),
-    ("province", ActorKind::Place),
-    ("state", ActorKind::Place),
-];
-
 /// "ministère de l'Agriculture", "département d'État": a lower-case
 /// institution noun with a capitalised complement.
 pub(super) fn lowercase_institutions(doc: &Doc, words: &[Word], reg: &mut Registry) {
-    const HEADS: &[&str] = &[
-        "ministere",
-        "ministry",
-        "departement",
-        "secretariat",
-        "commissariat",
-        "office",
-        "conseil",
-        "direction",
-    ];
     for (i, w) in words.iter().enumerate() {
-        if !HEADS.contains(&w.folded.as_str()) || reg.is_claimed(w.range) {
+        if !doc.lexicons.shared.institution_heads.contains(&w.folded) || reg.is_claimed(w.range) {
             continue;
         }
         if doc.text[w.range.as_range()]
@@ -746,7 +472,7 @@ pub(super) fn lowercase_institutions(doc: &Doc, words: &[Word], reg: &mut Regist
         }
         let mut k = i + 1;
         while k < words.len()
-            && PARTICLES.contains(&words[k].folded.as_str())
+            && is_particle(doc, &words[k].folded)
             && adjacent(doc.text, &words[k - 1], &words[k])
         {
             k += 1;
@@ -808,7 +534,9 @@ pub(super) fn repeated_names(doc: &Doc, reg: &mut Registry) {
 fn apposition_kind(doc: &Doc, end: usize) -> Option<ActorKind> {
     let desc = apposition(doc, end)?;
     let words: Vec<String> = desc.split([' ', '-']).map(fold).collect();
-    KIND_NOUNS
+    doc.lexicons
+        .shared
+        .kind_nouns
         .iter()
         .find(|(n, _)| words.iter().any(|w| w == n))
         .map(|(_, k)| *k)

@@ -5,9 +5,8 @@
 use std::collections::HashMap;
 
 use super::super::{Actor, ActorId, Doc, Mention, MentionKind};
-use super::PARTICLES;
 use crate::input::ActorEntry;
-use crate::lexicon::{ActorKind, CaseRule, Gender, PhraseSet};
+use crate::lexicon::{ActorKind, CaseRule, Gender, Lexicons, PhraseSet};
 use crate::text::{fold, TextRange};
 
 /// Actors and mentions while the analysis builds them.
@@ -55,7 +54,7 @@ impl Registry {
         self.keys.insert(key(name), id);
         if kind == ActorKind::Person && name.contains(' ') {
             for part in fold(name).split([' ', '-']) {
-                if !PARTICLES.contains(&part) {
+                if !Lexicons::get().shared.particles.contains(part) {
                     self.person_tokens.entry(part.to_string()).or_insert(id);
                 }
             }

@@ -34,7 +34,7 @@ pub(super) fn is_name_or_term(doc: &Doc, span: &QuoteSpan, sentence: usize) -> b
         .is_some_and(char::is_uppercase)
         || first_word
             .as_ref()
-            .is_some_and(|w| DETERMINERS.contains(&w.folded.as_str()));
+            .is_some_and(|w| doc.lexicons.shared.term_determiners.contains(&w.folded));
     let naming = near
         .iter()
         .any(|w| doc.lex.naming_words.contains(&w.folded));
@@ -50,7 +50,8 @@ pub(super) fn is_name_or_term(doc: &Doc, span: &QuoteSpan, sentence: usize) -> b
     // "du « dialogue stratégique »", "the "special relationship"": a short
     // passage after a determiner is a name or a term.
     if near.first().is_some_and(|w| {
-        DETERMINERS.contains(&w.folded.as_str()) && w.range.end() + 3 >= span.range.start()
+        doc.lexicons.shared.term_determiners.contains(&w.folded)
+            && w.range.end() + 3 >= span.range.start()
     }) {
         return true;
     }
@@ -63,38 +64,6 @@ pub(super) fn is_name_or_term(doc: &Doc, span: &QuoteSpan, sentence: usize) -> b
         || starts_sentence(doc, span.range, sentence) && n_words >= 2;
     !has_cue
 }
-
-const DETERMINERS: &[&str] = &[
-    "le",
-    "la",
-    "les",
-    "l'",
-    "du",
-    "des",
-    "un",
-    "une",
-    "ce",
-    "cette",
-    "ces",
-    "son",
-    "sa",
-    "ses",
-    "leur",
-    "leurs",
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "his",
-    "her",
-    "its",
-    "their",
-    "our",
-    "so-called",
-];
 
 pub(super) fn starts_sentence(doc: &Doc, range: TextRange, sentence: usize) -> bool {
     let s = doc.sentences[sentence].range;

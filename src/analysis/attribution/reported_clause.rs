@@ -14,47 +14,6 @@ use super::{clause_content, indirect_quote};
 use crate::lexicon::Lang;
 use crate::text::TextRange;
 
-/// English verbs that report a clause without "that": "said the deal
-/// was close".
-const BARE_CLAUSE_VERBS: &[&str] = &[
-    "say",
-    "says",
-    "said",
-    "saying",
-    "added",
-    "adds",
-    "argued",
-    "argues",
-    "claimed",
-    "claims",
-    "insisted",
-    "insists",
-    "believes",
-    "believed",
-    "thinks",
-    "thought",
-    "warned",
-    "warns",
-    "noted",
-    "notes",
-    "stressed",
-    "stresses",
-    "explained",
-    "explains",
-    "conceded",
-    "concedes",
-    "acknowledged",
-    "acknowledges",
-    "suggested",
-    "suggests",
-    "predicted",
-    "predicts",
-    "wrote",
-    "writes",
-    "reckons",
-    "reckoned",
-];
-
 /// Speech verb + que/that + clause (English also without "that").
 pub(super) fn reported_clauses(doc: &Doc, idx: usize) -> Vec<Quote> {
     let s = doc.sentences[idx].range;
@@ -86,7 +45,11 @@ pub(super) fn reported_clauses(doc: &Doc, idx: usize) -> Vec<Quote> {
         }
         let glued = comp_idx > 0 || text[cue.end()..comp.range.start()].trim().is_empty();
         let verb = doc.folded_at(TextRange::new(cue.end().saturating_sub(12), cue.end()));
-        let say_type = BARE_CLAUSE_VERBS.iter().any(|v| verb.ends_with(v));
+        let say_type = doc
+            .lex
+            .bare_clause_forms
+            .iter()
+            .any(|v| verb.ends_with(v.as_str()));
         let english_bare = doc.lex.lang == Lang::En
             && say_type
             && glued

@@ -26,7 +26,11 @@ pub(super) fn resolve_subject(
     let first = words.first()?;
     // "A l'occasion d'un séminaire", "After the meeting": an adverbial
     // phrase, never a subject.
-    if ADVERBIAL_OPENERS.contains(&first.folded.as_str())
+    if doc
+        .lexicons
+        .shared
+        .adverbial_openers
+        .contains(&first.folded)
         && !(doc.lex.lang == Lang::En && first.folded == "a")
     {
         return None;
@@ -61,7 +65,14 @@ pub(super) fn resolve_subject(
         });
     if let Some((r, _)) = vague {
         let phrase = doc.folded_at(r);
-        if institution.is_some() && INSTITUTIONAL_VOICES.iter().any(|v| phrase.contains(v)) {
+        if institution.is_some()
+            && doc
+                .lexicons
+                .shared
+                .institutional_voices
+                .iter()
+                .any(|v| phrase.contains(v.as_str()))
+        {
             return institution;
         }
         return Some(unnamed(doc, subject, reg));
@@ -84,7 +95,7 @@ pub(super) fn resolve_subject(
     if institution.is_some() {
         return institution;
     }
-    let indefinite = INDEFINITES.contains(&first.folded.as_str())
+    let indefinite = doc.lexicons.shared.indefinites.contains(&first.folded)
         && !(doc.lex.lang == Lang::Fr && matches!(first.folded.as_str(), "a" | "an"));
     if indefinite && words.len() >= 2 {
         return Some(unnamed(doc, subject, reg));
@@ -104,77 +115,6 @@ pub(super) fn resolve_subject(
     }
     None
 }
-
-/// Prepositions that open an adverbial phrase rather than a subject.
-const ADVERBIAL_OPENERS: &[&str] = &[
-    "a",
-    "dans",
-    "depuis",
-    "apres",
-    "avant",
-    "lors",
-    "pendant",
-    "en",
-    "sur",
-    "sous",
-    "avec",
-    "sans",
-    "chez",
-    "entre",
-    "vers",
-    "devant",
-    "derriere",
-    "face",
-    "malgre",
-    "in",
-    "on",
-    "at",
-    "after",
-    "before",
-    "during",
-    "since",
-    "with",
-    "without",
-    "from",
-    "under",
-    "over",
-    "despite",
-    "amid",
-    "following",
-    "ahead",
-    "until",
-];
-
-/// Roles that speak for their institution when it is named after them.
-const INSTITUTIONAL_VOICES: &[&str] = &[
-    "porte-parole",
-    "spokes",
-    "analyst",
-    "forecaster",
-    "economist",
-    "researcher",
-    "expert",
-    "direction",
-];
-
-/// Determiners that make a subject indefinite, hence anonymous.
-const INDEFINITES: &[&str] = &[
-    "un",
-    "une",
-    "des",
-    "a",
-    "an",
-    "some",
-    "several",
-    "plusieurs",
-    "certains",
-    "certaines",
-    "deux",
-    "trois",
-    "two",
-    "three",
-    "quelques",
-];
 
 /// Whether the mention at `at` is introduced by de/du/d'/of within the
 /// subject that starts at `start`.

@@ -86,7 +86,8 @@ fn governs(doc: &Doc, cue: TextRange, end: usize) -> Option<usize> {
 }
 
 /// Words after a speech verb that show it reports no content: "spoke to
-/// us", "declined to comment", "a parlé avec".
+/// us", "declined to comment", "a parlé avec". A closed set of
+/// prepositions, part of this rule's grammar, so it stays in code.
 const NO_CONTENT: &[&str] = &[
     "to", "with", "at", "about", "on", "à", "a", "avec", "aux", "au", "devant", "lors",
 ];

@@ -28,7 +28,8 @@ fn after_determiner(doc: &Doc, at: usize) -> bool {
 }
 
 /// "was cited", "est annoncé": a participle after a form of "be" is a
-/// passive, not someone speaking.
+/// passive, not someone speaking. The forms of "be"/"être" that build a
+/// passive are a closed grammatical set of this rule, kept in code.
 fn passive(doc: &Doc, at: usize) -> bool {
     const BE: &[&str] = &[
         "was", "were", "is", "are", "been", "being", "be", "est", "sont", "ete", "etait",

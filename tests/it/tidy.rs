@@ -1,0 +1,88 @@
+//! Tidy checks on the source tree (after rust-analyzer's `tidy.rs`): rules
+//! of ARCHITECTURE.md that the compiler does not enforce.
+
+use std::path::{Path, PathBuf};
+
+fn src() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
+}
+
+/// Every `.rs` file under `dir`, sorted.
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut res = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                res.push(p);
+            }
+        }
+    }
+    res.sort();
+    res
+}
+
+/// The text of a file without its `#[cfg(test)]` modules (tests may hold
+/// any literal) and without files that are tests as a whole.
+fn non_test_text(path: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(path).unwrap();
+    if text.starts_with("//! (tests only)") || path.ends_with("tests.rs") {
+        return None;
+    }
+    let mut out = String::new();
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
+        if line.trim_start() == "#[cfg(test)]" {
+            // Skip the item that follows: a `mod x;` line or a braced block.
+            let mut depth = 0i32;
+            for l in lines.by_ref() {
+                depth += l.matches('{').count() as i32 - l.matches('}').count() as i32;
+                if depth <= 0 && (l.ends_with(';') || l.trim_start().starts_with('}')) {
+                    break;
+                }
+            }
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    Some(out)
+}
+
+/// String literals inside `&[&str]` constants of a text.
+fn word_list_literals(text: &str) -> usize {
+    let mut n = 0;
+    let mut rest = text;
+    while let Some(i) = rest.find(": &[&str] = &[") {
+        let body = &rest[i..];
+        let end = body.find("];").unwrap_or(body.len());
+        n += body[..end].matches('"').count() / 2;
+        rest = &body[end..];
+    }
+    n
+}
+
+#[test]
+fn word_lists_live_in_the_lexicon() {
+    let mut total = 0;
+    let mut per_file = Vec::new();
+    for path in rust_files(&src().join("analysis")) {
+        let Some(text) = non_test_text(&path) else {
+            continue;
+        };
+        let n = word_list_literals(&text);
+        if n > 0 {
+            per_file.push(format!("{}: {n}", path.display()));
+        }
+        total += n;
+    }
+    assert!(
+        total <= 80,
+        "{total} string literals in &[&str] constants under src/analysis (at most 80: \
+         word lists belong in src/lexicon/*.toml):\n{}",
+        per_file.join("\n")
+    );
+}
