@@ -16,7 +16,7 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use newsls::analysis::{analyze, Analysis, AnalysisConfig, FindingKind};
+use newsls::analysis::{analyze, Analysis, AnalysisConfig};
 use newsls::cli::{self, check::CheckFormat};
 use newsls::input::{Article, Format};
 use newsls::lexicon::Lang;
@@ -102,10 +102,7 @@ fn render(out: &mut String, text: &str, a: &Analysis) {
         );
     }
     for f in &a.findings {
-        let replacement = match &f.kind {
-            FindingKind::UnbalancedQuote { replacement } => replacement.clone(),
-            _ => None,
-        };
+        let replacement = f.replacement.clone();
         let related: Vec<String> = f
             .related
             .iter()

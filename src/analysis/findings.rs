@@ -15,88 +15,29 @@
 //! - `unbalanced-quote`: a quotation mark never closed, a closing mark with
 //!   nothing open, or a wrong-direction mark used to close (with its fix).
 //! - `ann-mismatch`, `config-error`: problems in a `.ann` or `newsls.toml`
-//!   file; produced by the input layer, listed here so every code lives in
-//!   one place.
+//!   file; produced by the input layer.
+//!
+//! The kinds, their codes, default severities and descriptions are declared
+//! once, in `input/finding_kinds.rs` (settings name them, and `input` comes
+//! before `analysis`).
 
 use super::{Actor, Claim, ClaimStatus, Doc, Quote, QuoteKind};
-use crate::input::settings::Severities;
-use crate::input::Severity;
+pub use crate::input::finding_kinds::FindingKind;
 use crate::text::{excerpt, TextRange};
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum FindingKind {
-    UnattributedClaim,
-    VagueSource,
-    UnattributedQuote,
-    /// `replacement` is the mark that fixes a wrong-direction mark.
-    UnbalancedQuote {
-        replacement: Option<String>,
-    },
-    AnnMismatch,
-    ConfigError,
-}
-
 impl FindingKind {
-    pub fn code(&self) -> &'static str {
-        match self {
-            FindingKind::UnattributedClaim => "unattributed-claim",
-            FindingKind::VagueSource => "vague-source",
-            FindingKind::UnattributedQuote => "unattributed-quote",
-            FindingKind::UnbalancedQuote { .. } => "unbalanced-quote",
-            FindingKind::AnnMismatch => "ann-mismatch",
-            FindingKind::ConfigError => "config-error",
-        }
-    }
-
-    /// One line on what the code reports, for documentation.
-    pub fn describe(code: &str) -> &'static str {
-        match code {
-            "unattributed-claim" => "a sentence with a claim marker (hearsay conditional, statistic, accusation, evaluation, \"reportedly\") and no source",
-            "vague-source" => "a claim whose only source is anonymous or impersonal (\"un responsable\", \"some officials say\", \"it is believed\")",
-            "unattributed-quote" => "a direct or mixed quotation whose speaker cannot be found",
-            "unbalanced-quote" => "a quotation mark never closed, a closing mark with nothing open, or a wrong-direction mark (with a fix)",
-            "ann-mismatch" => "a brat `.ann` span whose text or offsets disagree with the article",
-            "config-error" => "an error in `newsls.toml`, at its line and column",
-            _ => "",
-        }
-    }
-
-    /// The Markdown table of codes in README.md, generated from here.
+    /// The Markdown table of codes in README.md, generated from the table.
     pub fn code_table() -> String {
-        let defaults = crate::input::Settings::default().severities;
         let mut out = String::from("| code | default severity | reports |\n| --- | --- | --- |\n");
-        for kind in Self::all() {
-            let code = kind.code();
+        for kind in FindingKind::ALL {
             out.push_str(&format!(
-                "| `{code}` | {} | {} |\n",
-                kind.severity(&defaults).as_str(),
-                Self::describe(code)
+                "| `{}` | {} | {} |\n",
+                kind.code(),
+                kind.default_severity().as_str(),
+                kind.describe()
             ));
         }
         out
-    }
-
-    /// Every kind, in documentation order.
-    pub fn all() -> [FindingKind; 6] {
-        [
-            FindingKind::UnattributedClaim,
-            FindingKind::VagueSource,
-            FindingKind::UnattributedQuote,
-            FindingKind::UnbalancedQuote { replacement: None },
-            FindingKind::AnnMismatch,
-            FindingKind::ConfigError,
-        ]
-    }
-
-    pub fn severity(&self, s: &Severities) -> Severity {
-        match self {
-            FindingKind::UnattributedClaim => s.unattributed_claim,
-            FindingKind::VagueSource => s.vague_source,
-            FindingKind::UnattributedQuote => s.unattributed_quote,
-            FindingKind::UnbalancedQuote { .. } => s.unbalanced_quote,
-            FindingKind::AnnMismatch => s.ann_mismatch,
-            FindingKind::ConfigError => s.config_error,
-        }
     }
 }
 
@@ -104,6 +45,8 @@ impl FindingKind {
 pub struct Finding {
     pub kind: FindingKind,
     pub range: TextRange,
+    /// For a wrong-direction quotation mark, the mark that fixes it.
+    pub replacement: Option<String>,
     pub message: String,
     /// Places that help: a candidate source, the quote a claim continues.
     pub related: Vec<(TextRange, String)>,
@@ -114,6 +57,7 @@ impl Finding {
         Finding {
             kind,
             range,
+            replacement: None,
             message,
             related: Vec::new(),
         }

@@ -68,10 +68,22 @@ pub enum ClaimStatus {
 }
 
 impl ClaimStatus {
+    /// The status written as [`ClaimStatus::as_str`] writes it.
+    pub fn parse(s: &str) -> Option<ClaimStatus> {
+        [
+            ClaimStatus::Attributed,
+            ClaimStatus::VagueSource,
+            ClaimStatus::Unattributed,
+        ]
+        .into_iter()
+        .find(|c| c.as_str() == s)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             ClaimStatus::Attributed => "attributed",
-            ClaimStatus::VagueSource => "vague-source",
+            // Such a claim is reported under the finding code of that name.
+            ClaimStatus::VagueSource => FindingKind::VagueSource.code(),
             ClaimStatus::Unattributed => "unattributed",
         }
     }

@@ -99,10 +99,8 @@ pub fn scan(doc: &Doc) -> Marks {
             match c {
                 '«' => {
                     if top == Some(Family::Guillemet) && looks_closing && !looks_opening {
-                        findings.push(Finding::new(
-                            FindingKind::UnbalancedQuote {
-                                replacement: Some("»".to_string()),
-                            },
+                        findings.push(wrong_direction(
+                            "»",
                             TextRange::new(at, at + len),
                             "opening mark « used to close a quotation; did you mean »?".to_string(),
                         ));
@@ -131,10 +129,8 @@ pub fn scan(doc: &Doc) -> Marks {
                     if top == Some(Family::Low) {
                         stack.close(&mut spans, Family::Low, at, len);
                     } else if top == Some(Family::Curly) && looks_closing && !looks_opening {
-                        findings.push(Finding::new(
-                            FindingKind::UnbalancedQuote {
-                                replacement: Some("”".to_string()),
-                            },
+                        findings.push(wrong_direction(
+                            "”",
                             TextRange::new(at, at + len),
                             "opening mark “ used to close a quotation; did you mean ”?".to_string(),
                         ));
@@ -151,10 +147,8 @@ pub fn scan(doc: &Doc) -> Marks {
                     if stack.has(Family::Curly) {
                         stack.close(&mut spans, Family::Curly, at, len);
                     } else if looks_opening && !looks_closing {
-                        findings.push(Finding::new(
-                            FindingKind::UnbalancedQuote {
-                                replacement: Some("“".to_string()),
-                            },
+                        findings.push(wrong_direction(
+                            "“",
                             TextRange::new(at, at + len),
                             "closing mark ” used to open a quotation; did you mean “?".to_string(),
                         ));
@@ -308,9 +302,18 @@ impl Stack {
     }
 }
 
+/// A wrong-direction mark used to close (or open): the finding carries the
+/// mark that fixes it.
+fn wrong_direction(fix: &str, range: TextRange, message: String) -> Finding {
+    Finding {
+        replacement: Some(fix.to_string()),
+        ..Finding::new(FindingKind::UnbalancedQuote, range, message)
+    }
+}
+
 fn stray(at: usize, len: usize, c: char) -> Finding {
     Finding::new(
-        FindingKind::UnbalancedQuote { replacement: None },
+        FindingKind::UnbalancedQuote,
         TextRange::new(at, at + len),
         format!("closing mark {c} without an opening mark"),
     )
@@ -318,7 +321,7 @@ fn stray(at: usize, len: usize, c: char) -> Finding {
 
 fn unclosed(open: Open) -> Finding {
     Finding::new(
-        FindingKind::UnbalancedQuote { replacement: None },
+        FindingKind::UnbalancedQuote,
         TextRange::new(open.at, open.at + open.len),
         format!(
             "quotation is never closed (expected {})",

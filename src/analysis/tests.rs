@@ -136,10 +136,7 @@ fn a_wrong_direction_mark_closes_the_quote_and_is_reported() {
     let text = "Xi Jinping a assuré que « la Chine est une victime du piratage« . Rien de plus.";
     check("quote finding", text, "quote mixed Xi Jinping « la Chine est une victime du piratage»\nfinding unbalanced-quote ««»");
     let a = run(text, Vec::new());
-    let fix = a.findings.iter().find_map(|f| match &f.kind {
-        super::FindingKind::UnbalancedQuote { replacement } => replacement.clone(),
-        _ => None,
-    });
+    let fix = a.findings.iter().find_map(|f| f.replacement.clone());
     assert_eq!(fix.as_deref(), Some("»"));
 }
 

@@ -131,9 +131,9 @@ pub fn run(inputs: &[Input], format: CheckFormat) -> (String, bool) {
         }
         CheckFormat::Json => serde_json::to_string_pretty(&json_rows).unwrap_or_default() + "\n",
         CheckFormat::Sarif => {
-            let rules: Vec<_> = FindingKind::all()
+            let rules: Vec<_> = FindingKind::ALL
                 .iter()
-                .map(|k| json!({"id": k.code(), "shortDescription": {"text": FindingKind::describe(k.code())}}))
+                .map(|k| json!({"id": k.code(), "shortDescription": {"text": k.describe()}}))
                 .collect();
             let doc = json!({
                 "$schema": "https://json.schemastore.org/sarif-2.1.0.json",

@@ -272,12 +272,10 @@ pub fn annotations(ann: &Ann, text: &str, index: &LineIndex) -> Annotations {
         .filter_map(|e| {
             Some(AnnotatedClaim {
                 range: ann.byte_range(e, text, index)?,
-                status: match attribute(&e.id, "Status") {
-                    Some("vague-source") => ClaimStatus::VagueSource,
-                    Some("unattributed") => ClaimStatus::Unattributed,
-                    Some("attributed") => ClaimStatus::Attributed,
-                    _ if related(&e.id, "Source").is_some() => ClaimStatus::Attributed,
-                    _ => ClaimStatus::Unattributed,
+                status: match attribute(&e.id, "Status").and_then(ClaimStatus::parse) {
+                    Some(status) => status,
+                    None if related(&e.id, "Source").is_some() => ClaimStatus::Attributed,
+                    None => ClaimStatus::Unattributed,
                 },
                 source: related(&e.id, "Source").and_then(|s| actor_of_entity.get(s).copied()),
             })

@@ -11,7 +11,7 @@
 
 use std::collections::HashSet;
 
-use crate::analysis::{Analysis, ClaimStatus, QuoteKind};
+use crate::analysis::{Analysis, ClaimStatus, FindingKind, QuoteKind};
 use crate::input::gold::Gold;
 use crate::text::{fold, is_space, TextRange};
 
@@ -396,7 +396,12 @@ pub fn evaluate(text: &str, analysis: &Analysis, gold: &Gold) -> Report {
      -> Vec<(TextRange, Option<String>)> {
         list.iter()
             .filter(|c| {
-                code.is_none_or(|code| c.code.as_deref().unwrap_or("unattributed-claim") == code)
+                code.is_none_or(|code| {
+                    c.code
+                        .as_deref()
+                        .unwrap_or(FindingKind::UnattributedClaim.code())
+                        == code
+                })
             })
             .filter_map(|c| match locate(&c.sentence, 0) {
                 Some(r) => Some((r, c.source.clone())),
@@ -409,11 +414,15 @@ pub fn evaluate(text: &str, analysis: &Analysis, gold: &Gold) -> Report {
             .collect()
     };
     let unattributed = located(
-        Some("unattributed-claim"),
+        Some(FindingKind::UnattributedClaim.code()),
         &gold.unattributed_claims,
         &mut rep,
     );
-    let vague = located(Some("vague-source"), &gold.unattributed_claims, &mut rep);
+    let vague = located(
+        Some(FindingKind::VagueSource.code()),
+        &gold.unattributed_claims,
+        &mut rep,
+    );
     let attributed = located(None, &gold.attributed_claims, &mut rep);
     rep.unattributed_claims = score(
         &unattributed,
@@ -421,7 +430,12 @@ pub fn evaluate(text: &str, analysis: &Analysis, gold: &Gold) -> Report {
         "unattributed",
         &mut rep,
     );
-    rep.vague_sources = score(&vague, ClaimStatus::VagueSource, "vague-source", &mut rep);
+    rep.vague_sources = score(
+        &vague,
+        ClaimStatus::VagueSource,
+        ClaimStatus::VagueSource.as_str(),
+        &mut rep,
+    );
     rep.attributed_claims = score(&attributed, ClaimStatus::Attributed, "attributed", &mut rep);
     rep
 }

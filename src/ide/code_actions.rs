@@ -39,10 +39,7 @@ pub fn actions(snap: &Snapshot, range: TextRange) -> Vec<Action> {
         .iter()
         .filter(|f| f.range.intersects(range) || f.range.contains(range.start()))
     {
-        if let FindingKind::UnbalancedQuote {
-            replacement: Some(mark),
-        } = &f.kind
-        {
+        if let Some(mark) = &f.replacement {
             res.push(Action {
                 title: format!("Replace {} with {mark}", &text[f.range.as_range()]),
                 kind: ActionKind::QuickFix,
@@ -109,7 +106,7 @@ fn source_placeholder(snap: &Snapshot, sentence: TextRange) -> Action {
         title: "Insert a source placeholder".to_string(),
         kind: ActionKind::QuickFix,
         edits,
-        fixes: Some((sentence, "unattributed-claim")),
+        fixes: Some((sentence, FindingKind::UnattributedClaim.code())),
         settings_entry: None,
     }
 }

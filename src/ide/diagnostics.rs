@@ -111,7 +111,10 @@ mod tests {
     #[test]
     fn severities_come_from_settings_and_off_hides() {
         let mut settings = crate::input::Settings::default();
-        settings.severities.unattributed_claim = Severity::Off;
+        settings.severities.set(
+            crate::analysis::FindingKind::UnattributedClaim,
+            Severity::Off,
+        );
         let f = fixture::parse_with(
             "Un accord pourrait être signé. « Fin",
             settings,

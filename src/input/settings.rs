@@ -4,8 +4,12 @@
 //! line and column, which the server shows as a `config-error` diagnostic on
 //! the file while it keeps the last good settings.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 
+use super::finding_kinds::DiagnosticsSection;
+pub use super::finding_kinds::{ClientDiagnostics, FindingKind};
 use crate::lexicon::{ActorKind, Lang};
 use crate::text::{LineIndex, TextRange};
 
@@ -53,18 +57,6 @@ struct LanguageSection {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct DiagnosticsSection {
-    unattributed_claim: Option<Severity>,
-    vague_source: Option<Severity>,
-    unattributed_quote: Option<Severity>,
-    unbalanced_quote: Option<Severity>,
-    ann_mismatch: Option<Severity>,
-    config_error: Option<Severity>,
-    delay_ms: Option<u64>,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FilesSection {
     include: Option<Vec<String>>,
@@ -98,28 +90,55 @@ pub struct Settings {
     pub outline_group_by: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Severities {
-    pub unattributed_claim: Severity,
-    pub vague_source: Severity,
-    pub unattributed_quote: Severity,
-    pub unbalanced_quote: Severity,
-    pub ann_mismatch: Severity,
-    pub config_error: Severity,
+/// The severity of each finding kind: its default unless a setting says
+/// otherwise.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Severities(BTreeMap<FindingKind, Severity>);
+
+impl Default for Severities {
+    fn default() -> Severities {
+        Severities(
+            FindingKind::ALL
+                .iter()
+                .map(|&k| (k, k.default_severity()))
+                .collect(),
+        )
+    }
+}
+
+impl Severities {
+    pub fn get(&self, kind: FindingKind) -> Severity {
+        self.0
+            .get(&kind)
+            .copied()
+            .unwrap_or(kind.default_severity())
+    }
+
+    pub fn set(&mut self, kind: FindingKind, severity: Severity) {
+        self.0.insert(kind, severity);
+    }
+
+    /// Sets the severities a settings section gives.
+    fn apply(&mut self, given: Vec<(FindingKind, Option<Severity>)>) {
+        for (kind, severity) in given {
+            if let Some(s) = severity {
+                self.set(kind, s);
+            }
+        }
+    }
+}
+
+impl FindingKind {
+    pub fn severity(self, s: &Severities) -> Severity {
+        s.get(self)
+    }
 }
 
 impl Default for Settings {
     fn default() -> Settings {
         Settings {
             language: None,
-            severities: Severities {
-                unattributed_claim: Severity::Warning,
-                vague_source: Severity::Information,
-                unattributed_quote: Severity::Warning,
-                unbalanced_quote: Severity::Error,
-                ann_mismatch: Severity::Error,
-                config_error: Severity::Error,
-            },
+            severities: Severities::default(),
             delay_ms: 50,
             include: vec!["**/*.txt".to_string(), "**/*.md".to_string()],
             exclude: Vec::new(),
@@ -145,18 +164,6 @@ pub struct ClientOptions {
 #[serde(rename_all = "camelCase", default)]
 pub struct ClientLanguage {
     pub default: Option<String>,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct ClientDiagnostics {
-    pub unattributed_claim: Option<Severity>,
-    pub vague_source: Option<Severity>,
-    pub unattributed_quote: Option<Severity>,
-    pub unbalanced_quote: Option<Severity>,
-    pub ann_mismatch: Option<Severity>,
-    pub config_error: Option<Severity>,
-    pub delay_ms: Option<u64>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -203,19 +210,7 @@ impl Settings {
             res.language = Lang::from_code(code);
         }
         let d = &o.diagnostics;
-        let s = &mut res.severities;
-        for (slot, v) in [
-            (&mut s.unattributed_claim, d.unattributed_claim),
-            (&mut s.vague_source, d.vague_source),
-            (&mut s.unattributed_quote, d.unattributed_quote),
-            (&mut s.unbalanced_quote, d.unbalanced_quote),
-            (&mut s.ann_mismatch, d.ann_mismatch),
-            (&mut s.config_error, d.config_error),
-        ] {
-            if let Some(v) = v {
-                *slot = v;
-            }
-        }
+        res.severities.apply(d.severities());
         if let Some(ms) = d.delay_ms {
             res.delay_ms = ms;
         }
@@ -253,18 +248,7 @@ impl Settings {
             ..Settings::default()
         };
         let d = file.diagnostics;
-        let s = &mut res.severities;
-        let set = |slot: &mut Severity, v: Option<Severity>| {
-            if let Some(v) = v {
-                *slot = v;
-            }
-        };
-        set(&mut s.unattributed_claim, d.unattributed_claim);
-        set(&mut s.vague_source, d.vague_source);
-        set(&mut s.unattributed_quote, d.unattributed_quote);
-        set(&mut s.unbalanced_quote, d.unbalanced_quote);
-        set(&mut s.ann_mismatch, d.ann_mismatch);
-        set(&mut s.config_error, d.config_error);
+        res.severities.apply(d.severities());
         if let Some(ms) = d.delay_ms {
             res.delay_ms = ms;
         }
@@ -333,8 +317,11 @@ wikidata = "Q15031"
         )
         .unwrap();
         assert_eq!(s.language, Some(Lang::Fr));
-        assert_eq!(s.severities.vague_source, Severity::Off);
-        assert_eq!(s.severities.unbalanced_quote, Severity::Error);
+        assert_eq!(s.severities.get(FindingKind::VagueSource), Severity::Off);
+        assert_eq!(
+            s.severities.get(FindingKind::UnbalancedQuote),
+            Severity::Error
+        );
         assert_eq!(s.delay_ms, 0);
         assert_eq!(s.exclude, ["drafts/**"]);
         assert_eq!(s.actors[0].aliases.len(), 2);
@@ -370,8 +357,11 @@ wikidata = "Q15031"
                 .unwrap();
         let s = file.with_client(&o);
         assert_eq!(s.delay_ms, 0);
-        assert_eq!(s.severities.unattributed_claim, Severity::Warning);
-        assert_eq!(s.severities.vague_source, Severity::Hint);
+        assert_eq!(
+            s.severities.get(FindingKind::UnattributedClaim),
+            Severity::Warning
+        );
+        assert_eq!(s.severities.get(FindingKind::VagueSource), Severity::Hint);
         assert_eq!(s.language, Some(Lang::Fr));
         assert_eq!(s.outline_group_by, "speaker");
         let wrapped = serde_json::json!({"newsls": {"diagnostics": {"delayMs": 7}}});

@@ -177,10 +177,15 @@ fn kind_nouns_agree_with_the_descriptions() {
 #[test]
 fn bare_clause_forms_come_from_the_conjugation() {
     let forms = &Lexicons::get().en.bare_clause_forms;
-    for form in ["say", "saying", "said", "adds", "added", "thinks", "thought", "wrote"] {
+    for form in [
+        "say", "saying", "said", "adds", "added", "thinks", "thought", "wrote",
+    ] {
         assert!(forms.iter().any(|f| f == form), "{form} missing");
     }
     for form in ["add", "adding", "warn", "warning", "writing"] {
-        assert!(!forms.iter().any(|f| f == form), "{form} should not be there");
+        assert!(
+            !forms.iter().any(|f| f == form),
+            "{form} should not be there"
+        );
     }
 }

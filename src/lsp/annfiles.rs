@@ -8,6 +8,7 @@ use tower_lsp_server::ls_types::*;
 
 use super::convert;
 use super::Server;
+use crate::analysis::FindingKind;
 use crate::corpus::brat;
 use crate::input::brat::Ann;
 use crate::text::{LineIndex, TextRange};
@@ -66,7 +67,11 @@ impl Server {
 
     pub(super) async fn publish_ann(&self, uri: Uri, text: &str, ann: &Ann) {
         let enc = self.encoding();
-        let severity = self.world().settings().severities.ann_mismatch;
+        let severity = self
+            .world()
+            .settings()
+            .severities
+            .get(FindingKind::AnnMismatch);
         let index = LineIndex::new(text);
         let diags = ann
             .problems
@@ -76,7 +81,9 @@ impl Server {
                 Some(Diagnostic {
                     range: convert::range_in(text, &index, enc, range),
                     severity: convert::severity(severity),
-                    code: Some(NumberOrString::String("ann-mismatch".to_string())),
+                    code: Some(NumberOrString::String(
+                        FindingKind::AnnMismatch.code().to_string(),
+                    )),
                     source: Some("newsls".to_string()),
                     message: p.message.clone(),
                     ..Diagnostic::default()

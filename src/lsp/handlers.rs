@@ -206,7 +206,11 @@ impl Server {
             Err(e) => {
                 let index = LineIndex::new(text);
                 let range = convert::range_in(text, &index, enc, e.range);
-                let severity = self.world().settings().severities.config_error;
+                let severity = self
+                    .world()
+                    .settings()
+                    .severities
+                    .get(FindingKind::ConfigError);
                 tracing::warn!("newsls.toml: {e}; keeping the last good settings");
                 if let Some(sev) = convert::severity(severity) {
                     diags.push(Diagnostic {

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 
+use newsls::analysis::FindingKind;
 use newsls::ide::outline::GroupBy;
 use newsls::input::settings::{ClientOptions, Settings, Severity};
 use newsls::lexicon::Lang;
@@ -100,17 +101,17 @@ fn every_vscode_choice_is_accepted_and_applied() {
                 let Some(&wanted) = severities.iter().find(|s| s.as_str() == choice) else {
                     panic!("{key}: {choice} is not a severity");
                 };
-                let got = &applied.severities;
-                let slot = match key.as_str() {
-                    "diagnostics.unattributedClaim" => got.unattributed_claim,
-                    "diagnostics.vagueSource" => got.vague_source,
-                    "diagnostics.unattributedQuote" => got.unattributed_quote,
-                    "diagnostics.unbalancedQuote" => got.unbalanced_quote,
-                    "diagnostics.annMismatch" => got.ann_mismatch,
-                    "diagnostics.configError" => got.config_error,
-                    _ => panic!("setting {key} has no check here"),
+                let Some(kind) = FindingKind::ALL
+                    .iter()
+                    .find(|k| format!("diagnostics.{}", k.client_key()) == key)
+                else {
+                    panic!("setting {key} is no finding kind");
                 };
-                assert_eq!(slot, wanted, "{key}={choice} is not applied");
+                assert_eq!(
+                    applied.severities.get(*kind),
+                    wanted,
+                    "{key}={choice} is not applied"
+                );
             } else if key == "language.default" {
                 assert_eq!(applied.language, Lang::from_code(choice), "{key}={choice}");
                 assert!(
@@ -133,5 +134,39 @@ fn every_vscode_choice_is_accepted_and_applied() {
             all.extend(severities.iter().map(|s| s.as_str()));
             assert_eq!(offered, all, "{key} offers every severity");
         }
+    }
+}
+
+/// The VS Code settings of the diagnostics are the table of finding kinds:
+/// one per kind, named by its code in camelCase, describing that code and
+/// its default severity; no other severity setting.
+#[test]
+fn vscode_diagnostics_settings_are_the_finding_kinds() {
+    let settings = vscode_settings();
+    let severity_keys: BTreeSet<&str> = settings
+        .keys()
+        .filter(|k| k.starts_with("diagnostics.") && *k != "diagnostics.delayMs")
+        .map(String::as_str)
+        .collect();
+    let wanted: BTreeSet<String> = FindingKind::ALL
+        .iter()
+        .map(|k| format!("diagnostics.{}", k.client_key()))
+        .collect();
+    let wanted: BTreeSet<&str> = wanted.iter().map(String::as_str).collect();
+    assert_eq!(severity_keys, wanted, "package.json vs FindingKind::ALL");
+    for kind in FindingKind::ALL {
+        let property = &settings[&format!("diagnostics.{}", kind.client_key())];
+        let text = property["markdownDescription"].as_str().unwrap_or_default();
+        assert!(
+            text.contains(&format!("`{}`", kind.code())),
+            "{}: the description should name the code",
+            kind.code()
+        );
+        assert!(
+            text.contains(&format!("else {})", kind.default_severity().as_str())),
+            "{}: the description should give the default severity {}",
+            kind.code(),
+            kind.default_severity().as_str()
+        );
     }
 }

@@ -86,3 +86,26 @@ fn word_lists_live_in_the_lexicon() {
         per_file.join("\n")
     );
 }
+
+/// A finding code is declared once (`input/finding_kinds.rs`); everything
+/// else asks the table, so a renamed code cannot leave a stale copy.
+#[test]
+fn each_finding_code_is_written_once() {
+    let files: Vec<(PathBuf, String)> = rust_files(&src())
+        .into_iter()
+        .filter_map(|p| non_test_text(&p).map(|t| (p, t)))
+        .collect();
+    let mut problems = Vec::new();
+    for kind in newsls::analysis::FindingKind::ALL {
+        let quoted = format!("\"{}\"", kind.code());
+        let holders: Vec<String> = files
+            .iter()
+            .filter(|(_, text)| text.contains(&quoted))
+            .map(|(p, _)| p.display().to_string())
+            .collect();
+        if holders.len() != 1 {
+            problems.push(format!("{quoted} in {holders:?}"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
