@@ -5,6 +5,10 @@
 # unstable sanitizer flags). A crash stops the run and is left in
 # fuzz/artifacts/TARGET/: copy it to tests/fixtures/fuzz/TARGET/ with the fix.
 #   fuzz/run.sh [SECONDS] [TARGET...]
+# FUZZ_SEED=N fixes libFuzzer's seed and FUZZ_RUNS=N bounds the inputs per
+# target (SECONDS stays the cap): with both, every machine runs the same
+# sequence of inputs, a slower one only a shorter prefix of it (CI uses
+# this; local runs without them explore).
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds=${1:-30}
@@ -21,6 +25,11 @@ rm -f "$build_log"
 for t in "${targets[@]}"; do
   corpus=corpus/$t
   mkdir -p "$corpus"
+  if [ -n "${FUZZ_SEED:-}" ]; then
+    # The same starting corpus everywhere: only the saved inputs.
+    rm -rf "$corpus"
+    mkdir -p "$corpus"
+  fi
   cp ../tests/fixtures/fuzz/"$t"/* "$corpus"/
   if [ "$t" = analysis ]; then
     cp ../tests/fixtures/articles/*.txt "$corpus"/
@@ -30,11 +39,14 @@ for t in "${targets[@]}"; do
       cp "$f" "$corpus/$(echo "$f" | md5sum | cut -c1-12)"
     done
   fi
-  echo "== fuzz $t, ${seconds}s"
+  echo "== fuzz $t, ${seconds}s${FUZZ_SEED:+, seed $FUZZ_SEED}${FUZZ_RUNS:+, at most $FUZZ_RUNS runs}"
   log=$(mktemp)
   status=0
+  extra=()
+  [ -n "${FUZZ_SEED:-}" ] && extra+=("-seed=$FUZZ_SEED")
+  [ -n "${FUZZ_RUNS:-}" ] && extra+=("-runs=$FUZZ_RUNS")
   cargo fuzz run -O "$t" "$corpus" -- -max_total_time="$seconds" -max_len=16384 \
-    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 >"$log" 2>&1 || status=$?
+    -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 "${extra[@]}" >"$log" 2>&1 || status=$?
   grep -E '^stat::(number_of_executed_units|peak_rss_mb)|panicked|ERROR|SUMMARY' "$log" || true
   if [ "$status" -ne 0 ]; then
     tail -n 60 "$log" >&2

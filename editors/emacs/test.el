@@ -9,6 +9,10 @@
 (dolist (d (file-expand-wildcards "/usr/share/emacs/site-lisp/elpa/*"))
   (add-to-list 'load-path d))
 (require 'eglot)
+;; Waits are on conditions; the bounds only decide when to give up, and are
+;; generous because CI machines can be busy.
+(setq jsonrpc-default-request-timeout 90)
+(setq eglot-connect-timeout 90)
 
 ;; The README snippet, with the binary under test.
 (with-eval-after-load 'eglot
@@ -26,7 +30,7 @@
 (find-file (car command-line-args-left))
 ;; eglot-ensure starts the server after the command that opened the file.
 (run-hooks 'post-command-hook)
-(let ((deadline (+ (float-time) 30)))
+(let ((deadline (+ (float-time) 90)))
   (while (and (< (float-time) deadline) (null (flymake-diagnostics)))
     (accept-process-output nil 0.1)))
 

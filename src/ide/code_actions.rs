@@ -6,6 +6,7 @@
 //! - add an actor detected in the text to `newsls.toml` (the server
 //!   builds that file edit; here the entry text).
 
+use super::diagnostics::{self, Diagnostic};
 use super::Snapshot;
 use crate::analysis::FindingKind;
 use crate::input::Format;
@@ -24,8 +25,9 @@ pub struct Action {
     pub kind: ActionKind,
     /// Edits in this document.
     pub edits: Vec<(TextRange, String)>,
-    /// The finding (by range and code) the action fixes, if any.
-    pub fixes: Option<(TextRange, &'static str)>,
+    /// The diagnostic the action fixes, as the editor shows it (clients
+    /// such as VS Code reject an attached diagnostic without its message).
+    pub fixes: Option<Diagnostic>,
     /// An `[[actor]]` entry to append to `newsls.toml`.
     pub settings_entry: Option<String>,
 }
@@ -33,26 +35,26 @@ pub struct Action {
 pub fn actions(snap: &Snapshot, range: TextRange) -> Vec<Action> {
     let mut res = Vec::new();
     let text = snap.text();
-    for f in snap
-        .analysis
-        .findings
-        .iter()
-        .filter(|f| f.range.intersects(range) || f.range.contains(range.start()))
+    // Only what the user sees: a finding turned off or suppressed in the
+    // text offers no fix.
+    for (f, d) in diagnostics::shown(snap)
+        .into_iter()
+        .filter(|(f, _)| f.range.intersects(range) || f.range.contains(range.start()))
     {
         if let Some(mark) = &f.replacement {
             res.push(Action {
                 title: format!("Replace {} with {mark}", &text[f.range.as_range()]),
                 kind: ActionKind::QuickFix,
                 edits: vec![(f.range, mark.clone())],
-                fixes: Some((f.range, f.code())),
+                fixes: Some(d.clone()),
                 settings_entry: None,
             });
         }
         if f.kind == FindingKind::UnattributedClaim {
-            res.push(source_placeholder(snap, f.range));
+            res.push(source_placeholder(snap, d.clone()));
         }
         if !matches!(f.kind, FindingKind::ConfigError | FindingKind::AnnMismatch) {
-            res.push(suppress(snap, f.range, f.code()));
+            res.push(suppress(snap, d));
         }
     }
     if let Some(m) = snap.analysis.mention_at(range.start()) {
@@ -82,8 +84,9 @@ fn toml_string(s: &str) -> String {
     format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
-fn source_placeholder(snap: &Snapshot, sentence: TextRange) -> Action {
+fn source_placeholder(snap: &Snapshot, finding: Diagnostic) -> Action {
     let text = snap.text();
+    let sentence = finding.range;
     let phrase = match snap.analysis.language {
         Lang::Fr => "Selon [source], ",
         Lang::En => "According to [source], ",
@@ -106,15 +109,18 @@ fn source_placeholder(snap: &Snapshot, sentence: TextRange) -> Action {
         title: "Insert a source placeholder".to_string(),
         kind: ActionKind::QuickFix,
         edits,
-        fixes: Some((sentence, FindingKind::UnattributedClaim.code())),
+        fixes: Some(finding),
         settings_entry: None,
     }
 }
 
-fn suppress(snap: &Snapshot, finding: TextRange, code: &'static str) -> Action {
+fn suppress(snap: &Snapshot, finding: Diagnostic) -> Action {
+    let code = finding.code;
     let sentences = &snap.analysis.sentences;
-    let idx = sentences.partition_point(|s| s.range.end() <= finding.start());
-    let end = sentences.get(idx).map_or(finding.end(), |s| s.range.end());
+    let idx = sentences.partition_point(|s| s.range.end() <= finding.range.start());
+    let end = sentences
+        .get(idx)
+        .map_or(finding.range.end(), |s| s.range.end());
     let marker = match snap.article.format {
         Format::Markdown => format!(" <!-- newsls-ignore {code} -->"),
         Format::Plain => format!(" [newsls-ignore {code}]"),
@@ -123,7 +129,7 @@ fn suppress(snap: &Snapshot, finding: TextRange, code: &'static str) -> Action {
         title: format!("Ignore {code} for this sentence"),
         kind: ActionKind::QuickFix,
         edits: vec![(TextRange::empty(end), marker)],
-        fixes: Some((finding, code)),
+        fixes: Some(finding),
         settings_entry: None,
     }
 }

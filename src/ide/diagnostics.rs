@@ -21,6 +21,11 @@ pub struct Diagnostic {
 }
 
 pub fn diagnostics(snap: &Snapshot) -> Vec<Diagnostic> {
+    shown(snap).into_iter().map(|(_, d)| d).collect()
+}
+
+/// The diagnostics the editor shows, each with the finding it comes from.
+pub fn shown(snap: &Snapshot) -> Vec<(&Finding, Diagnostic)> {
     let a = &snap.analysis;
     visible(
         snap.text(),
@@ -29,12 +34,15 @@ pub fn diagnostics(snap: &Snapshot) -> Vec<Diagnostic> {
         &snap.settings.severities,
     )
     .into_iter()
-    .map(|(f, severity)| Diagnostic {
-        range: f.range,
-        severity,
-        code: f.code(),
-        message: f.message.clone(),
-        related: f.related.clone(),
+    .map(|(f, severity)| {
+        let d = Diagnostic {
+            range: f.range,
+            severity,
+            code: f.code(),
+            message: f.message.clone(),
+            related: f.related.clone(),
+        };
+        (f, d)
     })
     .collect()
 }

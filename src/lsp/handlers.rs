@@ -761,14 +761,9 @@ pub async fn code_action(s: &Server, p: CodeActionParams) -> Result<Option<CodeA
                 None => continue,
             },
         };
-        let diagnostics = a.fixes.map(|(r, code)| {
-            vec![Diagnostic {
-                range: convert::range(&snap, enc, r),
-                code: Some(NumberOrString::String(code.to_string())),
-                source: Some("newsls".to_string()),
-                ..Diagnostic::default()
-            }]
-        });
+        let diagnostics = a
+            .fixes
+            .map(|d| vec![convert::diagnostic(&snap, enc, &uri, &d)]);
         res.push(CodeActionOrCommand::CodeAction(CodeAction {
             title: a.title,
             kind: Some(match a.kind {

@@ -492,3 +492,39 @@ async fn incremental_edits_to_an_open_newsls_toml_apply() {
     let d = c.diagnostics("file:///ws2/c.txt", 0).await;
     assert_eq!(d[0]["severity"], 1, "{d:?}");
 }
+
+/// VS Code rejects a whole code-action reply when one attached diagnostic
+/// lacks its message ("message must be set"): every attached diagnostic
+/// must be the one the server published, range and message included.
+#[tokio::test]
+async fn code_actions_carry_the_published_diagnostics() {
+    let mut c = Client::start(&["utf-16"], no_delay()).await;
+    let text = seed_2015();
+    c.open(URI, "plaintext", &text).await;
+    let published = c.diagnostics(URI, 0).await;
+    assert!(!published.is_empty());
+    let last = text.lines().count() - 1;
+    // A column past the end of its line is clamped (LSP).
+    let whole =
+        json!({"start": {"line": 0, "character": 0}, "end": {"line": last, "character": 100000}});
+    let r = c
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": URI}, "range": whole, "context": {"diagnostics": published}}),
+        )
+        .await;
+    let actions = r["result"].as_array().expect("a list of actions");
+    let attached: Vec<&Value> = actions
+        .iter()
+        .flat_map(|a| a["diagnostics"].as_array().into_iter().flatten())
+        .collect();
+    assert!(
+        attached.len() >= published.len(),
+        "every published diagnostic offers at least one fix: {r}"
+    );
+    for d in attached {
+        assert!(d["range"]["start"]["line"].is_u64(), "{d}");
+        assert!(d["message"].as_str().is_some_and(|m| !m.is_empty()), "{d}");
+        assert!(published.contains(d), "not as published: {d}");
+    }
+}
