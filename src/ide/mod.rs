@@ -14,6 +14,7 @@ pub mod navigation;
 pub mod outline;
 pub mod rename;
 pub mod semantic_tokens;
+pub mod workspace;
 pub mod workspace_symbols;
 
 #[cfg(test)]

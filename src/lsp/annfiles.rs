@@ -67,27 +67,21 @@ impl Server {
 
     pub(super) async fn publish_ann(&self, uri: Uri, text: &str, ann: &Ann) {
         let enc = self.encoding();
-        let severity = self
-            .world()
-            .settings()
-            .severities
-            .get(FindingKind::AnnMismatch);
+        let kind = FindingKind::AnnMismatch;
+        let severity = self.world().settings().severities.get(kind);
         let index = LineIndex::new(text);
         let diags = ann
             .problems
             .iter()
             .filter_map(|p| {
-                let range = index.line_content_range(text, p.line)?;
-                Some(Diagnostic {
-                    range: convert::range_in(text, &index, enc, range),
-                    severity: convert::severity(severity),
-                    code: Some(NumberOrString::String(
-                        FindingKind::AnnMismatch.code().to_string(),
-                    )),
-                    source: Some("newsls".to_string()),
+                let d = crate::ide::diagnostics::Diagnostic {
+                    range: index.line_content_range(text, p.line)?,
+                    severity,
+                    code: kind.code(),
                     message: p.message.clone(),
-                    ..Diagnostic::default()
-                })
+                    related: Vec::new(),
+                };
+                convert::file_diagnostic(text, enc, &uri, &d)
             })
             .collect();
         self.client.publish_diagnostics(uri, diags, None).await;
@@ -133,11 +127,5 @@ pub fn hover(s: &Server, uri: &Uri, pos: Position) -> Option<Hover> {
         e.kind,
         crate::text::excerpt(article_text.get(range.as_range())?, 200)
     );
-    Some(Hover {
-        contents: HoverContents::Markup(MarkupContent {
-            kind: MarkupKind::Markdown,
-            value,
-        }),
-        range: None,
-    })
+    Some(convert::markdown_hover(value))
 }

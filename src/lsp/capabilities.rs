@@ -49,3 +49,35 @@ pub fn server_capabilities(encoding: Encoding) -> ServerCapabilities {
         ..ServerCapabilities::default()
     }
 }
+
+/// The reply to `initialize`.
+pub fn initialize_result(encoding: Encoding) -> InitializeResult {
+    InitializeResult {
+        capabilities: server_capabilities(encoding),
+        server_info: Some(ServerInfo {
+            name: "newsls".to_string(),
+            version: Some(env!("CARGO_PKG_VERSION").to_string()),
+        }),
+        ..InitializeResult::default()
+    }
+}
+
+/// The file watchers registered when the client allows it: settings,
+/// articles and their `.ann` files.
+pub fn file_watchers() -> Registration {
+    let watcher = |glob: &str| FileSystemWatcher {
+        glob_pattern: GlobPattern::String(glob.to_string()),
+        kind: None,
+    };
+    let options = DidChangeWatchedFilesRegistrationOptions {
+        watchers: vec![
+            watcher("**/newsls.toml"),
+            watcher("**/*.{txt,md,markdown,ann}"),
+        ],
+    };
+    Registration {
+        id: "newsls-watch".to_string(),
+        method: "workspace/didChangeWatchedFiles".to_string(),
+        register_options: serde_json::to_value(options).ok(),
+    }
+}

@@ -12,10 +12,13 @@ use ropey::Rope;
 use tower_lsp_server::jsonrpc::Error;
 use tower_lsp_server::ls_types as lsp;
 
+use std::collections::HashMap;
+
 use crate::ide::diagnostics::Diagnostic;
+use crate::ide::workspace::Place;
 use crate::ide::Snapshot;
 use crate::input::Severity;
-use crate::text::{LineCol, TextRange};
+use crate::text::{LineCol, LineIndex, TextRange};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Encoding {
@@ -150,16 +153,38 @@ pub fn diagnostic(
     uri: &lsp::Uri,
     d: &Diagnostic,
 ) -> lsp::Diagnostic {
+    diagnostic_in(snap.text(), &snap.line_index, enc, uri, d)
+}
+
+/// A diagnostic of any file (an article, `newsls.toml`, a `.ann`), whose
+/// text and line index are given; `None` when its severity is off.
+pub fn file_diagnostic(
+    text: &str,
+    enc: Encoding,
+    uri: &lsp::Uri,
+    d: &Diagnostic,
+) -> Option<lsp::Diagnostic> {
+    severity(d.severity)?;
+    Some(diagnostic_in(text, &LineIndex::new(text), enc, uri, d))
+}
+
+fn diagnostic_in(
+    text: &str,
+    index: &LineIndex,
+    enc: Encoding,
+    uri: &lsp::Uri,
+    d: &Diagnostic,
+) -> lsp::Diagnostic {
     let related: Vec<lsp::DiagnosticRelatedInformation> = d
         .related
         .iter()
         .map(|(r, message)| lsp::DiagnosticRelatedInformation {
-            location: lsp::Location::new(uri.clone(), range(snap, enc, *r)),
+            location: lsp::Location::new(uri.clone(), range_in(text, index, enc, *r)),
             message: message.clone(),
         })
         .collect();
     lsp::Diagnostic {
-        range: range(snap, enc, d.range),
+        range: range_in(text, index, enc, d.range),
         severity: severity(d.severity),
         code: Some(lsp::NumberOrString::String(d.code.to_string())),
         source: Some("newsls".to_string()),
@@ -258,6 +283,237 @@ pub fn semantic_tokens(
         }
     }
     res
+}
+
+// Results: ide data → LSP types. Handlers build no LSP type themselves.
+
+/// A place of the workspace query as an LSP range.
+pub fn place(enc: Encoding, p: Place) -> lsp::Range {
+    match p {
+        Place::Open(snap, r) => range(snap, enc, r),
+        Place::Closed(span) => lsp::Range::new(
+            lsp::Position::new(span.start.line, span.start.col),
+            lsp::Position::new(span.end.line, span.end.col),
+        ),
+    }
+}
+
+pub fn location(uri: &lsp::Uri, enc: Encoding, p: Place) -> lsp::Location {
+    lsp::Location::new(uri.clone(), place(enc, p))
+}
+
+pub fn hover(snap: &Snapshot, enc: Encoding, h: crate::ide::hover::HoverInfo) -> lsp::Hover {
+    lsp::Hover {
+        range: Some(range(snap, enc, h.range)),
+        ..markdown_hover(h.markdown)
+    }
+}
+
+/// A Markdown hover without a range (a `.ann` line's).
+pub fn markdown_hover(value: String) -> lsp::Hover {
+    lsp::Hover {
+        contents: lsp::HoverContents::Markup(lsp::MarkupContent {
+            kind: lsp::MarkupKind::Markdown,
+            value,
+        }),
+        range: None,
+    }
+}
+
+pub fn highlight(snap: &Snapshot, enc: Encoding, r: TextRange) -> lsp::DocumentHighlight {
+    lsp::DocumentHighlight {
+        range: range(snap, enc, r),
+        kind: Some(lsp::DocumentHighlightKind::TEXT),
+    }
+}
+
+pub fn prepare_rename(
+    snap: &Snapshot,
+    enc: Encoding,
+    r: TextRange,
+    placeholder: String,
+) -> lsp::PrepareRenameResponse {
+    lsp::PrepareRenameResponse::RangeWithPlaceholder {
+        range: range(snap, enc, r),
+        placeholder,
+    }
+}
+
+/// Edits per file of the workspace, and one more edit of another file
+/// (`newsls.toml`), as one workspace edit.
+pub fn workspace_edit(
+    enc: Encoding,
+    files: Vec<(&lsp::Uri, Vec<(Place, String)>)>,
+    extra: Option<(lsp::Uri, lsp::TextEdit)>,
+) -> lsp::WorkspaceEdit {
+    let mut changes: HashMap<lsp::Uri, Vec<lsp::TextEdit>> = files
+        .into_iter()
+        .map(|(uri, edits)| {
+            let edits = edits
+                .into_iter()
+                .map(|(p, new)| lsp::TextEdit::new(place(enc, p), new))
+                .collect();
+            (uri.clone(), edits)
+        })
+        .collect();
+    if let Some((uri, edit)) = extra {
+        changes.entry(uri).or_default().push(edit);
+    }
+    lsp::WorkspaceEdit {
+        changes: Some(changes),
+        ..lsp::WorkspaceEdit::default()
+    }
+}
+
+/// An edit of a file that is not an analysed document (`newsls.toml`).
+pub fn text_edit_in(text: &str, enc: Encoding, r: TextRange, new: String) -> lsp::TextEdit {
+    let index = LineIndex::new(text);
+    lsp::TextEdit::new(range_in(text, &index, enc, r), new)
+}
+
+pub fn location_in(uri: lsp::Uri, text: &str, enc: Encoding, r: TextRange) -> lsp::Location {
+    let index = LineIndex::new(text);
+    lsp::Location::new(uri, range_in(text, &index, enc, r))
+}
+
+#[allow(deprecated)] // `SymbolInformation::deprecated` must be set.
+pub fn symbol_information(
+    enc: Encoding,
+    s: crate::ide::workspace::Symbol<'_, lsp::Uri>,
+) -> lsp::SymbolInformation {
+    lsp::SymbolInformation {
+        name: s.name,
+        kind: symbol_kind(s.kind),
+        tags: None,
+        deprecated: None,
+        location: location(s.file, enc, s.place),
+        container_name: Some(s.container),
+    }
+}
+
+pub fn completion_item(
+    snap: &Snapshot,
+    enc: Encoding,
+    i: crate::ide::completion::Item,
+) -> lsp::CompletionItem {
+    lsp::CompletionItem {
+        label: i.label.clone(),
+        kind: Some(lsp::CompletionItemKind::REFERENCE),
+        detail: Some(i.detail),
+        text_edit: Some(lsp::CompletionTextEdit::Edit(lsp::TextEdit::new(
+            range(snap, enc, i.replace),
+            i.label,
+        ))),
+        ..lsp::CompletionItem::default()
+    }
+}
+
+pub fn inlay_hint(
+    snap: &Snapshot,
+    enc: Encoding,
+    h: crate::ide::inlay_hints::Hint,
+) -> lsp::InlayHint {
+    lsp::InlayHint {
+        position: position(snap, enc, h.offset),
+        label: lsp::InlayHintLabel::String(h.label),
+        kind: None,
+        text_edits: None,
+        tooltip: Some(lsp::InlayHintTooltip::String(h.tooltip)),
+        padding_left: Some(true),
+        padding_right: None,
+        data: None,
+    }
+}
+
+pub fn semantic_tokens_of(
+    snap: &Snapshot,
+    enc: Encoding,
+    tokens: &[crate::ide::semantic_tokens::Token],
+) -> lsp::SemanticTokens {
+    lsp::SemanticTokens {
+        result_id: None,
+        data: semantic_tokens(snap, enc, tokens),
+    }
+}
+
+/// A code action of this document; `settings_edit` is the edit of
+/// `newsls.toml` an "add to the registry" action makes instead.
+pub fn code_action(
+    snap: &Snapshot,
+    enc: Encoding,
+    uri: &lsp::Uri,
+    a: crate::ide::code_actions::Action,
+    settings_edit: Option<lsp::WorkspaceEdit>,
+) -> lsp::CodeActionOrCommand {
+    let edit = settings_edit.unwrap_or_else(|| lsp::WorkspaceEdit {
+        changes: Some(HashMap::from([(uri.clone(), edits(snap, enc, &a.edits))])),
+        ..lsp::WorkspaceEdit::default()
+    });
+    let diagnostics = a.fixes.map(|d| vec![diagnostic(snap, enc, uri, &d)]);
+    lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
+        title: a.title,
+        kind: Some(match a.kind {
+            crate::ide::code_actions::ActionKind::QuickFix => lsp::CodeActionKind::QUICKFIX,
+            crate::ide::code_actions::ActionKind::Refactor => lsp::CodeActionKind::REFACTOR,
+        }),
+        diagnostics,
+        edit: Some(edit),
+        ..lsp::CodeAction::default()
+    })
+}
+
+/// Appends an `[[actor]]` entry to `newsls.toml` (its current text, or
+/// `None` to create the file).
+pub fn settings_entry_edit(
+    uri: lsp::Uri,
+    text: Option<&str>,
+    entry: &str,
+    enc: Encoding,
+) -> lsp::WorkspaceEdit {
+    match text {
+        Some(text) => {
+            let index = LineIndex::new(text);
+            let end = position_in(text, &index, enc, text.len());
+            let prefix = if text.ends_with('\n') || text.is_empty() {
+                ""
+            } else {
+                "\n"
+            };
+            lsp::WorkspaceEdit {
+                changes: Some(HashMap::from([(
+                    uri,
+                    vec![lsp::TextEdit::new(
+                        lsp::Range::new(end, end),
+                        format!("{prefix}{entry}"),
+                    )],
+                )])),
+                ..lsp::WorkspaceEdit::default()
+            }
+        }
+        None => lsp::WorkspaceEdit {
+            document_changes: Some(lsp::DocumentChanges::Operations(vec![
+                lsp::DocumentChangeOperation::Op(lsp::ResourceOp::Create(lsp::CreateFile {
+                    uri: uri.clone(),
+                    options: Some(lsp::CreateFileOptions {
+                        overwrite: Some(false),
+                        ignore_if_exists: Some(true),
+                    }),
+                    annotation_id: None,
+                })),
+                lsp::DocumentChangeOperation::Edit(lsp::TextDocumentEdit {
+                    text_document: lsp::OptionalVersionedTextDocumentIdentifier {
+                        uri,
+                        version: None,
+                    },
+                    edits: vec![lsp::OneOf::Left(lsp::TextEdit::new(
+                        lsp::Range::default(),
+                        format!("# newsls settings\n{entry}"),
+                    ))],
+                }),
+            ])),
+            ..lsp::WorkspaceEdit::default()
+        },
+    }
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! events. Open documents are served from their snapshots, not the index.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use tower_lsp_server::ls_types::*;
@@ -74,7 +75,9 @@ impl Server {
             .await
             .unwrap_or_default();
             done += BATCH.min(total - done);
-            self.world().index.extend(summaries);
+            self.world()
+                .index
+                .extend(summaries.into_iter().map(|(u, s)| (u, Arc::new(s))));
             if let Some(p) = &progress {
                 let pct = (done * 100 / total.max(1)) as u32;
                 p.report_with_message(format!("{done}/{total} articles"), pct)
@@ -134,7 +137,7 @@ impl Server {
         if let Ok(Some((uri, summary))) =
             tokio::task::spawn_blocking(move || summarise_path(&p, &settings, columns)).await
         {
-            self.world().index.insert(uri, summary);
+            self.world().index.insert(uri, Arc::new(summary));
         }
     }
 }

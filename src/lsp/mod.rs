@@ -3,7 +3,10 @@
 //! - `convert`: every position conversion (the protocol boundary);
 //! - `documents`: rope-backed open documents, edits in order;
 //! - `state`: the single-writer `World`;
-//! - `server`: the router, one line per method; `handlers`: what each does.
+//! - `server`: the router, one line per method; `handlers/`: what each
+//!   does, one file per family of requests, each request shaped as
+//!   snapshot(s) → convert in → `ide` query → convert out;
+//! - `capabilities`: the `initialize` reply and the file watchers.
 
 mod annfiles;
 pub mod capabilities;

@@ -29,7 +29,7 @@ pub struct World {
     pub dynamic_watchers: bool,
     /// Summaries of the workspace's articles from disk. For an open
     /// document the editor's copy wins: features use its snapshot instead.
-    pub index: HashMap<lsp::Uri, crate::corpus::index::Summary>,
+    pub index: HashMap<lsp::Uri, std::sync::Arc<crate::corpus::index::Summary>>,
     /// The text of `newsls.toml` (the editor's copy when open, else the
     /// disk's), kept so requests never read the disk.
     pub settings_text: Option<String>,
@@ -74,7 +74,7 @@ impl World {
     /// Index entries of the articles that are not open.
     pub fn closed_summaries(
         &self,
-    ) -> impl Iterator<Item = (&lsp::Uri, &crate::corpus::index::Summary)> {
+    ) -> impl Iterator<Item = (&lsp::Uri, &std::sync::Arc<crate::corpus::index::Summary>)> {
         self.index
             .iter()
             .filter(|(u, _)| !self.docs.contains_key(*u))
