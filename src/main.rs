@@ -1,7 +1,7 @@
 //! The `newsls` binary: the command line of DESIGN.md.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -205,34 +205,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             out: dir,
             force,
             ..
-        } => {
-            let Some(dir) = dir else {
-                anyhow::bail!("--format brat needs --out DIR");
-            };
-            std::fs::create_dir_all(&dir)?;
-            let mut status = ExitCode::SUCCESS;
-            for input in load(&paths) {
-                let stem = input
-                    .path
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().to_string())
-                    .unwrap_or_default();
-                let target = dir.join(format!("{stem}.ann"));
-                if target.exists() && !force {
-                    eprintln!(
-                        "newsls: {} exists, not overwritten (use --force)",
-                        target.display()
-                    );
-                    status = ExitCode::from(1);
-                    continue;
-                }
-                std::fs::write(
-                    &target,
-                    newsls::corpus::brat::write(&input.article.text, &input.analysis),
-                )?;
-            }
-            Ok(status)
-        }
+        } => extract_brat(&paths, dir, force),
         Command::Stats {
             stdin_jsonl: true, ..
         } => {
@@ -240,57 +213,98 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             cli::stdin::run(stdin, &mut out, &stdin_settings(), cli::stdin::Mode::Stats)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Stats { paths, format, .. } => {
-            let inputs = load(&paths);
-            let stats = cli::stats::compute(
-                inputs
-                    .iter()
-                    .map(|i| (i.path.to_string_lossy().to_string(), &i.analysis)),
-            );
-            match format {
-                StatsFormat::Table => out.write_all(cli::stats::table(&stats).as_bytes())?,
-                StatsFormat::Json => {
-                    serde_json::to_writer_pretty(&mut out, &stats)?;
-                    out.write_all(b"\n")?;
-                }
-                StatsFormat::Csv => out.write_all(cli::stats::csv(&stats).as_bytes())?,
-                StatsFormat::Markdown => out.write_all(cli::stats::markdown(&stats).as_bytes())?,
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Stats { paths, format, .. } => stats(&mut out, &paths, format),
         Command::Eval {
             gold,
             paths,
             json,
             verbose,
-        } => {
-            if !gold.is_dir() {
-                anyhow::bail!("gold folder {} does not exist", gold.display());
+        } => evaluate(&mut out, &gold, &paths, json, verbose),
+    }
+}
+
+/// `extract --format brat --out DIR`: one `.ann` per article, never over
+/// an existing one without `--force` (exit status 1 then).
+fn extract_brat(paths: &[PathBuf], dir: Option<PathBuf>, force: bool) -> anyhow::Result<ExitCode> {
+    let Some(dir) = dir else {
+        anyhow::bail!("--format brat needs --out DIR");
+    };
+    std::fs::create_dir_all(&dir)?;
+    let mut status = ExitCode::SUCCESS;
+    for input in load(paths) {
+        let stem = input
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let target = dir.join(format!("{stem}.ann"));
+        if target.exists() && !force {
+            eprintln!(
+                "newsls: {} exists, not overwritten (use --force)",
+                target.display()
+            );
+            status = ExitCode::from(1);
+            continue;
+        }
+        std::fs::write(
+            &target,
+            newsls::corpus::brat::write(&input.article.text, &input.analysis),
+        )?;
+    }
+    Ok(status)
+}
+
+fn stats(out: &mut impl Write, paths: &[PathBuf], format: StatsFormat) -> anyhow::Result<ExitCode> {
+    let inputs = load(paths);
+    let stats = cli::stats::compute(
+        inputs
+            .iter()
+            .map(|i| (i.path.to_string_lossy().to_string(), &i.analysis)),
+    );
+    match format {
+        StatsFormat::Table => out.write_all(cli::stats::table(&stats).as_bytes())?,
+        StatsFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &stats)?;
+            out.write_all(b"\n")?;
+        }
+        StatsFormat::Csv => out.write_all(cli::stats::csv(&stats).as_bytes())?,
+        StatsFormat::Markdown => out.write_all(cli::stats::markdown(&stats).as_bytes())?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn evaluate(
+    out: &mut impl Write,
+    gold: &Path,
+    paths: &[PathBuf],
+    json: bool,
+    verbose: bool,
+) -> anyhow::Result<ExitCode> {
+    if !gold.is_dir() {
+        anyhow::bail!("gold folder {} does not exist", gold.display());
+    }
+    let inputs = load(paths);
+    let (report, n, problems) = cli::eval::run(&inputs, gold);
+    for p in problems {
+        eprintln!("newsls: {p}");
+    }
+    if n == 0 {
+        anyhow::bail!(
+            "no article under the given paths has a gold file in {}",
+            gold.display()
+        );
+    }
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &report)?;
+        out.write_all(b"\n")?;
+    } else {
+        writeln!(out, "{n} article(s) scored against {}", gold.display())?;
+        out.write_all(eval::table(&report).as_bytes())?;
+        if verbose {
+            for e in &report.errors {
+                writeln!(out, "  {e}")?;
             }
-            let inputs = load(&paths);
-            let (report, n, problems) = cli::eval::run(&inputs, &gold);
-            for p in problems {
-                eprintln!("newsls: {p}");
-            }
-            if n == 0 {
-                anyhow::bail!(
-                    "no article under the given paths has a gold file in {}",
-                    gold.display()
-                );
-            }
-            if json {
-                serde_json::to_writer_pretty(&mut out, &report)?;
-                out.write_all(b"\n")?;
-            } else {
-                writeln!(out, "{n} article(s) scored against {}", gold.display())?;
-                out.write_all(eval::table(&report).as_bytes())?;
-                if verbose {
-                    for e in &report.errors {
-                        writeln!(out, "  {e}")?;
-                    }
-                }
-            }
-            Ok(ExitCode::SUCCESS)
         }
     }
+    Ok(ExitCode::SUCCESS)
 }

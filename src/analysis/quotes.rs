@@ -72,9 +72,7 @@ fn is_double(f: Family) -> bool {
 
 pub fn scan(doc: &Doc) -> Marks {
     let text = doc.text;
-    let mut spans = Vec::new();
-    let mut findings = Vec::new();
-    let mut stack = Stack::default();
+    let mut sc = Scanner::default();
     // The re-opening mark of a quote continued from the previous paragraph.
     let mut reopening: Option<usize> = None;
     for (p, &para) in doc.paragraphs.iter().enumerate() {
@@ -89,122 +87,156 @@ pub fn scan(doc: &Doc) -> Marks {
             }
             let Some(c) = m.chars().next() else { continue };
             let len = m.len();
-            let prev = s[..i].chars().next_back();
             let rest = &s[i + len..];
-            let next = rest.chars().next();
-            let after = rest.chars().find(|&c| !is_pad(c));
-            let looks_closing = looks_closing(prev, next, after);
-            let looks_opening = looks_opening(prev, next);
-            let top = stack.last().map(|o| o.family);
-            match c {
-                '«' => {
-                    if top == Some(Family::Guillemet) && looks_closing && !looks_opening {
-                        findings.push(wrong_direction(
-                            "»",
-                            TextRange::new(at, at + len),
-                            "opening mark « used to close a quotation; did you mean »?".to_string(),
-                        ));
-                        stack.close(&mut spans, Family::Guillemet, at, len);
-                    } else {
-                        stack.push(Open {
-                            family: Family::Guillemet,
-                            at,
-                            len,
-                        });
-                    }
+            sc.mark(c, at, len, s[..i].chars().next_back(), rest);
+        }
+        if let Some(at) = sc.end_of_paragraph(doc, p) {
+            reopening = Some(at);
+        }
+    }
+    let Scanner {
+        stack,
+        mut spans,
+        mut findings,
+    } = sc;
+    for open in stack.opens {
+        findings.push(unclosed(open));
+    }
+    spans.sort_by_key(|s| (s.range.start, std::cmp::Reverse(s.range.end)));
+    Marks { spans, findings }
+}
+
+/// The stack machine over the marks of a text.
+#[derive(Default)]
+struct Scanner {
+    stack: Stack,
+    spans: Vec<QuoteSpan>,
+    findings: Vec<Finding>,
+}
+
+impl Scanner {
+    /// The mark `c` at `at` (`len` bytes), after `prev` and before `rest`.
+    fn mark(&mut self, c: char, at: usize, len: usize, prev: Option<char>, rest: &str) {
+        let next = rest.chars().next();
+        let after = rest.chars().find(|&c| !is_pad(c));
+        let looks_closing = looks_closing(prev, next, after);
+        let looks_opening = looks_opening(prev, next);
+        let top = self.stack.last().map(|o| o.family);
+        match c {
+            '«' => {
+                if top == Some(Family::Guillemet) && looks_closing && !looks_opening {
+                    self.findings.push(wrong_direction(
+                        "»",
+                        TextRange::new(at, at + len),
+                        "opening mark « used to close a quotation; did you mean »?".to_string(),
+                    ));
+                    self.stack
+                        .close(&mut self.spans, Family::Guillemet, at, len);
+                } else {
+                    self.stack.push(Open {
+                        family: Family::Guillemet,
+                        at,
+                        len,
+                    });
                 }
-                '»' => {
-                    if stack.has(Family::Guillemet) {
-                        stack.close(&mut spans, Family::Guillemet, at, len);
-                    } else {
-                        findings.push(stray(at, len, c));
-                    }
-                }
-                '„' => stack.push(Open {
-                    family: Family::Low,
-                    at,
-                    len,
-                }),
-                '“' => {
-                    if top == Some(Family::Low) {
-                        stack.close(&mut spans, Family::Low, at, len);
-                    } else if top == Some(Family::Curly) && looks_closing && !looks_opening {
-                        findings.push(wrong_direction(
-                            "”",
-                            TextRange::new(at, at + len),
-                            "opening mark “ used to close a quotation; did you mean ”?".to_string(),
-                        ));
-                        stack.close(&mut spans, Family::Curly, at, len);
-                    } else {
-                        stack.push(Open {
-                            family: Family::Curly,
-                            at,
-                            len,
-                        });
-                    }
-                }
-                '”' => {
-                    if stack.has(Family::Curly) {
-                        stack.close(&mut spans, Family::Curly, at, len);
-                    } else if looks_opening && !looks_closing {
-                        findings.push(wrong_direction(
-                            "“",
-                            TextRange::new(at, at + len),
-                            "closing mark ” used to open a quotation; did you mean “?".to_string(),
-                        ));
-                        stack.push(Open {
-                            family: Family::Curly,
-                            at,
-                            len,
-                        });
-                    } else {
-                        findings.push(stray(at, len, c));
-                    }
-                }
-                '"' => {
-                    // Inches and seconds: 5'10", 30".
-                    if prev.is_some_and(|p| p.is_ascii_digit()) && !stack.has(Family::Straight) {
-                        continue;
-                    }
-                    if stack.has(Family::Straight)
-                        && !(looks_opening && !looks_closing && top != Some(Family::Straight))
-                    {
-                        stack.close(&mut spans, Family::Straight, at, len);
-                    } else {
-                        stack.push(Open {
-                            family: Family::Straight,
-                            at,
-                            len,
-                        });
-                    }
-                }
-                '‹' => stack.push(Open {
-                    family: Family::Angle,
-                    at,
-                    len,
-                }),
-                '›' if stack.has(Family::Angle) => {
-                    stack.close(&mut spans, Family::Angle, at, len)
-                }
-                '‘' if looks_opening => stack.push(Open {
-                    family: Family::Single,
-                    at,
-                    len,
-                }),
-                '’' | '\''
-                    if top == Some(Family::Single) && !next.is_some_and(char::is_alphanumeric) =>
-                {
-                    stack.close(&mut spans, Family::Single, at, len);
-                }
-                _ => {}
             }
+            '»' => {
+                if self.stack.has(Family::Guillemet) {
+                    self.stack
+                        .close(&mut self.spans, Family::Guillemet, at, len);
+                } else {
+                    self.findings.push(stray(at, len, c));
+                }
+            }
+            '„' => self.stack.push(Open {
+                family: Family::Low,
+                at,
+                len,
+            }),
+            '“' => {
+                if top == Some(Family::Low) {
+                    self.stack.close(&mut self.spans, Family::Low, at, len);
+                } else if top == Some(Family::Curly) && looks_closing && !looks_opening {
+                    self.findings.push(wrong_direction(
+                        "”",
+                        TextRange::new(at, at + len),
+                        "opening mark “ used to close a quotation; did you mean ”?".to_string(),
+                    ));
+                    self.stack.close(&mut self.spans, Family::Curly, at, len);
+                } else {
+                    self.stack.push(Open {
+                        family: Family::Curly,
+                        at,
+                        len,
+                    });
+                }
+            }
+            '”' => {
+                if self.stack.has(Family::Curly) {
+                    self.stack.close(&mut self.spans, Family::Curly, at, len);
+                } else if looks_opening && !looks_closing {
+                    self.findings.push(wrong_direction(
+                        "“",
+                        TextRange::new(at, at + len),
+                        "closing mark ” used to open a quotation; did you mean “?".to_string(),
+                    ));
+                    self.stack.push(Open {
+                        family: Family::Curly,
+                        at,
+                        len,
+                    });
+                } else {
+                    self.findings.push(stray(at, len, c));
+                }
+            }
+            '"' => {
+                // Inches and seconds: 5'10", 30".
+                if prev.is_some_and(|p| p.is_ascii_digit()) && !self.stack.has(Family::Straight) {
+                    return;
+                }
+                if self.stack.has(Family::Straight)
+                    && !(looks_opening && !looks_closing && top != Some(Family::Straight))
+                {
+                    self.stack.close(&mut self.spans, Family::Straight, at, len);
+                } else {
+                    self.stack.push(Open {
+                        family: Family::Straight,
+                        at,
+                        len,
+                    });
+                }
+            }
+            '‹' => self.stack.push(Open {
+                family: Family::Angle,
+                at,
+                len,
+            }),
+            '›' if self.stack.has(Family::Angle) => {
+                self.stack.close(&mut self.spans, Family::Angle, at, len)
+            }
+            '‘' if looks_opening => self.stack.push(Open {
+                family: Family::Single,
+                at,
+                len,
+            }),
+            '’' | '\''
+                if top == Some(Family::Single) && !next.is_some_and(char::is_alphanumeric) =>
+            {
+                self.stack.close(&mut self.spans, Family::Single, at, len);
+            }
+            _ => {}
         }
-        // End of paragraph: continue a quote into the next paragraph when
-        // that paragraph opens with a mark of the same family.
-        if stack.is_empty() {
-            continue;
+    }
+
+    /// End of paragraph `p`: a quote still open continues into the next
+    /// paragraph when that paragraph opens with a mark of the same family
+    /// (returns where that mark is); otherwise it is reported unclosed.
+    fn end_of_paragraph(&mut self, doc: &Doc, p: usize) -> Option<usize> {
+        if self.stack.is_empty() {
+            return None;
         }
-        let outer = stack.outer();
+        let text = doc.text;
+        let outer = self.stack.outer();
         let continues = doc.paragraphs.get(p + 1).is_some_and(|next| {
             let first = text[next.as_range()].chars().next();
             match first {
@@ -216,21 +248,16 @@ pub fn scan(doc: &Doc) -> Marks {
             }
         });
         // Inner quotes never span paragraphs.
-        for open in stack.drain_inner() {
-            findings.push(unclosed(open));
+        for open in self.stack.drain_inner() {
+            self.findings.push(unclosed(open));
         }
         if continues && is_double(outer.family) {
-            reopening = Some(doc.paragraphs[p + 1].start());
-        } else {
-            findings.push(unclosed(outer));
-            stack.clear();
+            return Some(doc.paragraphs[p + 1].start());
         }
+        self.findings.push(unclosed(outer));
+        self.stack.clear();
+        None
     }
-    for open in stack.opens {
-        findings.push(unclosed(open));
-    }
-    spans.sort_by_key(|s| (s.range.start, std::cmp::Reverse(s.range.end)));
-    Marks { spans, findings }
 }
 
 /// Open marks, innermost last, with a count per family so that "is one

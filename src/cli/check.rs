@@ -9,7 +9,7 @@ use crate::analysis::{Finding, FindingKind};
 use crate::corpus::files::Input;
 use crate::ide::diagnostics::visible;
 use crate::input::Severity;
-use crate::text::LineIndex;
+use crate::text::{LineCol, LineIndex};
 
 /// The problems of an article's `.ann` as findings on the `.ann` itself.
 pub fn ann_findings(input: &Input) -> Vec<Finding> {
@@ -79,44 +79,20 @@ pub fn run(inputs: &[Input], format: CheckFormat) -> (String, bool) {
                 let end = ends.line_col(f.range.end());
                 let start_char = starts.char_offset(f.range.start());
                 let end_char = ends.char_offset(f.range.end());
+                let at = Located {
+                    path: &path,
+                    start,
+                    end,
+                    chars: (start_char, end_char),
+                };
                 match format {
                     CheckFormat::Text => {
                         text_out
                             .push_str(&render::finding_at(&path, text, &index, f, severity, start));
                         text_out.push('\n');
                     }
-                    CheckFormat::Json => json_rows.push(json!({
-                        "file": path,
-                        "line": start.line + 1,
-                        "column": start.col + 1,
-                        "end_line": end.line + 1,
-                        "end_column": end.col + 1,
-                        "start": start_char,
-                        "end": end_char,
-                        "severity": severity.as_str(),
-                        "code": f.code(),
-                        "message": f.message,
-                    })),
-                    CheckFormat::Sarif => sarif_results.push(json!({
-                        "ruleId": f.code(),
-                        "level": match severity {
-                            Severity::Error => "error",
-                            Severity::Warning => "warning",
-                            _ => "note",
-                        },
-                        "message": {"text": f.message},
-                        "locations": [{"physicalLocation": {
-                            "artifactLocation": {"uri": path},
-                            "region": {
-                                "startLine": start.line + 1,
-                                "startColumn": start.col + 1,
-                                "endLine": end.line + 1,
-                                "endColumn": end.col + 1,
-                                "charOffset": start_char,
-                                "charLength": end_char - start_char,
-                            }
-                        }}],
-                    })),
+                    CheckFormat::Json => json_rows.push(json_row(&at, f, severity)),
+                    CheckFormat::Sarif => sarif_results.push(sarif_result(&at, f, severity)),
                 }
             }
         }
@@ -130,25 +106,75 @@ pub fn run(inputs: &[Input], format: CheckFormat) -> (String, bool) {
             text_out
         }
         CheckFormat::Json => serde_json::to_string_pretty(&json_rows).unwrap_or_default() + "\n",
-        CheckFormat::Sarif => {
-            let rules: Vec<_> = FindingKind::ALL
-                .iter()
-                .map(|k| json!({"id": k.code(), "shortDescription": {"text": k.describe()}}))
-                .collect();
-            let doc = json!({
-                "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-                "version": "2.1.0",
-                "runs": [{
-                    "tool": {"driver": {
-                        "name": "newsls",
-                        "version": env!("CARGO_PKG_VERSION"),
-                        "rules": rules,
-                    }},
-                    "results": sarif_results,
-                }],
-            });
-            serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
-        }
+        CheckFormat::Sarif => sarif_document(sarif_results),
     };
     (out, failing)
+}
+
+/// Where a finding is: file, line/column of both ends, and its scalar
+/// offsets.
+struct Located<'a> {
+    path: &'a str,
+    start: LineCol,
+    end: LineCol,
+    chars: (usize, usize),
+}
+
+fn json_row(at: &Located, f: &Finding, severity: Severity) -> serde_json::Value {
+    json!({
+        "file": at.path,
+        "line": at.start.line + 1,
+        "column": at.start.col + 1,
+        "end_line": at.end.line + 1,
+        "end_column": at.end.col + 1,
+        "start": at.chars.0,
+        "end": at.chars.1,
+        "severity": severity.as_str(),
+        "code": f.code(),
+        "message": f.message,
+    })
+}
+
+fn sarif_result(at: &Located, f: &Finding, severity: Severity) -> serde_json::Value {
+    json!({
+        "ruleId": f.code(),
+        "level": match severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            _ => "note",
+        },
+        "message": {"text": f.message},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": at.path},
+            "region": {
+                "startLine": at.start.line + 1,
+                "startColumn": at.start.col + 1,
+                "endLine": at.end.line + 1,
+                "endColumn": at.end.col + 1,
+                "charOffset": at.chars.0,
+                "charLength": at.chars.1 - at.chars.0,
+            }
+        }}],
+    })
+}
+
+/// The SARIF 2.1.0 log: one run, the rules from the table of finding kinds.
+fn sarif_document(results: Vec<serde_json::Value>) -> String {
+    let rules: Vec<_> = FindingKind::ALL
+        .iter()
+        .map(|k| json!({"id": k.code(), "shortDescription": {"text": k.describe()}}))
+        .collect();
+    let doc = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "newsls",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "results": results,
+        }],
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
 }

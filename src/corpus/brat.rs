@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 use crate::analysis::annotations::{AnnotatedActor, AnnotatedClaim, AnnotatedQuote, Annotations};
 use crate::analysis::{Analysis, ClaimStatus, QuoteKind};
-use crate::input::brat::{fragments, Ann};
+use crate::input::brat::{fragments, Ann, Entity};
 use crate::lexicon::ActorKind;
 use crate::text::{LineIndex, TextRange};
 
@@ -140,32 +140,104 @@ pub fn load(ann_text: &str, article_text: &str) -> (Ann, Annotations) {
 
 /// The annotations of a validated `.ann` (see [`Ann::validate`]).
 pub fn annotations(ann: &Ann, text: &str, index: &LineIndex) -> Annotations {
-    // Lookups by id, built once: a `.ann` of a million lines stays linear.
-    let entity_by_id: HashMap<&str, &crate::input::brat::Entity> =
-        ann.entities.iter().map(|e| (e.id.as_str(), e)).collect();
-    let mut note_by_target: HashMap<&str, &str> = HashMap::new();
-    for n in &ann.notes {
-        note_by_target
-            .entry(n.target.as_str())
-            .or_insert(n.text.as_str());
+    let by = Lookups::new(ann);
+    let (actors, actor_of_entity) = actors(ann, text, index, &by);
+    let quotes = ann
+        .entities
+        .iter()
+        .filter(|e| e.kind == "Quote")
+        .filter_map(|e| {
+            Some(AnnotatedQuote {
+                content: ann.byte_range(e, text, index)?,
+                kind: by.attribute(&e.id, "Kind").and_then(|k| match k {
+                    "direct" => Some(QuoteKind::Direct),
+                    "mixed" => Some(QuoteKind::Mixed),
+                    "indirect" => Some(QuoteKind::Indirect),
+                    _ => None,
+                }),
+                speaker: by
+                    .related(&e.id, "Speaker")
+                    .and_then(|s| actor_of_entity.get(s).copied()),
+                cue: by
+                    .related(&e.id, "Cue")
+                    .and_then(|c| by.entity.get(c))
+                    .and_then(|c| ann.byte_range(c, text, index)),
+            })
+        })
+        .collect();
+    let claims = ann
+        .entities
+        .iter()
+        .filter(|e| e.kind == "Claim")
+        .filter_map(|e| {
+            Some(AnnotatedClaim {
+                range: ann.byte_range(e, text, index)?,
+                status: match by.attribute(&e.id, "Status").and_then(ClaimStatus::parse) {
+                    Some(status) => status,
+                    None if by.related(&e.id, "Source").is_some() => ClaimStatus::Attributed,
+                    None => ClaimStatus::Unattributed,
+                },
+                source: by
+                    .related(&e.id, "Source")
+                    .and_then(|s| actor_of_entity.get(s).copied()),
+            })
+        })
+        .collect();
+    Annotations {
+        actors,
+        quotes,
+        claims,
     }
-    let mut attr: HashMap<(&str, &str), Option<&str>> = HashMap::new();
-    for a in &ann.attributes {
-        attr.entry((a.target.as_str(), a.name.as_str()))
-            .or_insert(a.value.as_deref());
-    }
-    let mut related_by: HashMap<(&str, &str), &str> = HashMap::new();
-    for r in &ann.relations {
-        related_by
-            .entry((r.arg1.as_str(), r.kind.as_str()))
-            .or_insert(r.arg2.as_str());
-    }
-    let related =
-        |from: &str, kind: &str| -> Option<&str> { related_by.get(&(from, kind)).copied() };
-    let attribute =
-        |target: &str, name: &str| -> Option<&str> { attr.get(&(target, name)).copied().flatten() };
+}
 
-    // Actor entities grouped by Coref (union-find over entity indexes).
+/// Lookups by id, built once: a `.ann` of a million lines stays linear.
+struct Lookups<'a> {
+    entity: HashMap<&'a str, &'a Entity>,
+    note_by_target: HashMap<&'a str, &'a str>,
+    attr: HashMap<(&'a str, &'a str), Option<&'a str>>,
+    related_by: HashMap<(&'a str, &'a str), &'a str>,
+}
+
+impl<'a> Lookups<'a> {
+    fn new(ann: &'a Ann) -> Lookups<'a> {
+        let entity = ann.entities.iter().map(|e| (e.id.as_str(), e)).collect();
+        let mut note_by_target: HashMap<&str, &str> = HashMap::new();
+        for n in &ann.notes {
+            note_by_target
+                .entry(n.target.as_str())
+                .or_insert(n.text.as_str());
+        }
+        let mut attr: HashMap<(&str, &str), Option<&str>> = HashMap::new();
+        for a in &ann.attributes {
+            attr.entry((a.target.as_str(), a.name.as_str()))
+                .or_insert(a.value.as_deref());
+        }
+        let mut related_by: HashMap<(&str, &str), &str> = HashMap::new();
+        for r in &ann.relations {
+            related_by
+                .entry((r.arg1.as_str(), r.kind.as_str()))
+                .or_insert(r.arg2.as_str());
+        }
+        Lookups {
+            entity,
+            note_by_target,
+            attr,
+            related_by,
+        }
+    }
+
+    fn related(&self, from: &str, kind: &str) -> Option<&'a str> {
+        self.related_by.get(&(from, kind)).copied()
+    }
+
+    fn attribute(&self, target: &str, name: &str) -> Option<&'a str> {
+        self.attr.get(&(target, name)).copied().flatten()
+    }
+}
+
+/// Actor entities grouped by Coref (union-find over entity indexes): the
+/// indexes of the actor entities, and the groups as positions in it.
+fn coref_groups(ann: &Ann) -> (Vec<usize>, Vec<Vec<usize>>) {
     let actor_entities: Vec<usize> = (0..ann.entities.len())
         .filter(|&i| actor_kind(&ann.entities[i].kind).is_some())
         .collect();
@@ -204,17 +276,29 @@ pub fn annotations(ann: &Ann, text: &str, index: &LineIndex) -> Annotations {
         });
         groups[g].push(k);
     }
+    (actor_entities, groups)
+}
+
+/// One actor per Coref group (groups with the same name and kind are one
+/// actor), and the actor of each entity id.
+fn actors<'a>(
+    ann: &'a Ann,
+    text: &str,
+    index: &LineIndex,
+    by: &Lookups<'a>,
+) -> (Vec<AnnotatedActor>, HashMap<&'a str, usize>) {
+    let (actor_entities, groups) = coref_groups(ann);
     let mut actors: Vec<AnnotatedActor> = Vec::new();
     let mut actor_by_name: HashMap<(String, ActorKind), usize> = HashMap::new();
     let mut actor_of_entity: HashMap<&str, usize> = HashMap::new();
     for members in &groups {
-        let ents: Vec<&crate::input::brat::Entity> = members
+        let ents: Vec<&Entity> = members
             .iter()
             .map(|&k| &ann.entities[actor_entities[k]])
             .collect();
         let name = ents
             .iter()
-            .find_map(|e| note_by_target.get(e.id.as_str()).copied())
+            .find_map(|e| by.note_by_target.get(e.id.as_str()).copied())
             .map(str::to_string)
             .unwrap_or_else(|| crate::text::collapse_whitespace(&ents[0].text));
         let Some(kind) = actor_kind(&ents[0].kind) else {
@@ -222,9 +306,8 @@ pub fn annotations(ann: &Ann, text: &str, index: &LineIndex) -> Annotations {
         };
         let named = !ents
             .iter()
-            .any(|e| attr.contains_key(&(e.id.as_str(), "Anonymous")));
+            .any(|e| by.attr.contains_key(&(e.id.as_str(), "Anonymous")));
         let mentions = ents.iter().filter_map(|e| ann.byte_range(e, text, index));
-        // Groups with the same name and kind are one actor.
         let i = *actor_by_name
             .entry((crate::analysis::actor_key(&name), kind))
             .or_insert_with(|| {
@@ -245,45 +328,5 @@ pub fn annotations(ann: &Ann, text: &str, index: &LineIndex) -> Annotations {
         a.mentions.sort_by_key(|m| (m.start, m.end));
         a.mentions.dedup();
     }
-    let quotes = ann
-        .entities
-        .iter()
-        .filter(|e| e.kind == "Quote")
-        .filter_map(|e| {
-            Some(AnnotatedQuote {
-                content: ann.byte_range(e, text, index)?,
-                kind: attribute(&e.id, "Kind").and_then(|k| match k {
-                    "direct" => Some(QuoteKind::Direct),
-                    "mixed" => Some(QuoteKind::Mixed),
-                    "indirect" => Some(QuoteKind::Indirect),
-                    _ => None,
-                }),
-                speaker: related(&e.id, "Speaker").and_then(|s| actor_of_entity.get(s).copied()),
-                cue: related(&e.id, "Cue")
-                    .and_then(|c| entity_by_id.get(c))
-                    .and_then(|c| ann.byte_range(c, text, index)),
-            })
-        })
-        .collect();
-    let claims = ann
-        .entities
-        .iter()
-        .filter(|e| e.kind == "Claim")
-        .filter_map(|e| {
-            Some(AnnotatedClaim {
-                range: ann.byte_range(e, text, index)?,
-                status: match attribute(&e.id, "Status").and_then(ClaimStatus::parse) {
-                    Some(status) => status,
-                    None if related(&e.id, "Source").is_some() => ClaimStatus::Attributed,
-                    None => ClaimStatus::Unattributed,
-                },
-                source: related(&e.id, "Source").and_then(|s| actor_of_entity.get(s).copied()),
-            })
-        })
-        .collect();
-    Annotations {
-        actors,
-        quotes,
-        claims,
-    }
+    (actors, actor_of_entity)
 }

@@ -12,7 +12,7 @@
 use std::collections::HashSet;
 
 use crate::analysis::{Analysis, ClaimStatus, FindingKind, QuoteKind};
-use crate::input::gold::Gold;
+use crate::input::gold::{Gold, GoldClaim, GoldQuote};
 use crate::text::{fold, is_space, TextRange};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
@@ -157,24 +157,55 @@ fn chars(text: &str, r: TextRange) -> usize {
     text.get(r.as_range()).map_or(0, |s| s.chars().count())
 }
 
-/// Scores one article.
+/// Scores one article: quotes, named actors, then claims.
 pub fn evaluate(text: &str, analysis: &Analysis, gold: &Gold) -> Report {
     let mut rep = Report::default();
-    let norm = Normalized::new(text);
-    let locate = |needle: &str, occurrence: usize| norm.find(text, needle, occurrence);
+    let scorer = Scorer::new(text, analysis, gold);
+    scorer.quotes(&mut rep);
+    scorer.actors(&mut rep);
+    scorer.claims(&mut rep);
+    rep
+}
 
-    // Gold actors: canonical and mention keys.
-    let gold_actor_keys: Vec<HashSet<String>> = gold
-        .actors
-        .iter()
-        .map(|a| {
-            std::iter::once(&a.name)
-                .chain(&a.mentions)
-                .map(|m| key(m))
-                .collect()
-        })
-        .collect();
-    let same_actor = |pred: Option<usize>, gold_name: Option<&str>| -> bool {
+/// What scoring one article needs: the text, its analysis, its gold and
+/// the gold actors' keys.
+struct Scorer<'a> {
+    text: &'a str,
+    analysis: &'a Analysis,
+    gold: &'a Gold,
+    norm: Normalized,
+    /// Per gold actor: the keys of its canonical name and mentions.
+    gold_actor_keys: Vec<HashSet<String>>,
+}
+
+impl<'a> Scorer<'a> {
+    fn new(text: &'a str, analysis: &'a Analysis, gold: &'a Gold) -> Scorer<'a> {
+        let gold_actor_keys = gold
+            .actors
+            .iter()
+            .map(|a| {
+                std::iter::once(&a.name)
+                    .chain(&a.mentions)
+                    .map(|m| key(m))
+                    .collect()
+            })
+            .collect();
+        Scorer {
+            text,
+            analysis,
+            gold,
+            norm: Normalized::new(text),
+            gold_actor_keys,
+        }
+    }
+
+    fn locate(&self, needle: &str, occurrence: usize) -> Option<TextRange> {
+        self.norm.find(self.text, needle, occurrence)
+    }
+
+    /// Whether a predicted actor is the gold one (both absent counts).
+    fn same_actor(&self, pred: Option<usize>, gold_name: Option<&str>) -> bool {
+        let (analysis, text, gold) = (self.analysis, self.text, self.gold);
         match (pred, gold_name) {
             (None, None) => true,
             (Some(p), Some(g)) => {
@@ -190,39 +221,58 @@ pub fn evaluate(text: &str, analysis: &Analysis, gold: &Gold) -> Report {
                     .actors
                     .iter()
                     .position(|a| key(&a.name) == gk)
-                    .map(|i| gold_actor_keys[i].clone())
+                    .map(|i| self.gold_actor_keys[i].clone())
                     .unwrap_or_else(|| std::iter::once(gk.clone()).collect());
                 pred_keys.contains(&gk) || gold_keys.contains(&key(&actor.name))
             }
             _ => false,
         }
-    };
+    }
 
-    // Quotes.
-    let mut seen_texts: std::collections::HashMap<String, usize> = Default::default();
-    let gold_quotes: Vec<(TextRange, &crate::input::gold::GoldQuote)> = gold
-        .quotes
-        .iter()
-        .filter_map(|q| {
-            let n = normalize(&q.text);
-            let occ = seen_texts.entry(n).or_insert(0);
-            let r = locate(&q.text, *occ).or_else(|| locate(&q.text, 0));
-            *occ += 1;
-            match r {
-                Some(r) => Some((r, q)),
-                None => {
-                    rep.errors
-                        .push(format!("gold quote not found in text: {:?}", q.text));
-                    None
-                }
-            }
-        })
-        .collect();
-    for indirect in [false, true] {
-        let is_kind = |k: &str| (k == "indirect") == indirect;
-        let golds: Vec<&(TextRange, &crate::input::gold::GoldQuote)> = gold_quotes
+    /// Direct and mixed quotes (with speaker accuracy), then indirect ones.
+    fn quotes(&self, rep: &mut Report) {
+        let mut seen_texts: std::collections::HashMap<String, usize> = Default::default();
+        let gold_quotes: Vec<(TextRange, &GoldQuote)> = self
+            .gold
+            .quotes
             .iter()
-            .filter(|(_, q)| is_kind(&q.kind))
+            .filter_map(|q| {
+                let n = normalize(&q.text);
+                let occ = seen_texts.entry(n).or_insert(0);
+                let r = self
+                    .locate(&q.text, *occ)
+                    .or_else(|| self.locate(&q.text, 0));
+                *occ += 1;
+                match r {
+                    Some(r) => Some((r, q)),
+                    None => {
+                        rep.errors
+                            .push(format!("gold quote not found in text: {:?}", q.text));
+                        None
+                    }
+                }
+            })
+            .collect();
+        for indirect in [false, true] {
+            let counts = self.quotes_of_kind(&gold_quotes, indirect, rep);
+            if indirect {
+                rep.indirect_quotes = counts;
+            } else {
+                rep.quotes = counts;
+            }
+        }
+    }
+
+    fn quotes_of_kind(
+        &self,
+        gold_quotes: &[(TextRange, &GoldQuote)],
+        indirect: bool,
+        rep: &mut Report,
+    ) -> Counts {
+        let (analysis, text) = (self.analysis, self.text);
+        let golds: Vec<&(TextRange, &GoldQuote)> = gold_quotes
+            .iter()
+            .filter(|(_, q)| (q.kind == "indirect") == indirect)
             .collect();
         let preds: Vec<&crate::analysis::Quote> = analysis
             .quotes
@@ -244,7 +294,7 @@ pub fn evaluate(text: &str, analysis: &Analysis, gold: &Gold) -> Report {
                     counts.tp += 1;
                     if !indirect {
                         rep.speaker_total += 1;
-                        if same_actor(preds[i].speaker, gq.speaker.as_deref()) {
+                        if self.same_actor(preds[i].speaker, gq.speaker.as_deref()) {
                             rep.speaker_correct += 1;
                         } else {
                             rep.errors.push(format!(
@@ -276,76 +326,148 @@ pub fn evaluate(text: &str, analysis: &Analysis, gold: &Gold) -> Report {
                 ));
             }
         }
-        if indirect {
-            rep.indirect_quotes = counts;
-        } else {
-            rep.quotes = counts;
-        }
+        counts
     }
 
-    // Named actors.
-    let named_gold: Vec<usize> = (0..gold.actors.len())
-        .filter(|&i| gold.actors[i].named)
-        .collect();
-    let preds: Vec<usize> = (0..analysis.actors.len())
-        .filter(|&i| analysis.actors[i].named)
-        .collect();
-    let mut used = vec![false; preds.len()];
-    for &g in &named_gold {
-        let hit = preds.iter().enumerate().find(|(k, &p)| {
-            !used[*k] && {
+    /// Named actors: a gold actor matches a predicted one by canonical name
+    /// or any mention.
+    fn actors(&self, rep: &mut Report) {
+        let (analysis, text, gold) = (self.analysis, self.text, self.gold);
+        let named_gold: Vec<usize> = (0..gold.actors.len())
+            .filter(|&i| gold.actors[i].named)
+            .collect();
+        let preds: Vec<usize> = (0..analysis.actors.len())
+            .filter(|&i| analysis.actors[i].named)
+            .collect();
+        let mut used = vec![false; preds.len()];
+        for &g in &named_gold {
+            let hit = preds.iter().enumerate().find(|(k, &p)| {
+                !used[*k] && {
+                    let a = &analysis.actors[p];
+                    self.gold_actor_keys[g].contains(&key(&a.name))
+                        || a.mentions.iter().any(|&m| {
+                            key(&text[analysis.mentions[m].range.as_range()])
+                                == key(&gold.actors[g].name)
+                        })
+                }
+            });
+            match hit {
+                Some((k, _)) => {
+                    used[k] = true;
+                    rep.actors.tp += 1;
+                }
+                None => {
+                    rep.actors.fn_ += 1;
+                    rep.errors
+                        .push(format!("missed actor: {}", gold.actors[g].name));
+                }
+            }
+        }
+        for (k, &p) in preds.iter().enumerate() {
+            if !used[k] {
+                // A predicted actor that is a mention of a matched gold actor
+                // (split entity) or an unnamed gold actor is not counted twice.
                 let a = &analysis.actors[p];
-                gold_actor_keys[g].contains(&key(&a.name))
-                    || a.mentions.iter().any(|&m| {
-                        key(&text[analysis.mentions[m].range.as_range()])
-                            == key(&gold.actors[g].name)
-                    })
-            }
-        });
-        match hit {
-            Some((k, _)) => {
-                used[k] = true;
-                rep.actors.tp += 1;
-            }
-            None => {
-                rep.actors.fn_ += 1;
-                rep.errors
-                    .push(format!("missed actor: {}", gold.actors[g].name));
-            }
-        }
-    }
-    for (k, &p) in preds.iter().enumerate() {
-        if !used[k] {
-            // A predicted actor that is a mention of a matched gold actor
-            // (split entity) or an unnamed gold actor is not counted twice.
-            let a = &analysis.actors[p];
-            let known = gold_actor_keys
-                .iter()
-                .any(|keys| keys.contains(&key(&a.name)));
-            if !known {
-                rep.actors.fp += 1;
-                rep.errors
-                    .push(format!("spurious actor: {} ({})", a.name, a.kind.as_str()));
+                let known = self
+                    .gold_actor_keys
+                    .iter()
+                    .any(|keys| keys.contains(&key(&a.name)));
+                if !known {
+                    rep.actors.fp += 1;
+                    rep.errors
+                        .push(format!("spurious actor: {} ({})", a.name, a.kind.as_str()));
+                }
             }
         }
     }
 
-    // Claims.
-    let borderline: Vec<TextRange> = gold
-        .borderline
-        .iter()
-        .filter_map(|b| locate(b.sentence()?, 0))
-        .collect();
-    let sentence_range = |c: &crate::analysis::Claim| analysis.sentences[c.sentence].range;
-    let matches = |a: TextRange, b: TextRange| {
-        let o = overlap_chars(text, a, b);
-        o * 10 >= chars(text, a).max(chars(text, b)) * 8
-    };
-    let score = |golds: &[(TextRange, Option<String>)],
-                 status: ClaimStatus,
-                 label: &str,
-                 rep: &mut Report|
-     -> Counts {
+    /// Unattributed, vague-source and attributed claims (with source
+    /// accuracy); borderline sentences count neither way.
+    fn claims(&self, rep: &mut Report) {
+        let gold = self.gold;
+        let unattributed = self.located(
+            Some(FindingKind::UnattributedClaim.code()),
+            &gold.unattributed_claims,
+            rep,
+        );
+        let vague = self.located(
+            Some(FindingKind::VagueSource.code()),
+            &gold.unattributed_claims,
+            rep,
+        );
+        let attributed = self.located(None, &gold.attributed_claims, rep);
+        let borderline: Vec<TextRange> = gold
+            .borderline
+            .iter()
+            .filter_map(|b| self.locate(b.sentence()?, 0))
+            .collect();
+        rep.unattributed_claims = self.score(
+            &unattributed,
+            ClaimStatus::Unattributed,
+            "unattributed",
+            &borderline,
+            rep,
+        );
+        rep.vague_sources = self.score(
+            &vague,
+            ClaimStatus::VagueSource,
+            ClaimStatus::VagueSource.as_str(),
+            &borderline,
+            rep,
+        );
+        rep.attributed_claims = self.score(
+            &attributed,
+            ClaimStatus::Attributed,
+            "attributed",
+            &borderline,
+            rep,
+        );
+    }
+
+    /// The gold claims of a list (those of `code`, when given) located in
+    /// the text, with their source.
+    fn located(
+        &self,
+        code: Option<&str>,
+        list: &[GoldClaim],
+        rep: &mut Report,
+    ) -> Vec<(TextRange, Option<String>)> {
+        list.iter()
+            .filter(|c| {
+                code.is_none_or(|code| {
+                    c.code
+                        .as_deref()
+                        .unwrap_or(FindingKind::UnattributedClaim.code())
+                        == code
+                })
+            })
+            .filter_map(|c| match self.locate(&c.sentence, 0) {
+                Some(r) => Some((r, c.source.clone())),
+                None => {
+                    rep.errors
+                        .push(format!("gold sentence not found in text: {:?}", c.sentence));
+                    None
+                }
+            })
+            .collect()
+    }
+
+    /// Whether two sentences are the same (80% overlap of the longer).
+    fn matches(&self, a: TextRange, b: TextRange) -> bool {
+        let o = overlap_chars(self.text, a, b);
+        o * 10 >= chars(self.text, a).max(chars(self.text, b)) * 8
+    }
+
+    fn score(
+        &self,
+        golds: &[(TextRange, Option<String>)],
+        status: ClaimStatus,
+        label: &str,
+        borderline: &[TextRange],
+        rep: &mut Report,
+    ) -> Counts {
+        let (analysis, text) = (self.analysis, self.text);
+        let sentence_range = |c: &crate::analysis::Claim| analysis.sentences[c.sentence].range;
         let preds: Vec<&crate::analysis::Claim> = analysis
             .claims
             .iter()
@@ -357,14 +479,14 @@ pub fn evaluate(text: &str, analysis: &Analysis, gold: &Gold) -> Report {
             match preds
                 .iter()
                 .enumerate()
-                .find(|(i, p)| !used[*i] && matches(*gr, sentence_range(p)))
+                .find(|(i, p)| !used[*i] && self.matches(*gr, sentence_range(p)))
             {
                 Some((i, p)) => {
                     used[i] = true;
                     counts.tp += 1;
                     if status == ClaimStatus::Attributed {
                         rep.source_total += 1;
-                        if same_actor(p.source, source.as_deref()) {
+                        if self.same_actor(p.source, source.as_deref()) {
                             rep.source_correct += 1;
                         }
                     }
@@ -380,7 +502,7 @@ pub fn evaluate(text: &str, analysis: &Analysis, gold: &Gold) -> Report {
         }
         for (i, p) in preds.iter().enumerate() {
             let r = sentence_range(p);
-            if !used[i] && !borderline.iter().any(|b| matches(*b, r)) {
+            if !used[i] && !borderline.iter().any(|b| self.matches(*b, r)) {
                 counts.fp += 1;
                 rep.errors.push(format!(
                     "spurious {label} claim: {:?}",
@@ -389,55 +511,7 @@ pub fn evaluate(text: &str, analysis: &Analysis, gold: &Gold) -> Report {
             }
         }
         counts
-    };
-    let located = |code: Option<&str>,
-                   list: &[crate::input::gold::GoldClaim],
-                   rep: &mut Report|
-     -> Vec<(TextRange, Option<String>)> {
-        list.iter()
-            .filter(|c| {
-                code.is_none_or(|code| {
-                    c.code
-                        .as_deref()
-                        .unwrap_or(FindingKind::UnattributedClaim.code())
-                        == code
-                })
-            })
-            .filter_map(|c| match locate(&c.sentence, 0) {
-                Some(r) => Some((r, c.source.clone())),
-                None => {
-                    rep.errors
-                        .push(format!("gold sentence not found in text: {:?}", c.sentence));
-                    None
-                }
-            })
-            .collect()
-    };
-    let unattributed = located(
-        Some(FindingKind::UnattributedClaim.code()),
-        &gold.unattributed_claims,
-        &mut rep,
-    );
-    let vague = located(
-        Some(FindingKind::VagueSource.code()),
-        &gold.unattributed_claims,
-        &mut rep,
-    );
-    let attributed = located(None, &gold.attributed_claims, &mut rep);
-    rep.unattributed_claims = score(
-        &unattributed,
-        ClaimStatus::Unattributed,
-        "unattributed",
-        &mut rep,
-    );
-    rep.vague_sources = score(
-        &vague,
-        ClaimStatus::VagueSource,
-        ClaimStatus::VagueSource.as_str(),
-        &mut rep,
-    );
-    rep.attributed_claims = score(&attributed, ClaimStatus::Attributed, "attributed", &mut rep);
-    rep
+    }
 }
 
 /// The report as a table.

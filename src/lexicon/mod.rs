@@ -6,7 +6,11 @@
 //! `l’agence` and `l'agence` are the same entry.
 
 mod conjugate;
+mod gazetteer;
+use gazetteer::load_gazetteer;
 mod phrases;
+
+pub use gazetteer::{CaseRule, Country, Gazetteer, GazetteerEntry, Institution, Media};
 
 pub use phrases::{PhraseMatch, PhraseSet};
 
@@ -183,98 +187,6 @@ pub struct Shared {
     pub months: HashSet<String>,
 }
 
-/// A country of the gazetteer.
-pub struct Country {
-    pub fr: String,
-    pub en: String,
-    pub gender: Gender,
-    pub plural: bool,
-}
-
-/// A media outlet or agency of the gazetteer.
-pub struct Media {
-    pub name: String,
-    pub is_agency: bool,
-    pub gender: Gender,
-    /// Index into [`Gazetteer::countries`].
-    pub country: Option<usize>,
-}
-
-/// An institution of the gazetteer.
-pub struct Institution {
-    pub fr: String,
-    pub en: String,
-    pub gender: Gender,
-    pub plural: bool,
-}
-
-/// The capitalisation a gazetteer name needs in the text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CaseRule {
-    /// Written in lower case in the gazetteer: any case matches.
-    Any,
-    /// Starts with a capital: the text must too.
-    Capitalized,
-    /// An acronym: the text must be in capitals.
-    Upper,
-}
-
-impl CaseRule {
-    /// The rule for a name as written in a lexicon or registry.
-    pub fn of(name: &str) -> CaseRule {
-        let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
-        if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
-            CaseRule::Upper
-        } else if name.chars().next().is_some_and(char::is_uppercase) {
-            CaseRule::Capitalized
-        } else {
-            CaseRule::Any
-        }
-    }
-
-    /// Whether `text` (the original, unfolded match) satisfies the rule.
-    pub fn accepts(self, text: &str) -> bool {
-        match self {
-            CaseRule::Any => true,
-            CaseRule::Capitalized => text.chars().next().is_some_and(char::is_uppercase),
-            CaseRule::Upper => text
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .all(char::is_uppercase),
-        }
-    }
-}
-
-/// What a gazetteer name refers to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum GazetteerEntry {
-    Country(usize),
-    /// A capital standing for its country, or the city itself in a dateline.
-    Capital(usize),
-    Media(usize),
-    Institution(usize),
-    Place(usize),
-}
-
-pub struct Gazetteer {
-    pub countries: Vec<Country>,
-    pub media: Vec<Media>,
-    pub institutions: Vec<Institution>,
-    pub places: Vec<String>,
-    /// Every name, alias, capital and place, matched case-insensitively on
-    /// folded text.
-    pub names: PhraseSet,
-    pub name_entries: Vec<GazetteerEntry>,
-    /// How the text must be capitalised for a name to match: "US" only in
-    /// capitals (not the pronoun "us"), "Nice" only with a capital.
-    pub name_cases: Vec<CaseRule>,
-    /// The name as written in the gazetteer ("Pékin" for a match of "PEKIN").
-    pub name_display: Vec<String>,
-    /// Demonyms by folded form.
-    pub demonyms: HashMap<String, usize>,
-    pub first_names: HashMap<String, Gender>,
-}
-
 pub struct Lexicons {
     pub fr: Lexicon,
     pub en: Lexicon,
@@ -387,46 +299,6 @@ struct SharedFile {
     indefinites: Vec<String>,
     time_words: Vec<String>,
     months: Vec<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct GazetteerFile {
-    country: Vec<CountryEntry>,
-    media: Vec<MediaEntry>,
-    organization: Vec<OrgEntry>,
-    place: Vec<String>,
-    first_names: Vec<(String, String)>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CountryEntry {
-    fr: String,
-    en: String,
-    g: String,
-    aliases: Vec<String>,
-    dem: Vec<String>,
-    cap: Vec<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct MediaEntry {
-    name: String,
-    kind: String,
-    g: String,
-    country: String,
-    aliases: Vec<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct OrgEntry {
-    fr: String,
-    en: String,
-    g: String,
-    aliases: Vec<String>,
 }
 
 fn parse<T: serde::de::DeserializeOwned>(name: &str) -> Result<T, String> {
@@ -615,122 +487,6 @@ fn load_lang(lang: Lang, shared: &SharedFile) -> Result<Lexicon, String> {
             &words.bare_clause_verbs,
             &verbs.irregular,
         ),
-    })
-}
-
-fn load_gazetteer() -> Result<Gazetteer, String> {
-    let file: GazetteerFile = parse("gazetteer.toml")?;
-    let mut names = Vec::new();
-    let mut name_entries = Vec::new();
-    let mut name_cases = Vec::new();
-    let mut push = |name: &str, entry: GazetteerEntry| {
-        names.push(fold(name));
-        name_entries.push((entry, CaseRule::of(name), name.to_string()));
-    };
-    let mut countries = Vec::new();
-    let mut demonyms = HashMap::new();
-    for (i, c) in file.country.iter().enumerate() {
-        push(&c.fr, GazetteerEntry::Country(i));
-        push(&c.en, GazetteerEntry::Country(i));
-        for a in &c.aliases {
-            push(a, GazetteerEntry::Country(i));
-        }
-        for cap in &c.cap {
-            push(cap, GazetteerEntry::Capital(i));
-        }
-        for d in &c.dem {
-            demonyms.insert(fold(d), i);
-        }
-        countries.push(Country {
-            fr: c.fr.clone(),
-            en: c.en.clone(),
-            gender: Gender::parse(&c.g),
-            plural: c.g.ends_with('p'),
-        });
-    }
-    let mut media = Vec::new();
-    for (i, m) in file.media.iter().enumerate() {
-        push(&m.name, GazetteerEntry::Media(i));
-        for a in &m.aliases {
-            push(a, GazetteerEntry::Media(i));
-        }
-        let country = countries.iter().position(|c| c.fr == m.country);
-        if country.is_none() {
-            return Err(format!(
-                "gazetteer.toml: media {} has unknown country {}",
-                m.name, m.country
-            ));
-        }
-        media.push(Media {
-            name: m.name.clone(),
-            is_agency: m.kind == "agency",
-            gender: Gender::parse(&m.g),
-            country,
-        });
-    }
-    let mut institutions = Vec::new();
-    for (i, o) in file.organization.iter().enumerate() {
-        push(&o.fr, GazetteerEntry::Institution(i));
-        push(&o.en, GazetteerEntry::Institution(i));
-        for a in &o.aliases {
-            push(a, GazetteerEntry::Institution(i));
-        }
-        institutions.push(Institution {
-            fr: o.fr.clone(),
-            en: o.en.clone(),
-            gender: Gender::parse(&o.g),
-            plural: o.g.ends_with('p'),
-        });
-    }
-    for (i, p) in file.place.iter().enumerate() {
-        push(p, GazetteerEntry::Place(i));
-    }
-    // A name listed twice keeps its first meaning (French and English names
-    // of a country are often the same word) and the most permissive case
-    // rule ("Département d'État" and "département d'État").
-    let mut first: HashMap<String, usize> = HashMap::new();
-    let mut kept: Vec<(String, (GazetteerEntry, CaseRule, String))> = Vec::new();
-    for (name, entry) in names.into_iter().zip(name_entries) {
-        match first.get(&name) {
-            Some(&i) => {
-                let rule = &mut kept[i].1 .1;
-                if entry.1 == CaseRule::Any
-                    || (entry.1 == CaseRule::Capitalized && *rule == CaseRule::Upper)
-                {
-                    *rule = entry.1;
-                }
-            }
-            None => {
-                first.insert(name.clone(), kept.len());
-                kept.push((name, entry));
-            }
-        }
-    }
-    let (names, name_entries): (Vec<_>, Vec<_>) = kept.into_iter().unzip();
-    let mut name_display = Vec::new();
-    let name_entries = name_entries
-        .into_iter()
-        .map(|(entry, case, display)| {
-            name_cases.push(case);
-            name_display.push(display);
-            entry
-        })
-        .collect();
-    Ok(Gazetteer {
-        countries,
-        media,
-        institutions,
-        places: file.place,
-        names: PhraseSet::new(names),
-        name_entries,
-        name_cases,
-        name_display,
-        demonyms,
-        first_names: file
-            .first_names
-            .iter()
-            .map(|(n, g)| (fold(n), Gender::parse(g)))
-            .collect(),
     })
 }
 

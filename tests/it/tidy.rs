@@ -109,3 +109,110 @@ fn each_finding_code_is_written_once() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Lengths of the `fn` bodies of a text (tests removed), with their names:
+/// from the line of `fn name` to the line of its closing brace, found by
+/// counting braces outside strings, chars and comments.
+fn function_lengths(text: &str) -> Vec<(String, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut res = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim_start();
+        let Some(at) = t.find("fn ") else {
+            continue;
+        };
+        let head = &t[..at];
+        let is_item = head.is_empty()
+            || head.split_whitespace().all(|w| {
+                matches!(w, "pub" | "async" | "const" | "unsafe" | "extern")
+                    || w.starts_with("pub(")
+            });
+        if !is_item {
+            continue;
+        }
+        let name: String = t[at + 3..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        let mut depth = 0i32;
+        let mut opened = false;
+        let mut end = None;
+        'outer: for (k, l) in lines.iter().enumerate().skip(i) {
+            let mut chars = l.chars().peekable();
+            let mut in_str = false;
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' if in_str => {
+                        chars.next();
+                    }
+                    '"' => in_str = !in_str,
+                    '/' if !in_str && chars.peek() == Some(&'/') => break,
+                    '\'' if !in_str => {
+                        // A char literal ('{', '\''): skip it; a lifetime has no closing quote.
+                        let rest: String = chars.clone().take(3).collect();
+                        if rest.starts_with('\\') {
+                            chars.nth(2);
+                        } else if rest.chars().nth(1) == Some('\'') {
+                            chars.nth(1);
+                        }
+                    }
+                    '{' if !in_str => {
+                        depth += 1;
+                        opened = true;
+                    }
+                    '}' if !in_str => {
+                        depth -= 1;
+                        if opened && depth == 0 {
+                            end = Some(k);
+                            break 'outer;
+                        }
+                    }
+                    ';' if !in_str && !opened && depth == 0 => break 'outer,
+                    _ => {}
+                }
+            }
+        }
+        if let Some(end) = end {
+            res.push((name, end - i + 1));
+        }
+    }
+    res
+}
+
+#[test]
+fn functions_and_files_stay_short() {
+    const MAX_FN: usize = 120;
+    const MAX_FILE: usize = 700;
+    let mut problems = Vec::new();
+    for path in rust_files(&src()) {
+        let Some(text) = non_test_text(&path) else {
+            continue;
+        };
+        let n_lines = text.lines().count();
+        if n_lines > MAX_FILE {
+            problems.push(format!(
+                "{}: {n_lines} lines (at most {MAX_FILE})",
+                path.display()
+            ));
+        }
+        for (name, len) in function_lengths(&text) {
+            if len > MAX_FN {
+                problems.push(format!(
+                    "{}: fn {name} is {len} lines (at most {MAX_FN})",
+                    path.display()
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_length_counter_reads_braces_in_strings_and_chars() {
+    let text =
+        "fn a() {\n    let s = \"{\";\n    let c = '}';\n}\nfn b<'x>(v: &'x str) {\n    // }\n}\n";
+    assert_eq!(
+        function_lengths(text),
+        [("a".to_string(), 4), ("b".to_string(), 3)]
+    );
+}
