@@ -27,6 +27,7 @@ mod incise;
 mod interview;
 mod marked;
 mod opinion;
+mod participial;
 mod phrase;
 mod reported_clause;
 mod resolve;
@@ -47,6 +48,7 @@ use reported_clause::reported_clauses;
 /// Every construction, in order of precedence: for a quote, the first
 /// whose cue resolves names the speaker.
 const CONSTRUCTIONS: &[&dyn Construction] = &[
+    &participial::Participial,
     &incise::Incise,
     &subject_verb::SubjectVerb,
     &phrase::AttributionPhrase,

@@ -74,7 +74,7 @@ fn governs(doc: &Doc, cue: TextRange, end: usize) -> Option<usize> {
         first.filter(|w| w.range.start() == rest_at).and_then(|w| {
             if doc.lex.complementizers.contains(&w.folded) {
                 Some(w.range.end())
-            } else if NO_CONTENT.contains(&w.folded.as_str()) {
+            } else if reports_no_content(&w.folded) {
                 None
             } else {
                 // A clause or an object: "said the deal was close",
@@ -88,6 +88,10 @@ fn governs(doc: &Doc, cue: TextRange, end: usize) -> Option<usize> {
 /// Words after a speech verb that show it reports no content: "spoke to
 /// us", "declined to comment", "a parlé avec". A closed set of
 /// prepositions, part of this rule's grammar, so it stays in code.
+pub(super) fn reports_no_content(next_word: &str) -> bool {
+    NO_CONTENT.contains(&next_word)
+}
+
 const NO_CONTENT: &[&str] = &[
     "to", "with", "at", "about", "on", "à", "a", "avec", "aux", "au", "devant", "lors",
 ];
