@@ -34,24 +34,8 @@ fn render(text: &str, a: &Analysis, what: &str) -> String {
         }
     }
     if what.contains("actor") {
-        for actor in a.actors.iter().filter(|x| x.named) {
-            let mentions: Vec<&str> = actor
-                .mentions
-                .iter()
-                .map(|&m| &text[a.mentions[m].range.as_range()])
-                .collect();
-            let desc = actor
-                .description
-                .as_deref()
-                .map(|d| format!(" ({d})"))
-                .unwrap_or_default();
-            out.push(format!(
-                "actor {} {}{desc}: {}",
-                actor.kind.as_str(),
-                actor.name,
-                mentions.join(" | ")
-            ));
-        }
+        let lines = super::actors::check::actor_lines(text, a);
+        out.extend(lines.into_iter().map(|l| format!("actor {l}")));
     }
     if what.contains("claim") {
         for c in &a.claims {

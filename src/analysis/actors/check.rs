@@ -2,7 +2,7 @@
 //! actors of a short article, one line each: `kind name (description):
 //! mention | mention`.
 
-use super::super::{analyze, AnalysisConfig};
+use super::super::{analyze, Analysis, AnalysisConfig};
 use crate::input::{ActorEntry, Article};
 
 #[track_caller]
@@ -15,8 +15,13 @@ pub(super) fn check_actors(text: &str, actors: Vec<ActorEntry>, expected: &str) 
             annotations: None,
         },
     );
-    let got: Vec<String> = a
-        .actors
+    let got = actor_lines(text, &a).join("\n");
+    assert_eq!(got, expected.trim(), "\n--- got ---\n{got}\n");
+}
+
+/// The named actors of an analysis, one line each.
+pub(in crate::analysis) fn actor_lines(text: &str, a: &Analysis) -> Vec<String> {
+    a.actors
         .iter()
         .filter(|x| x.named)
         .map(|actor| {
@@ -37,7 +42,5 @@ pub(super) fn check_actors(text: &str, actors: Vec<ActorEntry>, expected: &str) 
                 mentions.join(" | ")
             )
         })
-        .collect();
-    let got = got.join("\n");
-    assert_eq!(got, expected.trim(), "\n--- got ---\n{got}\n");
+        .collect()
 }

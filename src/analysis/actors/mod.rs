@@ -25,7 +25,7 @@ mod names;
 mod registry;
 
 #[cfg(test)]
-mod check;
+pub(super) mod check;
 
 pub use registry::key;
 pub(crate) use registry::Registry;

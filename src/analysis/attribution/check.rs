@@ -29,62 +29,62 @@ fn name(a: &Analysis, id: Option<usize>) -> &str {
 /// the marked range, if any, must be the cue of one of them.
 #[track_caller]
 pub(super) fn check_quote(fixture: &str, expected: &str) {
-    let (text, cue, a) = run(fixture);
-    let got: Vec<String> = a
-        .quotes
-        .iter()
-        .map(|q| {
-            format!(
-                "{} {} «{}»",
-                q.kind.as_str(),
-                name(&a, q.speaker),
-                &text[q.content.as_range()]
-            )
-        })
-        .collect();
-    let got = got.join("\n");
-    assert_eq!(got, expected.trim(), "\n--- got ---\n{got}\n");
-    if let Some(cue) = cue {
-        let cues: Vec<&str> = a
-            .quotes
+    check(fixture, expected, |text, a| {
+        a.quotes
             .iter()
-            .filter_map(|q| q.cue.map(|c| &text[c.as_range()]))
-            .collect();
-        assert!(
-            a.quotes.iter().any(|q| q.cue == Some(cue)),
-            "expected cue «{}», got {cues:?}",
-            &text[cue.as_range()]
-        );
-    }
+            .map(|q| {
+                let line = format!(
+                    "{} {} «{}»",
+                    q.kind.as_str(),
+                    name(a, q.speaker),
+                    &text[q.content.as_range()]
+                );
+                (line, q.cue)
+            })
+            .collect()
+    });
 }
 
 /// The claims of the fixture, one line each: `status source: sentence`;
 /// the marked range, if any, must be the cue of one of them.
 #[track_caller]
 pub(super) fn check_claim(fixture: &str, expected: &str) {
+    check(fixture, expected, |text, a| {
+        a.claims
+            .iter()
+            .map(|c| {
+                let line = format!(
+                    "{} {}: {}",
+                    c.status.as_str(),
+                    name(a, c.source),
+                    &text[a.sentences[c.sentence].range.as_range()]
+                );
+                (line, c.cue)
+            })
+            .collect()
+    });
+}
+
+/// Renders the items of the analysis (`lines`: each with its cue) and
+/// compares them with `expected`, then looks for the marked cue.
+#[track_caller]
+fn check(
+    fixture: &str,
+    expected: &str,
+    lines: impl Fn(&str, &Analysis) -> Vec<(String, Option<TextRange>)>,
+) {
     let (text, cue, a) = run(fixture);
-    let got: Vec<String> = a
-        .claims
-        .iter()
-        .map(|c| {
-            format!(
-                "{} {}: {}",
-                c.status.as_str(),
-                name(&a, c.source),
-                &text[a.sentences[c.sentence].range.as_range()]
-            )
-        })
-        .collect();
+    let items = lines(&text, &a);
+    let got: Vec<&str> = items.iter().map(|(l, _)| l.as_str()).collect();
     let got = got.join("\n");
     assert_eq!(got, expected.trim(), "\n--- got ---\n{got}\n");
     if let Some(cue) = cue {
-        let cues: Vec<&str> = a
-            .claims
+        let cues: Vec<&str> = items
             .iter()
-            .filter_map(|c| c.cue.map(|r| &text[r.as_range()]))
+            .filter_map(|(_, c)| c.map(|c| &text[c.as_range()]))
             .collect();
         assert!(
-            a.claims.iter().any(|c| c.cue == Some(cue)),
+            items.iter().any(|(_, c)| *c == Some(cue)),
             "expected cue «{}», got {cues:?}",
             &text[cue.as_range()]
         );

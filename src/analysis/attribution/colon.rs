@@ -6,7 +6,7 @@
 use super::super::actors::Registry;
 use super::super::{Doc, Quote, QuoteKind};
 use super::subject_verb::cue_before;
-use super::{Construction, Cue, Found, QuoteAt};
+use super::{Construction, Found, QuoteAt};
 use crate::text::TextRange;
 
 pub(super) struct ColonCue;
@@ -17,10 +17,7 @@ impl Construction for ColonCue {
         if q.kind != QuoteKind::Direct {
             return Vec::new();
         }
-        colon_cue(doc, q)
-            .map(|(subject, words)| Found::Cue(Cue { subject, words }))
-            .into_iter()
-            .collect()
+        Found::one(colon_cue(doc, q))
     }
 }
 

@@ -118,6 +118,26 @@ enum Found {
     },
 }
 
+impl Found {
+    /// The candidate of a construction that finds at most one (subject,
+    /// words) pair.
+    fn one(pair: Option<(TextRange, TextRange)>) -> Vec<Found> {
+        pair.map(|(subject, words)| Found::Cue(Cue { subject, words }))
+            .into_iter()
+            .collect()
+    }
+}
+
+impl Cue {
+    /// At most one (subject, words) pair, as a source of the whole
+    /// sentence.
+    fn sentence_wide(pair: Option<(TextRange, TextRange)>) -> Vec<(Cue, Scope)> {
+        pair.map(|(subject, words)| (Cue { subject, words }, Scope::Sentence))
+            .into_iter()
+            .collect()
+    }
+}
+
 /// A clause of an unmarked sentence attributed by a construction.
 struct Clause {
     content: TextRange,

@@ -14,17 +14,11 @@ pub(super) struct OpinionOpener;
 
 impl Construction for OpinionOpener {
     fn quote(&self, doc: &Doc, at: &QuoteAt, _reg: &Registry) -> Vec<Found> {
-        opinion_opener(doc, at.quote().sentence)
-            .map(|(subject, words)| Found::Cue(Cue { subject, words }))
-            .into_iter()
-            .collect()
+        Found::one(opinion_opener(doc, at.quote().sentence))
     }
 
     fn sentence(&self, doc: &Doc, idx: usize, _found: &[(Cue, Scope)]) -> Vec<(Cue, Scope)> {
-        opinion_opener(doc, idx)
-            .map(|(subject, words)| (Cue { subject, words }, Scope::Sentence))
-            .into_iter()
-            .collect()
+        Cue::sentence_wide(opinion_opener(doc, idx))
     }
 
     fn reports_speech(

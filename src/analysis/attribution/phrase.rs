@@ -14,17 +14,11 @@ pub(super) struct AttributionPhrase;
 
 impl Construction for AttributionPhrase {
     fn quote(&self, doc: &Doc, at: &QuoteAt, _reg: &Registry) -> Vec<Found> {
-        attribution_phrase_in(doc, at.window)
-            .map(|(subject, words)| Found::Cue(Cue { subject, words }))
-            .into_iter()
-            .collect()
+        Found::one(attribution_phrase_in(doc, at.window))
     }
 
     fn sentence(&self, doc: &Doc, idx: usize, _found: &[(Cue, Scope)]) -> Vec<(Cue, Scope)> {
-        attribution_phrase(doc, idx)
-            .map(|(subject, words)| (Cue { subject, words }, Scope::Sentence))
-            .into_iter()
-            .collect()
+        Cue::sentence_wide(attribution_phrase(doc, idx))
     }
 
     fn reports_speech(
