@@ -9,16 +9,18 @@ use super::super::{convert, Server};
 use super::{blocking, position_params};
 use crate::ide;
 
-/// Location of an actor's `name = "…"` in `newsls.toml`, if registered.
-fn registry_location(s: &Server, name: &str) -> Option<Location> {
-    let (path, enc, text) = {
-        let w = s.world();
-        (w.settings_path()?, w.encoding, w.settings_text.clone()?)
-    };
-    let (r, _) = ide::rename::settings_edit(&text, name, name)?;
+/// Location of an actor's `name = "…"` in `newsls.toml` (its path and
+/// text), if registered there.
+fn registry_location(
+    settings: Option<&(std::path::PathBuf, String)>,
+    enc: convert::Encoding,
+    name: &str,
+) -> Option<Location> {
+    let (path, text) = settings?;
+    let (r, _) = ide::rename::settings_edit(text, name, name)?;
     Some(convert::location_in(
-        Uri::from_file_path(&path)?,
-        &text,
+        Uri::from_file_path(path)?,
+        text,
         enc,
         r,
     ))
@@ -31,18 +33,22 @@ pub async fn definition(
     let (uri, pos) = position_params(&p.text_document_position_params);
     let snap = s.snapshot(uri).await?;
     let enc = s.encoding();
-    let offset = convert::offset(&snap, enc, pos)?;
-    let Some(m) = snap.analysis.mention_at(offset) else {
-        return Ok(None);
+    let settings = {
+        let w = s.world();
+        w.settings_path().zip(w.settings_text.clone())
     };
-    let actor = &snap.analysis.actors[m.actor];
-    if actor.registered {
-        if let Some(loc) = registry_location(s, &actor.name) {
-            return Ok(Some(GotoDefinitionResponse::Scalar(loc)));
-        }
-    }
     let uri = uri.clone();
     blocking("definition", move || {
+        let offset = convert::offset(&snap, enc, pos)?;
+        let Some(m) = snap.analysis.mention_at(offset) else {
+            return Ok(None);
+        };
+        let actor = &snap.analysis.actors[m.actor];
+        if actor.registered {
+            if let Some(loc) = registry_location(settings.as_ref(), enc, &actor.name) {
+                return Ok(Some(GotoDefinitionResponse::Scalar(loc)));
+            }
+        }
         Ok(ide::navigation::definition(&snap, offset).map(|r| {
             GotoDefinitionResponse::Scalar(convert::location(
                 &uri,
@@ -58,12 +64,12 @@ pub async fn references(s: &Server, p: ReferenceParams) -> Result<Option<Vec<Loc
     let (uri, pos) = position_params(&p.text_document_position);
     let snap = s.snapshot(uri).await?;
     let enc = s.encoding();
-    let offset = convert::offset(&snap, enc, pos)?;
-    let Some((_, key)) = ide::navigation::actor_at(&snap, offset) else {
-        return Ok(None);
-    };
     let workspace = s.workspace(Some(uri), true).await;
     blocking("references", move || {
+        let offset = convert::offset(&snap, enc, pos)?;
+        let Some((_, key)) = ide::navigation::actor_at(&snap, offset) else {
+            return Ok(None);
+        };
         Ok(Some(
             workspace
                 .mentions(&key)

@@ -35,17 +35,17 @@ pub async fn rename(s: &Server, p: RenameParams) -> Result<Option<WorkspaceEdit>
     }
     let snap = s.snapshot(uri).await?;
     let enc = s.encoding();
-    let offset = convert::offset(&snap, enc, pos)?;
-    let Some(m) = snap.analysis.mention_at(offset) else {
-        return Ok(None);
-    };
-    let old_name = snap.analysis.actors[m.actor].name.clone();
     let workspace = s.workspace(None, true).await;
     let settings = {
         let w = s.world();
         w.settings_path().zip(w.settings_text.clone())
     };
     blocking("rename", move || {
+        let offset = convert::offset(&snap, enc, pos)?;
+        let Some(m) = snap.analysis.mention_at(offset) else {
+            return Ok(None);
+        };
+        let old_name = snap.analysis.actors[m.actor].name.clone();
         let key = crate::analysis::actor_key(&old_name);
         let settings_edit = settings.and_then(|(path, text)| {
             let (r, new) = ide::rename::settings_edit(&text, &old_name, &new_name)?;
