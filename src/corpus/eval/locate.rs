@@ -51,6 +51,18 @@ impl Normalized {
         Some(self.range_of(original, at, n.len()))
     }
 
+    /// Byte ranges in `original` of every match of `needle`.
+    pub(super) fn find_all(&self, original: &str, needle: &str) -> Vec<TextRange> {
+        let n = normalize(needle);
+        if n.is_empty() {
+            return Vec::new();
+        }
+        self.text
+            .match_indices(&n)
+            .map(|(at, _)| self.range_of(original, at, n.len()))
+            .collect()
+    }
+
     fn range_of(&self, original: &str, at: usize, len: usize) -> TextRange {
         let last = self.origin[at + len - 1];
         let end = last + original[last..].chars().next().map_or(0, char::len_utf8);
@@ -74,4 +86,15 @@ pub(super) fn overlap_chars(text: &str, a: TextRange, b: TextRange) -> usize {
 
 pub(super) fn chars(text: &str, r: TextRange) -> usize {
     text.get(r.as_range()).map_or(0, |s| s.chars().count())
+}
+
+/// Bytes between two ranges (0 when they touch or overlap).
+pub(super) fn distance(a: TextRange, b: TextRange) -> usize {
+    if a.end() <= b.start() {
+        b.start() - a.end()
+    } else if b.end() <= a.start() {
+        a.start() - b.end()
+    } else {
+        0
+    }
 }

@@ -1,5 +1,6 @@
 //! Precision, recall and F1 of an analysis against gold annotations
-//! (DESIGN §6). Pure: the CLI and the tests feed it texts and gold.
+//! (DESIGN §6), and every error with its class. Pure: the CLI and the
+//! tests feed it texts and gold.
 //!
 //! - quotes (direct + mixed) match when they overlap by at least 80% of the
 //!   gold quote's characters; indirect quotes are scored apart;
@@ -7,19 +8,35 @@
 //!   compared after folding and through the gold actor's mentions;
 //! - named actors match by canonical name or any listed mention;
 //! - claims match by sentence (80% overlap, to survive a boundary moved by
-//!   a character or two); `borderline` sentences count neither way.
+//!   a character or two); `borderline` sentences count neither way;
+//! - false warnings (listed, not scored): see [`Category::FalseWarnings`].
+//!
+//! One file per step: `quotes.rs`, `speakers.rs`, `actors.rs`,
+//! `claims.rs`, `warnings.rs`; `errors.rs` holds the error records and
+//! the class table, `features.rs` the features classes are made of,
+//! `locate.rs` finds gold strings in the text.
 
+mod actors;
+mod claims;
+mod errors;
+mod features;
 mod locate;
+mod quotes;
+mod speakers;
+mod warnings;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
-use crate::analysis::{Analysis, Claim, ClaimStatus, Quote, QuoteKind};
-use crate::input::gold::{Gold, GoldClaim, GoldQuote};
-use crate::text::TextRange;
+use crate::analysis::{Analysis, Claim};
+use crate::input::gold::{Gold, GoldQuote};
+use crate::lexicon::{Lexicon, Lexicons};
+use crate::text::{excerpt, LineIndex, TextRange};
 
-use locate::{chars, normalize, overlap_chars, Normalized};
+pub use errors::{class_table, sort_errors, Category, ClassRow, ErrorKind, EvalError};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+use locate::{chars, overlap_chars, Normalized};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counts {
     pub tp: usize,
     pub fp: usize,
@@ -48,6 +65,22 @@ impl Counts {
     }
 }
 
+/// `{tp, fp, fn_, precision, recall, f1}`: the counts, and the figures a
+/// reader would otherwise recompute from them.
+impl serde::Serialize for Counts {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Counts", 6)?;
+        st.serialize_field("tp", &self.tp)?;
+        st.serialize_field("fp", &self.fp)?;
+        st.serialize_field("fn_", &self.fn_)?;
+        st.serialize_field("precision", &self.precision())?;
+        st.serialize_field("recall", &self.recall())?;
+        st.serialize_field("f1", &self.f1())?;
+        st.end()
+    }
+}
+
 fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 {
         1.0
@@ -56,7 +89,7 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Report {
     pub quotes: Counts,
     pub indirect_quotes: Counts,
@@ -68,8 +101,9 @@ pub struct Report {
     pub attributed_claims: Counts,
     pub source_correct: usize,
     pub source_total: usize,
-    /// Human-readable misses and false alarms, for tuning and review.
-    pub errors: Vec<String>,
+    /// Every miss, false hit, wrong speaker or source and false warning,
+    /// for tuning and review (not serialized with the scores).
+    pub errors: Vec<EvalError>,
 }
 
 impl Report {
@@ -94,12 +128,34 @@ impl Report {
     }
 }
 
+/// The scores, with the two accuracies; the errors are serialized apart
+/// (the CLI sorts and filters them).
+impl serde::Serialize for Report {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Report", 12)?;
+        st.serialize_field("quotes", &self.quotes)?;
+        st.serialize_field("indirect_quotes", &self.indirect_quotes)?;
+        st.serialize_field("speaker_correct", &self.speaker_correct)?;
+        st.serialize_field("speaker_total", &self.speaker_total)?;
+        st.serialize_field("speaker_accuracy", &self.speaker_accuracy())?;
+        st.serialize_field("actors", &self.actors)?;
+        st.serialize_field("unattributed_claims", &self.unattributed_claims)?;
+        st.serialize_field("vague_sources", &self.vague_sources)?;
+        st.serialize_field("attributed_claims", &self.attributed_claims)?;
+        st.serialize_field("source_correct", &self.source_correct)?;
+        st.serialize_field("source_total", &self.source_total)?;
+        st.serialize_field("source_accuracy", &self.source_accuracy())?;
+        st.end()
+    }
+}
+
 fn key(s: &str) -> String {
     crate::analysis::actor_key(s)
 }
 
-/// Scores one article: each category is one step, in the order their
-/// errors are listed.
+/// Scores one article: each category is one step. Errors carry no article
+/// name: the caller sets [`EvalError::article`].
 pub fn evaluate(text: &str, analysis: &Analysis, gold: &Gold) -> Report {
     let scorer = Scorer::new(text, analysis, gold);
     let mut rep = Report::default();
@@ -107,15 +163,14 @@ pub fn evaluate(text: &str, analysis: &Analysis, gold: &Gold) -> Report {
     rep.quotes = scorer.score_quotes(&gold_quotes, false, &mut rep);
     rep.indirect_quotes = scorer.score_quotes(&gold_quotes, true, &mut rep);
     rep.actors = scorer.score_actors(&mut rep);
-    scorer.score_claims(&mut rep);
+    let gold_claims = scorer.locate_claims(&mut rep);
+    scorer.score_claims(&gold_claims, &mut rep);
+    scorer.false_warnings(&gold_quotes, &gold_claims, &mut rep);
     rep
 }
 
 /// A gold quote with its place in the text.
 type GoldQuoteAt<'g> = (TextRange, &'g GoldQuote);
-
-/// A gold claim with its place in the text and its source.
-type GoldClaimAt = (TextRange, Option<String>);
 
 /// One article, its analysis and its gold, with what every step needs.
 struct Scorer<'a> {
@@ -123,6 +178,8 @@ struct Scorer<'a> {
     analysis: &'a Analysis,
     gold: &'a Gold,
     norm: Normalized,
+    lines: LineIndex,
+    lex: &'static Lexicon,
     /// Per gold actor: the keys of its canonical name and mentions.
     gold_actor_keys: Vec<HashSet<String>>,
 }
@@ -144,12 +201,36 @@ impl<'a> Scorer<'a> {
             analysis,
             gold,
             norm: Normalized::new(text),
+            lines: LineIndex::new(text),
+            lex: Lexicons::get().lang(analysis.language),
             gold_actor_keys,
         }
     }
 
     fn locate(&self, needle: &str, occurrence: usize) -> Option<TextRange> {
         self.norm.find(self.text, needle, occurrence)
+    }
+
+    /// The gold actor named `name` (by key).
+    fn gold_actor(&self, name: &str) -> Option<usize> {
+        let k = key(name);
+        self.gold.actors.iter().position(|a| key(&a.name) == k)
+    }
+
+    /// The canonical name of the gold actor called `name`, with its
+    /// mentions if `mentions`; `name` alone if the gold does not list it.
+    fn gold_names(&self, name: &'a str, mentions: bool) -> Vec<&'a str> {
+        match self.gold_actor(name) {
+            Some(i) => {
+                let actor = &self.gold.actors[i];
+                let mentions = actor.mentions.iter().filter(|_| mentions);
+                std::iter::once(&actor.name)
+                    .chain(mentions)
+                    .map(String::as_str)
+                    .collect()
+            }
+            None => vec![name],
+        }
     }
 
     /// Whether a predicted actor is the gold actor named `gold_name`
@@ -169,279 +250,70 @@ impl<'a> Scorer<'a> {
         pred_keys.insert(key(&actor.name));
         let gk = key(g);
         let gold_keys = self
-            .gold
-            .actors
-            .iter()
-            .position(|a| key(&a.name) == gk)
+            .gold_actor(g)
             .map(|i| self.gold_actor_keys[i].clone())
             .unwrap_or_else(|| std::iter::once(gk.clone()).collect());
         pred_keys.contains(&gk) || gold_keys.contains(&key(&actor.name))
-    }
-
-    /// Gold quotes in the text; a repeated text is taken at its next
-    /// occurrence.
-    fn locate_quotes(&self, rep: &mut Report) -> Vec<GoldQuoteAt<'a>> {
-        let mut seen_texts: HashMap<String, usize> = HashMap::new();
-        let mut res = Vec::new();
-        for q in &self.gold.quotes {
-            let occ = seen_texts.entry(normalize(&q.text)).or_insert(0);
-            let r = self
-                .locate(&q.text, *occ)
-                .or_else(|| self.locate(&q.text, 0));
-            *occ += 1;
-            match r {
-                Some(r) => res.push((r, q)),
-                None => rep
-                    .errors
-                    .push(format!("gold quote not found in text: {:?}", q.text)),
-            }
-        }
-        res
-    }
-
-    /// Direct and mixed quotes (`indirect` false, with speakers) or
-    /// indirect quotes: each gold quote takes the unused prediction that
-    /// overlaps it most, if it covers 80% of it.
-    fn score_quotes(
-        &self,
-        gold_quotes: &[GoldQuoteAt],
-        indirect: bool,
-        rep: &mut Report,
-    ) -> Counts {
-        let text = self.text;
-        let golds = gold_quotes
-            .iter()
-            .filter(|(_, q)| (q.kind == "indirect") == indirect);
-        let preds: Vec<&Quote> = self
-            .analysis
-            .quotes
-            .iter()
-            .filter(|q| (q.kind == QuoteKind::Indirect) == indirect)
-            .collect();
-        let mut used = vec![false; preds.len()];
-        let mut counts = Counts::default();
-        for (gr, gq) in golds {
-            let best = preds
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| !used[*i])
-                .map(|(i, p)| (i, overlap_chars(text, *gr, p.content)))
-                .max_by_key(|&(_, o)| o);
-            match best {
-                Some((i, o)) if o * 10 >= chars(text, *gr) * 8 => {
-                    used[i] = true;
-                    counts.tp += 1;
-                    if !indirect {
-                        self.score_speaker(preds[i], gq, rep);
-                    }
-                }
-                _ => {
-                    counts.fn_ += 1;
-                    rep.errors.push(format!(
-                        "missed {} quote: {:?}",
-                        gq.kind,
-                        crate::text::excerpt(&gq.text, 60)
-                    ));
-                }
-            }
-        }
-        for (p, _) in preds.iter().zip(&used).filter(|(_, &u)| !u) {
-            counts.fp += 1;
-            rep.errors.push(format!(
-                "spurious {} quote: {:?}",
-                p.kind.as_str(),
-                crate::text::excerpt(&text[p.content.as_range()], 60)
-            ));
-        }
-        counts
-    }
-
-    fn score_speaker(&self, pred: &Quote, gq: &GoldQuote, rep: &mut Report) {
-        rep.speaker_total += 1;
-        if self.same_actor(pred.speaker, gq.speaker.as_deref()) {
-            rep.speaker_correct += 1;
-            return;
-        }
-        rep.errors.push(format!(
-            "speaker: {:?} is {:?}, expected {:?}",
-            crate::text::excerpt(&gq.text, 50),
-            pred.speaker.map(|a| &self.analysis.actors[a].name),
-            gq.speaker
-        ));
-    }
-
-    /// Named actors: a gold actor matches a predicted one by canonical
-    /// name or any mention.
-    fn score_actors(&self, rep: &mut Report) -> Counts {
-        let (analysis, text) = (self.analysis, self.text);
-        let preds: Vec<usize> = (0..analysis.actors.len())
-            .filter(|&i| analysis.actors[i].named)
-            .collect();
-        let mut used = vec![false; preds.len()];
-        let mut counts = Counts::default();
-        for (g, gold_actor) in self.gold.actors.iter().enumerate() {
-            if !gold_actor.named {
-                continue;
-            }
-            let gold_key = key(&gold_actor.name);
-            let hit = preds.iter().enumerate().position(|(k, &p)| {
-                let a = &analysis.actors[p];
-                !used[k]
-                    && (self.gold_actor_keys[g].contains(&key(&a.name))
-                        || a.mentions.iter().any(|&m| {
-                            key(&text[analysis.mentions[m].range.as_range()]) == gold_key
-                        }))
-            });
-            match hit {
-                Some(k) => {
-                    used[k] = true;
-                    counts.tp += 1;
-                }
-                None => {
-                    counts.fn_ += 1;
-                    rep.errors
-                        .push(format!("missed actor: {}", gold_actor.name));
-                }
-            }
-        }
-        for (&p, _) in preds.iter().zip(&used).filter(|(_, &u)| !u) {
-            // A predicted actor that is a mention of a matched gold actor
-            // (split entity) or an unnamed gold actor is not counted twice.
-            let a = &analysis.actors[p];
-            if !self.is_gold_actor_key(&key(&a.name)) {
-                counts.fp += 1;
-                rep.errors
-                    .push(format!("spurious actor: {} ({})", a.name, a.kind.as_str()));
-            }
-        }
-        counts
-    }
-
-    fn is_gold_actor_key(&self, k: &str) -> bool {
-        self.gold_actor_keys.iter().any(|keys| keys.contains(k))
-    }
-
-    /// Unattributed, vague-source and attributed claims, and the sources
-    /// of attributed ones.
-    fn score_claims(&self, rep: &mut Report) {
-        let gold = self.gold;
-        let unattributed =
-            self.locate_claims(Some("unattributed-claim"), &gold.unattributed_claims, rep);
-        let vague = self.locate_claims(Some("vague-source"), &gold.unattributed_claims, rep);
-        let attributed = self.locate_claims(None, &gold.attributed_claims, rep);
-        let borderline: Vec<TextRange> = gold
-            .borderline
-            .iter()
-            .filter_map(|b| self.locate(b.sentence()?, 0))
-            .collect();
-        let claims = ClaimScoring {
-            scorer: self,
-            borderline,
-        };
-        rep.unattributed_claims = claims.score(
-            &unattributed,
-            ClaimStatus::Unattributed,
-            "unattributed",
-            rep,
-        );
-        rep.vague_sources = claims.score(&vague, ClaimStatus::VagueSource, "vague-source", rep);
-        rep.attributed_claims =
-            claims.score(&attributed, ClaimStatus::Attributed, "attributed", rep);
-    }
-
-    /// The gold claims of `list` with `code` (`None`: all), in the text.
-    fn locate_claims(
-        &self,
-        code: Option<&str>,
-        list: &[GoldClaim],
-        rep: &mut Report,
-    ) -> Vec<GoldClaimAt> {
-        let has_code = |c: &GoldClaim| {
-            code.is_none_or(|code| c.code.as_deref().unwrap_or("unattributed-claim") == code)
-        };
-        let mut res = Vec::new();
-        for c in list.iter().filter(|c| has_code(c)) {
-            match self.locate(&c.sentence, 0) {
-                Some(r) => res.push((r, c.source.clone())),
-                None => rep
-                    .errors
-                    .push(format!("gold sentence not found in text: {:?}", c.sentence)),
-            }
-        }
-        res
     }
 
     fn sentence_range(&self, c: &Claim) -> TextRange {
         self.analysis.sentences[c.sentence].range
     }
 
-    /// Two sentences are the same when they overlap by 80% of the longer.
-    fn same_sentence(&self, a: TextRange, b: TextRange) -> bool {
+    /// The sentence holding `offset`.
+    fn sentence_at(&self, offset: usize) -> usize {
+        self.analysis
+            .sentences
+            .partition_point(|s| s.range.end() <= offset)
+            .min(self.analysis.sentences.len().saturating_sub(1))
+    }
+
+    /// Two spans (sentences, terms) are the same when they overlap by 80% of
+    /// the longer.
+    fn same_span(&self, a: TextRange, b: TextRange) -> bool {
         let o = overlap_chars(self.text, a, b);
         o * 10 >= chars(self.text, a).max(chars(self.text, b)) * 8
     }
-}
 
-/// Claims of one status against gold sentences; predictions on
-/// `borderline` sentences count neither way.
-struct ClaimScoring<'s, 'a> {
-    scorer: &'s Scorer<'a>,
-    borderline: Vec<TextRange>,
-}
+    /// The words of `r`, shortened.
+    fn snippet(&self, r: TextRange) -> String {
+        excerpt(&self.text[r.as_range()], 60)
+    }
 
-impl ClaimScoring<'_, '_> {
-    fn score(
+    /// An error at `at` (no place for a gold string not in the text).
+    fn error(
         &self,
-        golds: &[GoldClaimAt],
-        status: ClaimStatus,
-        label: &str,
-        rep: &mut Report,
-    ) -> Counts {
-        let s = self.scorer;
-        let preds: Vec<&Claim> = s
-            .analysis
-            .claims
-            .iter()
-            .filter(|c| c.status == status)
-            .collect();
-        let mut used = vec![false; preds.len()];
-        let mut counts = Counts::default();
-        for (gr, source) in golds {
-            let hit = preds
-                .iter()
-                .enumerate()
-                .find(|(i, p)| !used[*i] && s.same_sentence(*gr, s.sentence_range(p)));
-            match hit {
-                Some((i, p)) => {
-                    used[i] = true;
-                    counts.tp += 1;
-                    if status == ClaimStatus::Attributed {
-                        rep.source_total += 1;
-                        if s.same_actor(p.source, source.as_deref()) {
-                            rep.source_correct += 1;
-                        }
-                    }
-                }
-                None => {
-                    counts.fn_ += 1;
-                    rep.errors.push(format!(
-                        "missed {label} claim: {:?}",
-                        crate::text::excerpt(&s.text[gr.as_range()], 70)
-                    ));
-                }
-            }
+        category: Category,
+        kind: ErrorKind,
+        at: Option<TextRange>,
+        snippet: String,
+        class: String,
+    ) -> EvalError {
+        let pos = at.map(|r| self.lines.line_col_chars(self.text, r.start()));
+        EvalError {
+            category,
+            kind,
+            class,
+            article: String::new(),
+            line: pos.map(|p| p.line + 1),
+            column: pos.map(|p| p.col + 1),
+            snippet,
+            expected: None,
+            found: None,
+            rule: None,
+            evidence: None,
         }
-        for (p, _) in preds.iter().zip(&used).filter(|(_, &u)| !u) {
-            let r = s.sentence_range(p);
-            if !self.borderline.iter().any(|b| s.same_sentence(*b, r)) {
-                counts.fp += 1;
-                rep.errors.push(format!(
-                    "spurious {label} claim: {:?}",
-                    crate::text::excerpt(&s.text[r.as_range()], 70)
-                ));
-            }
-        }
-        counts
+    }
+
+    /// A gold string the text does not hold.
+    fn gold_not_found(&self, what: &str, s: &str) -> EvalError {
+        self.error(
+            Category::Gold,
+            ErrorKind::Missed,
+            None,
+            excerpt(s, 60),
+            format!("gold {what} not found in the text"),
+        )
     }
 }
 
