@@ -15,6 +15,10 @@ pub struct Gold {
     pub attributed_claims: Vec<GoldClaim>,
     #[serde(default)]
     pub borderline: Vec<GoldBorderline>,
+    /// Strings in quotation marks that are names, titles or terms, not
+    /// anyone's words (ANNOTATION.md).
+    #[serde(default)]
+    pub non_speech_quote_marks: Vec<GoldTerm>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -64,6 +68,24 @@ impl GoldBorderline {
                 Some(sentence)
             }
             GoldBorderline::Other(_) => None,
+        }
+    }
+}
+
+/// `{"text": …, "why": …}` or a plain string.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(untagged)]
+pub enum GoldTerm {
+    Term { text: String },
+    Text(String),
+    Other(serde_json::Value),
+}
+
+impl GoldTerm {
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            GoldTerm::Term { text } | GoldTerm::Text(text) => Some(text),
+            GoldTerm::Other(_) => None,
         }
     }
 }

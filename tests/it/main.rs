@@ -9,6 +9,7 @@ mod brat;
 mod cli;
 mod corpus;
 mod editors;
+mod eval;
 #[path = "../common/fuzz_inputs.rs"]
 mod fuzz_inputs;
 mod fuzz_regressions;
