@@ -6,8 +6,10 @@
 //! `l’agence` and `l'agence` are the same entry.
 
 mod conjugate;
+mod dictionary;
 mod phrases;
 
+pub use dictionary::{word_classes, Dictionary, WordClasses};
 pub use phrases::{PhraseMatch, PhraseSet};
 
 use std::collections::HashMap;
