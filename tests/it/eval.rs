@@ -552,3 +552,36 @@ fn all_quotes_are_scored_whatever_their_kind() {
     let text = eval(&["--gold", path(&gold), path(&articles)]);
     assert!(text.contains("\nquotes (all kinds) "), "{text}");
 }
+
+/// Words in French marks the gold lists as a name or term are a false
+/// quote of that class, whatever the spaces inside the marks.
+#[test]
+fn a_term_in_french_marks_is_a_false_quote_of_its_class() {
+    let article = "Campagne : le maire raille « Coach » Durand\n\n\
+                   Le maire de Lille, Paul Martin, a ironisé dimanche sur son rival.\n";
+    let gold = r#"{"language": "fr",
+     "actors": [{"name": "Paul Martin", "kind": "person", "mentions": ["Paul Martin", "Le maire de Lille"]}],
+     "quotes": [],
+     "non_speech_quote_marks": [{"text": "Coach", "why": "nickname"}]}"#;
+    let dir = one_article("coach", article, gold);
+    let rep = eval_json(&[
+        "--gold",
+        path(&dir.path().join("gold")),
+        path(&dir.path().join("coach.txt")),
+    ]);
+    assert_eq!(rep["quotes"]["fp"], 1, "{}", rep["errors"]);
+    let classes: Vec<&str> = rep["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["category"] == "quotes" || e["category"] == "false-warnings")
+        .map(|e| e["class"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        classes,
+        [
+            "false · name or term in marks (gold: not speech)",
+            "unattributed-quote on a non-quote · name or term in marks"
+        ]
+    );
+}

@@ -2,7 +2,7 @@
 //! and mixed quotes, with the class of every error.
 
 use super::features::{n_words, quotation_mark_before};
-use super::locate::{chars, overlap_chars};
+use super::locate::{chars, overlap_chars, trim};
 use super::speakers::{mention_kind, CueKind};
 use super::{Category, Counts, ErrorKind, EvalError, GoldQuoteAt, Report, Scorer};
 use crate::analysis::{Quote, QuoteKind};
@@ -225,6 +225,7 @@ impl<'a> Scorer<'a> {
     /// Whether the gold lists `r` among strings in marks that are names,
     /// titles or terms, not speech.
     pub(super) fn is_non_speech(&self, r: TextRange) -> bool {
+        let r = trim(self.text, r);
         self.gold
             .non_speech_quote_marks
             .iter()
