@@ -105,8 +105,8 @@ pub struct Warnings {
 }
 
 impl Warnings {
-    /// The warning codes counted.
-    pub fn counts(kind: &FindingKind) -> bool {
+    /// Whether findings of this kind are among the warnings counted.
+    pub fn is_counted(kind: &FindingKind) -> bool {
         matches!(
             kind,
             FindingKind::UnattributedClaim

@@ -20,7 +20,7 @@ impl Scorer<'_> {
         gold: &GoldClaims,
         rep: &mut Report,
     ) {
-        for &f in shown.iter().filter(|f| Warnings::counts(&f.kind)) {
+        for &f in shown.iter().filter(|f| Warnings::is_counted(&f.kind)) {
             rep.warnings.shown += 1;
             let e = match f.kind {
                 FindingKind::UnattributedQuote => self.false_quote_warning(f, gold_quotes),
