@@ -291,7 +291,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             for p in &ev.problems {
                 eprintln!("newsls: {p}");
             }
-            if ev.articles == 0 {
+            if ev.total.articles == 0 {
                 anyhow::bail!(
                     "no article under the given paths has a gold file in {}{}",
                     gold.display(),

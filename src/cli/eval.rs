@@ -6,10 +6,12 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::Path;
 
+use crate::analysis::Finding;
 use crate::corpus::eval::{
     class_table, evaluate, sort_errors, table, Category, ClassRow, EvalError, Report,
 };
 use crate::corpus::files::Input;
+use crate::ide::diagnostics::visible;
 use crate::input::gold::Gold;
 use crate::lexicon::Lang;
 
@@ -17,29 +19,23 @@ use crate::lexicon::Lang;
 pub struct Evaluation {
     /// All articles; its errors are in the order of [`Evaluation::classes`].
     pub total: Report,
-    pub articles: usize,
     /// The language asked for, if any.
     pub lang: Option<Lang>,
-    /// Per language code (`en`, `fr`).
-    pub by_language: BTreeMap<&'static str, LanguageScores>,
+    /// Per language code (`en`, `fr`), without the errors.
+    pub by_language: BTreeMap<&'static str, Report>,
     pub classes: Vec<ClassRow>,
     /// Gold files that could not be read.
     pub problems: Vec<String>,
 }
 
-#[derive(Default, serde::Serialize)]
-pub struct LanguageScores {
-    pub articles: usize,
-    #[serde(flatten)]
-    pub report: Report,
-}
-
 /// Scores every input with a gold file (only those in `lang`, if given).
-/// An article's language is the gold's, else the analysis'.
+/// An article's language is the gold's, else the analysis'. Warnings are
+/// counted as `newsls check` shows them: with the severities of the
+/// article's `newsls.toml` (the defaults without one) and its suppression
+/// markers.
 pub fn run(inputs: &[Input], gold_dir: &Path, lang: Option<Lang>) -> Evaluation {
     let mut total = Report::default();
-    let mut articles = 0;
-    let mut by_language: BTreeMap<&'static str, LanguageScores> = BTreeMap::new();
+    let mut by_language: BTreeMap<&'static str, Report> = BTreeMap::new();
     let mut problems = Vec::new();
     for input in inputs {
         let Some(stem) = input.path.file_stem().and_then(|s| s.to_str()) else {
@@ -67,22 +63,28 @@ pub fn run(inputs: &[Input], gold_dir: &Path, lang: Option<Lang>) -> Evaluation 
         if lang.is_some_and(|l| l != language) {
             continue;
         }
-        let mut rep = evaluate(&input.article.text, &input.analysis, &gold);
+        let (text, analysis) = (&input.article.text, &input.analysis);
+        let shown: Vec<&Finding> = visible(
+            text,
+            &analysis.sentences,
+            &analysis.findings,
+            &input.settings.severities,
+        )
+        .into_iter()
+        .map(|(f, _)| f)
+        .collect();
+        let mut rep = evaluate(text, analysis, &shown, &gold);
         for e in &mut rep.errors {
             e.article = input.path.display().to_string();
         }
         total.add(&rep);
-        articles += 1;
         rep.errors.clear();
-        let scores = by_language.entry(language.code()).or_default();
-        scores.report.add(&rep);
-        scores.articles += 1;
+        by_language.entry(language.code()).or_default().add(&rep);
     }
     let classes = class_table(&total.errors);
     sort_errors(&mut total.errors, &classes);
     Evaluation {
         total,
-        articles,
         lang,
         by_language,
         classes,
@@ -103,7 +105,7 @@ fn language_name(code: &str) -> &str {
 pub fn text(ev: &Evaluation, gold_dir: &Path, verbose: bool, category: Option<Category>) -> String {
     let mut out = format!(
         "{} article(s) scored against {}{}\n",
-        ev.articles,
+        ev.total.articles,
         gold_dir.display(),
         ev.lang
             .map_or(String::new(), |l| format!(" (language {})", l.code()))
@@ -117,7 +119,7 @@ pub fn text(ev: &Evaluation, gold_dir: &Path, verbose: bool, category: Option<Ca
                 language_name(code),
                 scores.articles
             );
-            out.push_str(&table(&scores.report));
+            out.push_str(&table(scores));
         }
     }
     if verbose {
@@ -212,15 +214,13 @@ pub fn json(ev: &Evaluation, category: Option<Category>) -> serde_json::Result<S
     struct Json<'a> {
         #[serde(flatten)]
         scores: &'a Report,
-        articles: usize,
-        by_language: &'a BTreeMap<&'static str, LanguageScores>,
+        by_language: &'a BTreeMap<&'static str, Report>,
         classes: Vec<&'a ClassRow>,
         errors: Vec<&'a EvalError>,
     }
     let shown = |c: Category| category.is_none_or(|only| only == c);
     serde_json::to_string_pretty(&Json {
         scores: &ev.total,
-        articles: ev.articles,
         by_language: &ev.by_language,
         classes: ev.classes.iter().filter(|r| shown(r.category)).collect(),
         errors: ev

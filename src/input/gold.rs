@@ -42,6 +42,9 @@ pub struct GoldQuote {
     pub kind: String,
     pub speaker: Option<String>,
     pub cue: Option<String>,
+    /// Which occurrence of `text` in the article is meant, counting from 1,
+    /// when it occurs more than once (ANNOTATION.md).
+    pub occurrence: Option<usize>,
 }
 
 #[derive(Clone, Debug, Deserialize)]

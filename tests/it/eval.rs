@@ -341,3 +341,247 @@ fn a_category_narrows_the_errors_not_the_scores() {
     assert!(listed.starts_with("\n\nnamed actors\n"), "{listed}");
     assert!(!listed.contains("\nquotes"), "{listed}");
 }
+
+/// Writes `article` and its gold into a temporary folder; returns the
+/// folder and the article's path in it.
+fn one_article(name: &str, article: &str, gold: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("gold")).unwrap();
+    fs::write(dir.path().join(format!("{name}.txt")), article).unwrap();
+    fs::write(dir.path().join(format!("gold/{name}.json")), gold).unwrap();
+    dir
+}
+
+const STORM: &str = "Storm damage in Rotterdam
+
+Ann Lee, the mayor of Rotterdam, visited the Erasmus Bridge on Monday with officials of the Port Authority. She also went to Delft, to the city of Gouda and to Harbour Hall. Washington offered help.
+
+\"The quays held,\" Ann Lee said.
+";
+
+/// Rotterdam, Delft and Harbour Hall are places in the gold; Gouda is the
+/// city council there (a city named for its government); the Port
+/// Authority is not listed.
+const STORM_GOLD: &str = r#"{"language": "en",
+ "actors": [{"name": "Ann Lee", "kind": "person", "mentions": ["Ann Lee", "the mayor of Rotterdam"]},
+            {"name": "United States", "kind": "country", "mentions": ["Washington"]},
+            {"name": "Gouda city council", "kind": "organization", "mentions": ["Gouda"]},
+            {"name": "Rotterdam", "kind": "place", "mentions": ["Rotterdam"]},
+            {"name": "Delft", "kind": "place", "mentions": ["Delft"]},
+            {"name": "Harbour Hall", "kind": "place", "mentions": ["Harbour Hall"]},
+            {"name": "officials", "kind": "person", "named": false, "mentions": ["officials of the Port Authority"]}],
+ "quotes": [{"text": "The quays held,", "kind": "direct", "speaker": "Ann Lee", "cue": "said"}]}"#;
+
+/// Places are left out of named-actor scoring (ANNOTATION.md): a gold
+/// place is not required (Delft, which newsls does not find), and an
+/// actor that matches a gold place (Rotterdam, and Harbour Hall, which
+/// newsls takes for a person) or that newsls calls a place (the Erasmus
+/// Bridge, which the gold does not list) is no false hit. Unnamed gold
+/// actors are not required either. A gold actor newsls calls a place
+/// (Gouda) is still found, and an unlisted organisation is still a false
+/// hit.
+#[test]
+fn places_are_left_out_of_named_actor_scoring() {
+    let dir = one_article("storm", STORM, STORM_GOLD);
+    let extract = newsls()
+        .current_dir(dir.path())
+        .args(["extract", "storm.txt"])
+        .output()
+        .unwrap();
+    let extract: Value = serde_json::from_slice(&extract.stdout).unwrap();
+    let kinds: Vec<String> = extract["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            format!(
+                "{} ({})",
+                a["name"].as_str().unwrap(),
+                a["kind"].as_str().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "Rotterdam (place)",
+            "Ann Lee (person)",
+            "Erasmus Bridge (place)",
+            "Port Authority (organization)",
+            "Gouda (place)",
+            "Harbour Hall (person)",
+            "United States (country)"
+        ],
+        "what newsls finds, which the test relies on"
+    );
+
+    let gold = dir.path().join("gold");
+    let article = dir.path().join("storm.txt");
+    let rep = eval_json(&["--gold", path(&gold), path(&article)]);
+    assert_eq!(
+        (
+            &rep["actors"]["tp"],
+            &rep["actors"]["fp"],
+            &rep["actors"]["fn_"]
+        ),
+        (&Value::from(3), &Value::from(1), &Value::from(0)),
+        "{}",
+        rep["actors"]
+    );
+    let listed: Vec<(&str, &str)> = rep["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["category"] == "actors")
+        .map(|e| (e["kind"].as_str().unwrap(), e["snippet"].as_str().unwrap()))
+        .collect();
+    assert_eq!(listed, [("false", "Port Authority")]);
+}
+
+const WORST_STORM: &str = "Rotterdam counts the cost of \"The Worst Storm\"
+
+The harbour reopened on Monday. \"It was the worst storm in fifty years,\" said Ann Lee, the harbour master. Ann Lee said the city faced \"the worst storm\" of her career.
+";
+
+/// The mixed quote is the second occurrence of its exact text (the first
+/// is inside the direct quote; the headline's differs in case), and the
+/// gold lists it first.
+const WORST_STORM_GOLD: &str = r#"{"language": "en",
+ "actors": [{"name": "Ann Lee", "kind": "person", "mentions": ["Ann Lee", "the harbour master"]}],
+ "quotes": [{"text": "the worst storm", "kind": "mixed", "speaker": "Ann Lee", "cue": "said the city faced", "occurrence": 2},
+            {"text": "It was the worst storm in fifty years,", "kind": "direct", "speaker": "Ann Lee", "cue": "said"}]}"#;
+
+/// A gold quote with an `occurrence` is looked for at that occurrence of
+/// its exact text, counting from 1.
+#[test]
+fn a_gold_quote_is_taken_at_its_occurrence() {
+    let dir = one_article("worst_storm", WORST_STORM, WORST_STORM_GOLD);
+    let gold = dir.path().join("gold");
+    let article = dir.path().join("worst_storm.txt");
+    let rep = eval_json(&["--gold", path(&gold), path(&article)]);
+    assert_eq!(rep["quotes"]["tp"], 2, "{}", rep["errors"]);
+    assert_eq!(rep["quotes"]["fp"], 0, "{}", rep["errors"]);
+    assert_eq!(rep["speaker_correct"], 2, "{}", rep["errors"]);
+}
+
+/// The summary line counts the false warnings among those `newsls check`
+/// shows: a code turned off in `newsls.toml` or a suppressed sentence is
+/// seen by no one, so it is no false warning.
+#[test]
+fn false_warnings_are_counted_as_check_shows_them() {
+    let dir = one_article("harbour", HARBOUR, HARBOUR_GOLD);
+    let summary = |dir: &Path| {
+        let out = newsls()
+            .current_dir(dir)
+            .args(["eval", "--gold", "gold", "harbour.txt"])
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        let line = stdout
+            .lines()
+            .find(|l| l.starts_with("false warnings: "))
+            .expect(&stdout)
+            .to_string();
+        let check = newsls()
+            .current_dir(dir)
+            .args(["check", "harbour.txt"])
+            .output()
+            .unwrap();
+        let check = String::from_utf8(check.stdout).unwrap();
+        let shown = ["unattributed-claim", "vague-source", "unattributed-quote"]
+            .iter()
+            .map(|code| check.matches(&format!("[{code}]")).count())
+            .sum::<usize>();
+        (line, shown)
+    };
+    assert_eq!(
+        summary(dir.path()),
+        (
+            "false warnings: 3 (3.00 per article): 1 unattributed-claim, 0 vague-source, \
+             2 unattributed-quote, of 6 shown"
+                .to_string(),
+            6
+        )
+    );
+    let rep = eval_json(&[
+        "--gold",
+        path(&dir.path().join("gold")),
+        path(&dir.path().join("harbour.txt")),
+    ]);
+    assert_eq!(
+        rep["false_warnings"],
+        serde_json::json!({"count": 3, "per_article": 3.0, "shown": 6,
+            "by_code": {"unattributed-claim": 1, "vague-source": 0, "unattributed-quote": 2}})
+    );
+
+    fs::write(
+        dir.path().join("newsls.toml"),
+        "[diagnostics]\nunattributed-quote = \"off\"\n",
+    )
+    .unwrap();
+    let text = HARBOUR.replace(
+        "Insurers would pay most of the bill.",
+        "Insurers would pay most of the bill. [newsls-ignore unattributed-claim]",
+    );
+    fs::write(dir.path().join("harbour.txt"), text).unwrap();
+    assert_eq!(
+        summary(dir.path()),
+        (
+            "false warnings: 0 (0.00 per article): 0 unattributed-claim, 0 vague-source, \
+             0 unattributed-quote, of 2 shown"
+                .to_string(),
+            2
+        )
+    );
+}
+
+/// All quotes are scored together whatever their kind, so a quote found
+/// as the wrong kind counts as found there.
+#[test]
+fn all_quotes_are_scored_whatever_their_kind() {
+    let gold = fixtures().join("gold");
+    let articles = fixtures().join("articles");
+    let rep = eval_json(&["--gold", path(&gold), path(&articles)]);
+    let n = |key: &str, field: &str| rep[key][field].as_u64().unwrap();
+    let gold_quotes = n("quotes", "tp")
+        + n("quotes", "fn_")
+        + n("indirect_quotes", "tp")
+        + n("indirect_quotes", "fn_");
+    assert_eq!(n("all_quotes", "tp") + n("all_quotes", "fn_"), gold_quotes);
+    assert!(n("all_quotes", "tp") >= n("quotes", "tp") + n("indirect_quotes", "tp"));
+    let text = eval(&["--gold", path(&gold), path(&articles)]);
+    assert!(text.contains("\nquotes (all kinds) "), "{text}");
+}
+
+/// Words in French marks the gold lists as a name or term are a false
+/// quote of that class, whatever the spaces inside the marks.
+#[test]
+fn a_term_in_french_marks_is_a_false_quote_of_its_class() {
+    let article = "Campagne : le maire raille « Coach » Durand\n\n\
+                   Le maire de Lille, Paul Martin, a ironisé dimanche sur son rival.\n";
+    let gold = r#"{"language": "fr",
+     "actors": [{"name": "Paul Martin", "kind": "person", "mentions": ["Paul Martin", "Le maire de Lille"]}],
+     "quotes": [],
+     "non_speech_quote_marks": [{"text": "Coach", "why": "nickname"}]}"#;
+    let dir = one_article("coach", article, gold);
+    let rep = eval_json(&[
+        "--gold",
+        path(&dir.path().join("gold")),
+        path(&dir.path().join("coach.txt")),
+    ]);
+    assert_eq!(rep["quotes"]["fp"], 1, "{}", rep["errors"]);
+    let classes: Vec<&str> = rep["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["category"] == "quotes" || e["category"] == "false-warnings")
+        .map(|e| e["class"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        classes,
+        [
+            "false · name or term in marks (gold: not speech)",
+            "unattributed-quote on a non-quote · name or term in marks"
+        ]
+    );
+}

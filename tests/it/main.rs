@@ -8,6 +8,7 @@ mod analysis;
 mod brat;
 mod cli;
 mod corpus;
+mod dev_set;
 mod editors;
 mod eval;
 #[path = "../common/fuzz_inputs.rs"]

@@ -74,6 +74,16 @@ pub(super) fn normalize(s: &str) -> String {
     crate::text::collapse_whitespace(&fold(s))
 }
 
+/// `r` without the spaces at its ends (French quotes hold `« Coach »`'s
+/// inner spaces).
+pub(super) fn trim(text: &str, r: TextRange) -> TextRange {
+    let s = &text[r.as_range()];
+    let space = |c: char| c.is_whitespace() || is_space(c);
+    let start = r.start() + (s.len() - s.trim_start_matches(space).len());
+    let end = r.end() - (s.len() - s.trim_end_matches(space).len());
+    TextRange::new(start, end.max(start))
+}
+
 /// Characters of `a` covered by `b`, in `text`.
 pub(super) fn overlap_chars(text: &str, a: TextRange, b: TextRange) -> usize {
     let start = a.start().max(b.start());

@@ -3,13 +3,17 @@
 //! tests feed it texts and gold.
 //!
 //! - quotes (direct + mixed) match when they overlap by at least 80% of the
-//!   gold quote's characters; indirect quotes are scored apart;
+//!   gold quote's characters; indirect quotes are scored apart, and all
+//!   quotes together whatever their kind (a quote found as the wrong kind
+//!   counts there as found);
 //! - speaker accuracy is over matched direct and mixed quotes, names
 //!   compared after folding and through the gold actor's mentions;
-//! - named actors match by canonical name or any listed mention;
+//! - named actors match by canonical name or any listed mention; places and
+//!   unnamed actors are left out (see `actors.rs`);
 //! - claims match by sentence (80% overlap, to survive a boundary moved by
 //!   a character or two); `borderline` sentences count neither way;
-//! - false warnings (listed, not scored): see [`Category::FalseWarnings`].
+//! - false warnings: the warnings a reader sees that the gold does not
+//!   support (see [`Category::FalseWarnings`]), counted per article.
 //!
 //! One file per step: `quotes.rs`, `speakers.rs`, `actors.rs`,
 //! `claims.rs`, `warnings.rs`; `errors.rs` holds the error records and
@@ -27,7 +31,7 @@ mod warnings;
 
 use std::collections::HashSet;
 
-use crate::analysis::{Analysis, Claim};
+use crate::analysis::{Analysis, Claim, Finding, FindingKind};
 use crate::input::gold::{Gold, GoldQuote};
 use crate::lexicon::{Lexicon, Lexicons};
 use crate::text::{excerpt, LineIndex, TextRange};
@@ -89,10 +93,56 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
+/// The warnings of issue 14 a reader sees (`unattributed-claim`,
+/// `vague-source`, `unattributed-quote`, as `newsls check` prints them),
+/// and how many of them are false, by code.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Warnings {
+    pub shown: usize,
+    pub false_unattributed_claim: usize,
+    pub false_vague_source: usize,
+    pub false_unattributed_quote: usize,
+}
+
+impl Warnings {
+    /// Whether findings of this kind are among the warnings counted.
+    pub fn is_counted(kind: &FindingKind) -> bool {
+        matches!(
+            kind,
+            FindingKind::UnattributedClaim
+                | FindingKind::VagueSource
+                | FindingKind::UnattributedQuote
+        )
+    }
+
+    pub fn n_false(&self) -> usize {
+        self.false_unattributed_claim + self.false_vague_source + self.false_unattributed_quote
+    }
+
+    fn count_false(&mut self, kind: &FindingKind) {
+        match kind {
+            FindingKind::UnattributedClaim => self.false_unattributed_claim += 1,
+            FindingKind::VagueSource => self.false_vague_source += 1,
+            FindingKind::UnattributedQuote => self.false_unattributed_quote += 1,
+            _ => {}
+        }
+    }
+
+    fn add(&mut self, o: Warnings) {
+        self.shown += o.shown;
+        self.false_unattributed_claim += o.false_unattributed_claim;
+        self.false_vague_source += o.false_vague_source;
+        self.false_unattributed_quote += o.false_unattributed_quote;
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Report {
+    pub articles: usize,
     pub quotes: Counts,
     pub indirect_quotes: Counts,
+    /// Direct, mixed and indirect quotes together, kinds not compared.
+    pub all_quotes: Counts,
     pub speaker_correct: usize,
     pub speaker_total: usize,
     pub actors: Counts,
@@ -101,6 +151,7 @@ pub struct Report {
     pub attributed_claims: Counts,
     pub source_correct: usize,
     pub source_total: usize,
+    pub warnings: Warnings,
     /// Every miss, false hit, wrong speaker or source and false warning,
     /// for tuning and review (not serialized with the scores).
     pub errors: Vec<EvalError>,
@@ -113,9 +164,18 @@ impl Report {
     pub fn source_accuracy(&self) -> f64 {
         ratio(self.source_correct, self.source_total)
     }
+    /// False warnings per article.
+    pub fn false_warnings_per_article(&self) -> f64 {
+        match self.articles {
+            0 => 0.0,
+            n => self.warnings.n_false() as f64 / n as f64,
+        }
+    }
     pub fn add(&mut self, o: &Report) {
+        self.articles += o.articles;
         self.quotes.add(o.quotes);
         self.indirect_quotes.add(o.indirect_quotes);
+        self.all_quotes.add(o.all_quotes);
         self.speaker_correct += o.speaker_correct;
         self.speaker_total += o.speaker_total;
         self.actors.add(o.actors);
@@ -124,18 +184,50 @@ impl Report {
         self.attributed_claims.add(o.attributed_claims);
         self.source_correct += o.source_correct;
         self.source_total += o.source_total;
+        self.warnings.add(o.warnings);
         self.errors.extend(o.errors.iter().cloned());
     }
 }
 
-/// The scores, with the two accuracies; the errors are serialized apart
-/// (the CLI sorts and filters them).
+/// The scores, with the two accuracies and the false warnings; the errors
+/// are serialized apart (the CLI sorts and filters them).
 impl serde::Serialize for Report {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("Report", 12)?;
+        #[derive(serde::Serialize)]
+        struct ByCode {
+            #[serde(rename = "unattributed-claim")]
+            unattributed_claim: usize,
+            #[serde(rename = "vague-source")]
+            vague_source: usize,
+            #[serde(rename = "unattributed-quote")]
+            unattributed_quote: usize,
+        }
+        /// `{count, per_article, by_code, shown}`: the false warnings, and
+        /// all the warnings of those codes a reader sees.
+        #[derive(serde::Serialize)]
+        struct FalseWarnings {
+            count: usize,
+            per_article: f64,
+            by_code: ByCode,
+            shown: usize,
+        }
+        let w = &self.warnings;
+        let false_warnings = FalseWarnings {
+            count: w.n_false(),
+            per_article: self.false_warnings_per_article(),
+            by_code: ByCode {
+                unattributed_claim: w.false_unattributed_claim,
+                vague_source: w.false_vague_source,
+                unattributed_quote: w.false_unattributed_quote,
+            },
+            shown: w.shown,
+        };
+        let mut st = s.serialize_struct("Report", 15)?;
+        st.serialize_field("articles", &self.articles)?;
         st.serialize_field("quotes", &self.quotes)?;
         st.serialize_field("indirect_quotes", &self.indirect_quotes)?;
+        st.serialize_field("all_quotes", &self.all_quotes)?;
         st.serialize_field("speaker_correct", &self.speaker_correct)?;
         st.serialize_field("speaker_total", &self.speaker_total)?;
         st.serialize_field("speaker_accuracy", &self.speaker_accuracy())?;
@@ -146,6 +238,7 @@ impl serde::Serialize for Report {
         st.serialize_field("source_correct", &self.source_correct)?;
         st.serialize_field("source_total", &self.source_total)?;
         st.serialize_field("source_accuracy", &self.source_accuracy())?;
+        st.serialize_field("false_warnings", &false_warnings)?;
         st.end()
     }
 }
@@ -154,18 +247,25 @@ fn key(s: &str) -> String {
     crate::analysis::actor_key(s)
 }
 
-/// Scores one article: each category is one step. Errors carry no article
-/// name: the caller sets [`EvalError::article`].
-pub fn evaluate(text: &str, analysis: &Analysis, gold: &Gold) -> Report {
+/// Scores one article: each category is one step. `shown` are the
+/// findings a reader sees, as `newsls check` prints them (settings and
+/// suppression markers applied: `ide::diagnostics::visible`); the false
+/// warnings are counted among them. Errors carry no article name: the
+/// caller sets [`EvalError::article`].
+pub fn evaluate(text: &str, analysis: &Analysis, shown: &[&Finding], gold: &Gold) -> Report {
     let scorer = Scorer::new(text, analysis, gold);
-    let mut rep = Report::default();
+    let mut rep = Report {
+        articles: 1,
+        ..Report::default()
+    };
     let gold_quotes = scorer.locate_quotes(&mut rep);
     rep.quotes = scorer.score_quotes(&gold_quotes, false, &mut rep);
     rep.indirect_quotes = scorer.score_quotes(&gold_quotes, true, &mut rep);
+    rep.all_quotes = scorer.score_all_quotes(&gold_quotes);
     rep.actors = scorer.score_actors(&mut rep);
     let gold_claims = scorer.locate_claims(&mut rep);
     scorer.score_claims(&gold_claims, &mut rep);
-    scorer.false_warnings(&gold_quotes, &gold_claims, &mut rep);
+    scorer.false_warnings(shown, &gold_quotes, &gold_claims, &mut rep);
     rep
 }
 
@@ -338,6 +438,7 @@ pub fn table(rep: &Report) -> String {
     };
     row("quotes (direct+mixed)", rep.quotes);
     row("quotes (indirect)", rep.indirect_quotes);
+    row("quotes (all kinds)", rep.all_quotes);
     row("named actors", rep.actors);
     row("unattributed claims", rep.unattributed_claims);
     row("vague-source claims", rep.vague_sources);
@@ -355,6 +456,16 @@ pub fn table(rep: &Report) -> String {
         rep.source_accuracy(),
         rep.source_correct,
         rep.source_total
+    ));
+    let w = &rep.warnings;
+    out.push_str(&format!(
+        "false warnings: {} ({:.2} per article): {} unattributed-claim, {} vague-source, {} unattributed-quote, of {} shown\n",
+        w.n_false(),
+        rep.false_warnings_per_article(),
+        w.false_unattributed_claim,
+        w.false_vague_source,
+        w.false_unattributed_quote,
+        w.shown
     ));
     out
 }

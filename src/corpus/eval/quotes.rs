@@ -2,7 +2,7 @@
 //! and mixed quotes, with the class of every error.
 
 use super::features::{n_words, quotation_mark_before};
-use super::locate::{chars, overlap_chars};
+use super::locate::{chars, overlap_chars, trim};
 use super::speakers::{mention_kind, CueKind};
 use super::{Category, Counts, ErrorKind, EvalError, GoldQuoteAt, Report, Scorer};
 use crate::analysis::{Quote, QuoteKind};
@@ -11,25 +11,39 @@ use crate::text::{excerpt, fold, TextRange};
 
 /// Where the gold puts a quote's cue, relative to the quote, and what
 impl<'a> Scorer<'a> {
-    /// Gold quotes in the text; a repeated text is taken at its next
-    /// occurrence.
+    /// Gold quotes in the text. A quote with an `occurrence` is taken at
+    /// that occurrence (counting from 1) of its exact text, as the
+    /// annotators count substrings; without one, a text the gold repeats
+    /// is taken at its next occurrence.
     pub(super) fn locate_quotes(&self, rep: &mut Report) -> Vec<GoldQuoteAt<'a>> {
         let mut seen_texts = std::collections::HashMap::new();
         let mut res = Vec::new();
         for q in &self.gold.quotes {
-            let occ = seen_texts
-                .entry(super::locate::normalize(&q.text))
-                .or_insert(0);
-            let r = self
-                .locate(&q.text, *occ)
-                .or_else(|| self.locate(&q.text, 0));
-            *occ += 1;
-            match r {
+            let r = match q.occurrence {
+                Some(n) => self.locate_occurrence(&q.text, n.saturating_sub(1)),
+                None => {
+                    let occ = seen_texts
+                        .entry(super::locate::normalize(&q.text))
+                        .or_insert(0);
+                    *occ += 1;
+                    self.locate(&q.text, *occ - 1)
+                }
+            };
+            match r.or_else(|| self.locate(&q.text, 0)) {
                 Some(r) => res.push((r, q)),
                 None => rep.errors.push(self.gold_not_found("quote", &q.text)),
             }
         }
         res
+    }
+
+    /// The `nth` (0-based) occurrence of `needle` as written, else after
+    /// folding and whitespace collapsing.
+    fn locate_occurrence(&self, needle: &str, nth: usize) -> Option<TextRange> {
+        match self.text.match_indices(needle).nth(nth) {
+            Some((at, _)) if !needle.is_empty() => Some(TextRange::new(at, at + needle.len())),
+            _ => self.locate(needle, nth),
+        }
     }
 
     /// The system's direct and mixed quotes, or its indirect ones.
@@ -50,15 +64,49 @@ impl<'a> Scorer<'a> {
         indirect: bool,
         rep: &mut Report,
     ) -> Counts {
-        let text = self.text;
         let golds: Vec<&GoldQuoteAt> = gold_quotes
             .iter()
             .filter(|(_, q)| (q.kind == "indirect") == indirect)
             .collect();
         let preds = self.preds(indirect);
+        let (matched, used) = self.match_quotes(&golds, &preds);
+        for (g, m) in golds.iter().zip(&matched) {
+            match m {
+                Some(i) if !indirect => self.score_speaker(preds[*i], g, rep),
+                Some(_) => {}
+                None => rep
+                    .errors
+                    .push(self.missed_quote(g, &preds, &matched, indirect)),
+            }
+        }
+        for (p, _) in preds.iter().zip(&used).filter(|(_, &u)| !u) {
+            let e = self.false_quote(p, &golds, &matched, gold_quotes, indirect);
+            rep.errors.push(e);
+        }
+        counts(&matched, &used)
+    }
+
+    /// All quotes, whatever their kind on either side: a gold quote
+    /// matches any system quote as in [`Scorer::score_quotes`]. Its errors
+    /// are those of the two kinds, less the quotes found as the other kind.
+    pub(super) fn score_all_quotes(&self, gold_quotes: &[GoldQuoteAt<'a>]) -> Counts {
+        let golds: Vec<&GoldQuoteAt> = gold_quotes.iter().collect();
+        let preds: Vec<&Quote> = self.analysis.quotes.iter().collect();
+        let (matched, used) = self.match_quotes(&golds, &preds);
+        counts(&matched, &used)
+    }
+
+    /// For each gold quote in turn, the unused prediction that overlaps it
+    /// most, if it covers 80% of it; and which predictions were used.
+    fn match_quotes(
+        &self,
+        golds: &[&GoldQuoteAt],
+        preds: &[&Quote],
+    ) -> (Vec<Option<usize>>, Vec<bool>) {
+        let text = self.text;
         let mut used = vec![false; preds.len()];
         let mut matched: Vec<Option<usize>> = Vec::with_capacity(golds.len());
-        for (gr, _) in &golds {
+        for (gr, _) in golds {
             let best = preds
                 .iter()
                 .enumerate()
@@ -73,24 +121,7 @@ impl<'a> Scorer<'a> {
                 _ => matched.push(None),
             }
         }
-        for (g, m) in golds.iter().zip(&matched) {
-            match m {
-                Some(i) if !indirect => self.score_speaker(preds[*i], g, rep),
-                Some(_) => {}
-                None => rep
-                    .errors
-                    .push(self.missed_quote(g, &preds, &matched, indirect)),
-            }
-        }
-        for (p, _) in preds.iter().zip(&used).filter(|(_, &u)| !u) {
-            let e = self.false_quote(p, &golds, &matched, gold_quotes, indirect);
-            rep.errors.push(e);
-        }
-        Counts {
-            tp: matched.iter().flatten().count(),
-            fp: used.iter().filter(|u| !**u).count(),
-            fn_: matched.iter().filter(|m| m.is_none()).count(),
-        }
+        (matched, used)
     }
 
     fn missed_quote(
@@ -194,6 +225,7 @@ impl<'a> Scorer<'a> {
     /// Whether the gold lists `r` among strings in marks that are names,
     /// titles or terms, not speech.
     pub(super) fn is_non_speech(&self, r: TextRange) -> bool {
+        let r = trim(self.text, r);
         self.gold
             .non_speech_quote_marks
             .iter()
@@ -270,6 +302,14 @@ impl<'a> Scorer<'a> {
             });
         }
         (!parts.is_empty()).then(|| parts.join("; "))
+    }
+}
+
+fn counts(matched: &[Option<usize>], used: &[bool]) -> Counts {
+    Counts {
+        tp: matched.iter().flatten().count(),
+        fp: used.iter().filter(|u| !**u).count(),
+        fn_: matched.iter().filter(|m| m.is_none()).count(),
     }
 }
 

@@ -6,26 +6,30 @@
 
 use super::claims::GoldClaims;
 use super::locate::{chars, overlap_chars};
-use super::{Category, ErrorKind, EvalError, GoldQuoteAt, Report, Scorer};
+use super::{Category, ErrorKind, EvalError, GoldQuoteAt, Report, Scorer, Warnings};
 use crate::analysis::{Finding, FindingKind};
 
 /// Each false warning is placed where `newsls check` reports it.
 impl Scorer<'_> {
+    /// Among the findings a reader sees (`shown`), counts the warnings of
+    /// the three codes and lists and counts the false ones.
     pub(super) fn false_warnings(
         &self,
+        shown: &[&Finding],
         gold_quotes: &[GoldQuoteAt],
         gold: &GoldClaims,
         rep: &mut Report,
     ) {
-        for f in &self.analysis.findings {
+        for &f in shown.iter().filter(|f| Warnings::is_counted(&f.kind)) {
+            rep.warnings.shown += 1;
             let e = match f.kind {
-                FindingKind::UnattributedClaim | FindingKind::VagueSource => {
-                    self.false_claim_warning(f, gold)
-                }
                 FindingKind::UnattributedQuote => self.false_quote_warning(f, gold_quotes),
-                _ => None,
+                _ => self.false_claim_warning(f, gold),
             };
-            rep.errors.extend(e);
+            if let Some(e) = e {
+                rep.warnings.count_false(&f.kind);
+                rep.errors.push(e);
+            }
         }
     }
 
