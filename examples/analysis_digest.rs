@@ -201,22 +201,20 @@ fn cli_outputs(out: &mut String, folders: &[PathBuf]) {
         "tests/fixtures/gold",
         "tests/fixtures/holdout/gold",
         "../shared/corpus/gold",
+        "../shared/corpus/dev/gold",
     ] {
         let gold = Path::new(gold);
         if !gold.is_dir() {
             continue;
         }
-        let (report, n, problems) = cli::eval::run(&inputs, gold);
+        let ev = cli::eval::run(&inputs, gold, None);
         let _ = writeln!(
             out,
-            "=== eval {} n={n} problems={problems:?}",
-            gold.display()
+            "=== eval {} problems={:?}",
+            gold.display(),
+            ev.problems
         );
-        let _ = writeln!(
-            out,
-            "{}",
-            serde_json::to_string(&report).unwrap_or_default()
-        );
+        let _ = writeln!(out, "{}", cli::eval::json(&ev, None).unwrap_or_default());
     }
 }
 

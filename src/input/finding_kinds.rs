@@ -32,20 +32,20 @@ macro_rules! finding_kinds {
             pub const ALL: &'static [FindingKind] = &[$(FindingKind::$kind),*];
 
             /// The stable code used in `newsls.toml`, diagnostics and CLI output.
-            pub fn code(self) -> &'static str {
+            pub const fn code(self) -> &'static str {
                 match self {
                     $(FindingKind::$kind => $code,)*
                 }
             }
 
-            pub fn default_severity(self) -> Severity {
+            pub const fn default_severity(self) -> Severity {
                 match self {
                     $(FindingKind::$kind => Severity::$severity,)*
                 }
             }
 
             /// One line on what the code reports, for documentation.
-            pub fn describe(self) -> &'static str {
+            pub const fn describe(self) -> &'static str {
                 match self {
                     $(FindingKind::$kind => $describe,)*
                 }

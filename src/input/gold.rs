@@ -15,6 +15,10 @@ pub struct Gold {
     pub attributed_claims: Vec<GoldClaim>,
     #[serde(default)]
     pub borderline: Vec<GoldBorderline>,
+    /// Strings in quotation marks that are names, titles or terms, not
+    /// anyone's words (ANNOTATION.md).
+    #[serde(default)]
+    pub non_speech_quote_marks: Vec<GoldTerm>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -38,6 +42,9 @@ pub struct GoldQuote {
     pub kind: String,
     pub speaker: Option<String>,
     pub cue: Option<String>,
+    /// Which occurrence of `text` in the article is meant, counting from 1,
+    /// when it occurs more than once (ANNOTATION.md).
+    pub occurrence: Option<usize>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -64,6 +71,24 @@ impl GoldBorderline {
                 Some(sentence)
             }
             GoldBorderline::Other(_) => None,
+        }
+    }
+}
+
+/// `{"text": …, "why": …}` or a plain string.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(untagged)]
+pub enum GoldTerm {
+    Term { text: String },
+    Text(String),
+    Other(serde_json::Value),
+}
+
+impl GoldTerm {
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            GoldTerm::Term { text } | GoldTerm::Text(text) => Some(text),
+            GoldTerm::Other(_) => None,
         }
     }
 }

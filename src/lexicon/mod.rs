@@ -6,12 +6,14 @@
 //! `l’agence` and `l'agence` are the same entry.
 
 mod conjugate;
+mod dictionary;
 mod gazetteer;
-use gazetteer::load_gazetteer;
 mod phrases;
 
-pub use gazetteer::{CaseRule, Country, Gazetteer, GazetteerEntry, Institution, Media};
+use gazetteer::load_gazetteer;
 
+pub use dictionary::{word_classes, Dictionary, WordClasses};
+pub use gazetteer::{CaseRule, Country, Gazetteer, GazetteerEntry, Institution, Media};
 pub use phrases::{PhraseMatch, PhraseSet};
 
 use std::collections::{HashMap, HashSet};

@@ -8,7 +8,9 @@ mod analysis;
 mod brat;
 mod cli;
 mod corpus;
+mod dev_set;
 mod editors;
+mod eval;
 #[path = "../common/fuzz_inputs.rs"]
 mod fuzz_inputs;
 mod fuzz_regressions;
