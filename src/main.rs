@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use newsls::cli::{self, check::CheckFormat};
 use newsls::corpus::eval;
+use newsls::ide::english::count;
 
 #[derive(Parser)]
 #[command(
@@ -282,7 +283,12 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 serde_json::to_writer_pretty(&mut out, &report)?;
                 out.write_all(b"\n")?;
             } else {
-                writeln!(out, "{n} article(s) scored against {}", gold.display())?;
+                writeln!(
+                    out,
+                    "{} scored against {}",
+                    count(n, "article", "articles"),
+                    gold.display()
+                )?;
                 out.write_all(eval::table(&report).as_bytes())?;
                 if verbose {
                     for e in &report.errors {
