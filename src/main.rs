@@ -155,12 +155,26 @@ fn stdin_settings() -> newsls::input::Settings {
     }
 }
 
-fn load(paths: &[PathBuf]) -> Vec<cli::Input> {
+/// Reads and analyses the articles under `paths`. A path that does not
+/// exist is a usage error (exit 2, nothing read): a typo must not pass
+/// for a clean run. A file that cannot be read inside a folder is reported
+/// and skipped.
+fn load(paths: &[PathBuf]) -> anyhow::Result<Vec<cli::Input>> {
+    let missing: Vec<String> = paths
+        .iter()
+        .filter(|p| {
+            std::fs::symlink_metadata(p).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+        })
+        .map(|p| p.display().to_string())
+        .collect();
+    if !missing.is_empty() {
+        anyhow::bail!("no such file or folder: {}", missing.join(", "));
+    }
     let (inputs, skipped) = cli::load_inputs(paths);
     for s in skipped {
         eprintln!("newsls: {}: {}", s.path.display(), s.reason);
     }
-    inputs
+    Ok(inputs)
 }
 
 fn run(command: Command) -> anyhow::Result<ExitCode> {
@@ -168,7 +182,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
     match command {
         Command::Lsp => Ok(serve()),
         Command::Check { paths, format } => {
-            let inputs = load(&paths);
+            let inputs = load(&paths)?;
             let (text, failing) = cli::check::run(&inputs, format);
             out.write_all(text.as_bytes())?;
             Ok(if failing {
@@ -194,7 +208,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             format: ExtractFormat::Jsonl,
             ..
         } => {
-            for input in load(&paths) {
+            for input in load(&paths)? {
                 serde_json::to_writer(&mut out, &cli::extract::record(&input))?;
                 out.write_all(b"\n")?;
             }
@@ -210,9 +224,10 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             let Some(dir) = dir else {
                 anyhow::bail!("--format brat needs --out DIR");
             };
+            let inputs = load(&paths)?;
             std::fs::create_dir_all(&dir)?;
             let mut status = ExitCode::SUCCESS;
-            for input in load(&paths) {
+            for input in inputs {
                 let stem = input
                     .path
                     .file_stem()
@@ -242,7 +257,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Stats { paths, format, .. } => {
-            let inputs = load(&paths);
+            let inputs = load(&paths)?;
             let stats = cli::stats::compute(
                 inputs
                     .iter()
@@ -268,7 +283,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             if !gold.is_dir() {
                 anyhow::bail!("gold folder {} does not exist", gold.display());
             }
-            let inputs = load(&paths);
+            let inputs = load(&paths)?;
             let (report, n, problems) = cli::eval::run(&inputs, &gold);
             for p in problems {
                 eprintln!("newsls: {p}");

@@ -156,9 +156,6 @@ fn bad_files_are_reported_and_skipped_without_stopping_the_run() {
     assert!(stdout.contains("good.txt:1:1"), "{stdout}");
     assert!(stdout.contains("in 1 article(s)"), "{stdout}");
     assert_eq!(code, 1);
-    let (_, stderr, code) = run(&["check", dir.path().join("missing.txt").to_str().unwrap()]);
-    assert!(stderr.contains("no such file"), "{stderr}");
-    assert_eq!(code, 0);
 }
 
 #[test]
@@ -541,4 +538,32 @@ fn check_honours_suppression_markers() {
     let (stdout, _, code) = run(&["check", dir.path().to_str().unwrap()]);
     assert!(stdout.contains("0 finding(s)"), "{stdout}");
     assert_eq!(code, 0);
+}
+
+/// A path that does not exist is a usage error for every command that
+/// reads articles: exit 2, the path named, nothing on stdout. A typo in a
+/// newsroom script must not pass for a clean run.
+#[test]
+fn a_missing_path_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), "Il pleut.\n").unwrap();
+    let missing = dir.path().join("artciles");
+    let missing = missing.to_str().unwrap();
+    let present = dir.path().to_str().unwrap();
+    for args in [
+        vec!["check", missing],
+        vec!["check", present, missing],
+        vec!["extract", missing],
+        vec!["stats", missing],
+        vec!["stats", "--format", "json", missing],
+    ] {
+        let (stdout, stderr, code) = run(&args);
+        assert_eq!(code, 2, "{args:?}: {stderr}");
+        assert_eq!(
+            stderr.trim_end(),
+            format!("newsls: no such file or folder: {missing}"),
+            "{args:?}"
+        );
+        assert_eq!(stdout, "", "{args:?}");
+    }
 }
