@@ -567,3 +567,83 @@ fn a_missing_path_is_a_usage_error() {
         assert_eq!(stdout, "", "{args:?}");
     }
 }
+
+/// `--stdin` errors say which input line is wrong (blank lines counted),
+/// keep the record's `id` whenever it can be read, and leave the other
+/// records alone.
+#[test]
+fn stdin_errors_name_the_input_line_and_keep_the_id() {
+    use std::io::Write;
+    let input = [
+        r#"{"id": "ok", "text": "« Oui », a dit Léa Martin."}"#,
+        "",
+        r#"{"id": "cut", "text": "Un accord pourrait"#,
+        "[1,2]",
+        r#"{"id": "de", "text": "Der Vertrag.", "lang": "de"}"#,
+        r#"{"id": 42, "text": "A deal.", "lang": 42}"#,
+        r#"{"id": "no-text"}"#,
+        r#"{"id": "en", "text": "A deal could be signed.", "lang": "en"}"#,
+    ]
+    .join("\n");
+    for command in ["extract", "stats"] {
+        let mut child = newsls()
+            .args([command, "--stdin"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{command}");
+        let recs: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let ids: Vec<Value> = recs.iter().map(|r| r["id"].clone()).collect();
+        assert_eq!(
+            ids,
+            [
+                Value::from("ok"),
+                Value::from("cut"),
+                Value::Null,
+                Value::from("de"),
+                Value::from(42),
+                Value::from("no-text"),
+                Value::from("en")
+            ],
+            "{command}"
+        );
+        let error = |i: usize| recs[i]["error"].as_str().unwrap_or_default().to_string();
+        assert!(recs[0].get("error").is_none(), "{command}: {}", recs[0]);
+        assert!(recs[6].get("error").is_none(), "{command}: {}", recs[6]);
+        assert!(
+            error(1)
+                .starts_with("input line 3: not valid JSON: EOF while parsing a string at column"),
+            "{command}: {}",
+            error(1)
+        );
+        assert!(!error(1).contains("line 1"), "{}", error(1));
+        assert_eq!(
+            error(2),
+            r#"input line 4: not an object: expected {"id": …, "text": "…"}, got an array"#
+        );
+        assert!(
+            error(3).starts_with(r#"input line 5: unknown "lang" "de""#),
+            "{}",
+            error(3)
+        );
+        assert_eq!(
+            error(4),
+            r#"input line 6: "lang" must be a string ("fr", "en" or "auto"), not a number"#
+        );
+        assert_eq!(error(5), r#"input line 7: missing "text""#);
+        let lines: Vec<u64> = recs.iter().filter_map(|r| r["line"].as_u64()).collect();
+        assert_eq!(lines, [3, 4, 5, 6, 7], "{command}");
+    }
+}
