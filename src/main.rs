@@ -183,7 +183,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Lsp => Ok(serve()),
         Command::Check { paths, format } => {
             let inputs = load(&paths)?;
-            let (text, failing) = cli::check::run(&inputs, format);
+            let (text, failing) = cli::check::run(&inputs, &paths, format);
             out.write_all(text.as_bytes())?;
             Ok(if failing {
                 ExitCode::from(1)

@@ -154,7 +154,7 @@ fn bad_files_are_reported_and_skipped_without_stopping_the_run() {
         "{stderr}"
     );
     assert!(stdout.contains("good.txt:1:1"), "{stdout}");
-    assert!(stdout.contains("in 1 article(s)"), "{stdout}");
+    assert!(stdout.contains("1 warning in 1 article\n"), "{stdout}");
     assert_eq!(code, 1);
 }
 
@@ -466,7 +466,7 @@ fn the_corpus_fixture_is_checked_as_a_researcher_expects() {
         !stdout.contains("ignored.txt"),
         "drafts/** is excluded: {stdout}"
     );
-    assert!(stdout.contains("in 3 article(s)"), "{stdout}");
+    assert!(stdout.contains(" in 3 articles\n"), "{stdout}");
     for line in [4, 5, 6] {
         assert!(
             stdout.contains(&format!("mismatched.ann:{line}:1: error[ann-mismatch]")),
@@ -536,7 +536,7 @@ fn check_honours_suppression_markers() {
     )
     .unwrap();
     let (stdout, _, code) = run(&["check", dir.path().to_str().unwrap()]);
-    assert!(stdout.contains("0 finding(s)"), "{stdout}");
+    assert!(stdout.ends_with("no findings in 1 article\n"), "{stdout}");
     assert_eq!(code, 0);
 }
 
@@ -646,4 +646,90 @@ fn stdin_errors_name_the_input_line_and_keep_the_id() {
         let lines: Vec<u64> = recs.iter().filter_map(|r| r["line"].as_u64()).collect();
         assert_eq!(lines, [3, 4, 5, 6, 7], "{command}");
     }
+}
+
+fn corpus_check() -> (String, i32) {
+    let out = newsls()
+        .args(["check", "examples/corpus"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    (
+        String::from_utf8_lossy(&out.stdout).to_string(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+/// The text report ends with a count per severity and one line of next
+/// steps: how to see the stats and how to silence a finding.
+#[test]
+fn check_ends_with_counts_per_severity_and_next_steps() {
+    let (stdout, code) = corpus_check();
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = stdout.lines().collect();
+    let n = |what: &str| {
+        stdout
+            .lines()
+            .filter(|l| l.starts_with("examples/corpus/") && l.contains(&format!(": {what}[")))
+            .count()
+    };
+    let (errors, warnings, information) = (n("error"), n("warning"), n("information"));
+    assert!(errors > 1 && warnings > 1 && information > 1, "{stdout}");
+    assert_eq!(
+        lines[lines.len() - 2],
+        format!("{errors} errors, {warnings} warnings, {information} information in 5 articles")
+    );
+    let next = lines[lines.len() - 1];
+    assert!(
+        next.starts_with("next: `newsls stats examples/corpus` shows who is quoted;"),
+        "{next}"
+    );
+    assert!(
+        next.contains("[newsls-ignore CODE]") && next.contains("newsls.toml"),
+        "{next}"
+    );
+    // What the line advises works: the marker silences the finding.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a.txt"),
+        "Un accord pourrait être signé. [newsls-ignore unattributed-claim]\n",
+    )
+    .unwrap();
+    let (stdout, _, code) = run(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!((stdout.as_str(), code), ("no findings in 1 article\n", 0));
+}
+
+/// README's sample of `newsls check examples/corpus` is the real output:
+/// each part between `[…]` lines occurs in it, in order, and the last part
+/// is how it ends.
+#[test]
+fn readme_check_sample_is_the_real_output() {
+    let readme =
+        fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    let start = readme
+        .find("<!-- check-sample:start -->")
+        .expect("check-sample:start marker");
+    let end = readme
+        .find("<!-- check-sample:end -->")
+        .expect("check-sample:end marker");
+    let block = readme[start..end]
+        .split_once("```text\n")
+        .and_then(|(_, b)| b.rsplit_once("```"))
+        .map(|(b, _)| b)
+        .expect("a ```text block between the markers");
+    let (stdout, _) = corpus_check();
+    let parts: Vec<&str> = block.split("[…]\n").collect();
+    let mut from = 0;
+    for part in &parts {
+        let at = stdout[from..].find(part).unwrap_or_else(|| {
+            panic!("README sample part not in the output, in order:\n{part}\n--- output:\n{stdout}")
+        });
+        from += at + part.len();
+    }
+    assert!(
+        stdout.ends_with(parts[parts.len() - 1]),
+        "README sample must end as the output does:\n{stdout}"
+    );
+    assert!(parts[0].starts_with("examples/corpus/"), "{block}");
 }
