@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use newsls::cli::{self, check::CheckFormat};
+use newsls::cli::{self, check::CheckFormat, stats::CsvTable};
 use newsls::corpus::eval;
 use newsls::ide::english::count;
 
@@ -62,6 +62,10 @@ enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value = "table")]
         format: StatsFormat,
+        /// With --format csv, the table to write (a CSV file holds one):
+        /// speakers (the default) or articles.
+        #[arg(long, value_enum)]
+        table: Option<CsvTable>,
         /// Read JSON Lines on stdin, write one stats line per article.
         #[arg(long = "stdin", id = "stdin_jsonl")]
         stdin_jsonl: bool,
@@ -256,7 +260,17 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             cli::stdin::run(stdin, &mut out, &stdin_settings(), cli::stdin::Mode::Stats)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Stats { paths, format, .. } => {
+        Command::Stats {
+            paths,
+            format,
+            table,
+            ..
+        } => {
+            if table.is_some() && !matches!(format, StatsFormat::Csv) {
+                anyhow::bail!(
+                    "--table chooses the table of --format csv; the other formats hold both tables"
+                );
+            }
             let inputs = load(&paths)?;
             let stats = cli::stats::compute(
                 inputs
@@ -269,7 +283,9 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                     serde_json::to_writer_pretty(&mut out, &stats)?;
                     out.write_all(b"\n")?;
                 }
-                StatsFormat::Csv => out.write_all(cli::stats::csv(&stats).as_bytes())?,
+                StatsFormat::Csv => {
+                    out.write_all(cli::stats::csv(&stats, table.unwrap_or_default()).as_bytes())?
+                }
                 StatsFormat::Markdown => out.write_all(cli::stats::markdown(&stats).as_bytes())?,
             }
             Ok(ExitCode::SUCCESS)

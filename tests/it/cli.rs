@@ -264,16 +264,16 @@ fn stats_show_who_is_quoted_and_how() {
     assert_eq!(s["actors"][0]["quotes"], 4);
     assert_eq!(s["total_articles"], 1);
     let (csv, _, _) = run(&["stats", "--format", "csv", article.to_str().unwrap()]);
-    assert!(csv.starts_with("speaker,kind,quotes,"), "{csv}");
+    assert!(csv.starts_with("speaker,kind,anonymous,quotes,"), "{csv}");
     assert!(
         csv.lines()
             .nth(1)
             .unwrap()
-            .starts_with("Xi Jinping,person,4,1,3,0,1"),
+            .starts_with("Xi Jinping,person,false,4,1,3,0,1"),
         "{csv}"
     );
     let (table, _, _) = run(&["stats", fixtures().join("articles").to_str().unwrap()]);
-    assert!(table.contains("14 article(s)"), "{table}");
+    assert!(table.starts_with("14 articles, "), "{table}");
     let (md, _, _) = run(&["stats", "--format", "markdown", article.to_str().unwrap()]);
     assert!(md.starts_with("# newsls corpus stats"), "{md}");
     assert!(
@@ -732,4 +732,122 @@ fn readme_check_sample_is_the_real_output() {
         "README sample must end as the output does:\n{stdout}"
     );
     assert!(parts[0].starts_with("examples/corpus/"), "{block}");
+}
+
+/// `stats` as a table shows everything JSON has: anonymous sources
+/// marked, whole names (speakers and files), and a row for quotes with no
+/// speaker found, so the speakers' rows add up to the headline's count.
+#[test]
+fn stats_table_is_complete() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "un_article_au_nom_vraiment_tres_long_pour_le_tableau.txt";
+    fs::write(
+        dir.path().join(name),
+        "« Nous partirons demain », a déclaré Marie-Christine Delacroix-Vanderbeken. « Rien n'est joué », a dit un membre du gouvernement.\n\nLa nuit tombe. « Qui parle ? »\n",
+    )
+    .unwrap();
+    let (table, stderr, code) = run(&["stats", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(
+        lines[0],
+        "1 article, 3 quotes (2 from 2 speakers, 1 with no speaker found), 0 claims of which 0 unattributed"
+    );
+    let row = |start: &str| {
+        lines
+            .iter()
+            .find(|l| l.starts_with(start))
+            .unwrap_or_else(|| panic!("no row for {start}:\n{table}"))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let path = dir.path().join(name).display().to_string();
+    assert!(
+        row("Marie-Christine Delacroix-Vanderbeken ").starts_with(&format!(
+            "Marie-Christine Delacroix-Vanderbeken person named 1 1 0 0 1 {path}"
+        )),
+        "{table}"
+    );
+    assert!(
+        row("un membre du gouvernement ")
+            .starts_with("un membre du gouvernement person anonymous 1 1 0 0 1"),
+        "{table}"
+    );
+    assert_eq!(
+        row("(no speaker found) "),
+        format!("(no speaker found) 1 1 0 0 1 {path} {path}")
+    );
+    assert!(
+        row(&path).starts_with(&format!("{path} 3 1 2 0")),
+        "{table}"
+    );
+    // On the fixture corpus: the quotes column adds up to the headline.
+    let (table, _, _) = run(&["stats", fixtures().join("articles").to_str().unwrap()]);
+    let headline_quotes: usize = table
+        .split(", ")
+        .nth(1)
+        .and_then(|q| q.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{table}"));
+    let header = table.lines().nth(2).unwrap();
+    assert!(header.starts_with("speaker "), "{table}");
+    let quotes_end = header[..header.find("quotes").unwrap() + "quotes".len()]
+        .chars()
+        .count();
+    let sum: usize = table
+        .lines()
+        .skip(3)
+        .take_while(|l| !l.is_empty())
+        .map(|l| {
+            let before: String = l.chars().take(quotes_end).collect();
+            before
+                .split_whitespace()
+                .last()
+                .and_then(|n| n.parse::<usize>().ok())
+                .unwrap_or_else(|| panic!("no quote count in {l:?}"))
+        })
+        .sum();
+    assert_eq!(sum, headline_quotes, "{table}");
+}
+
+/// CSV is one table per output: `--table speakers` (the default) or
+/// `--table articles`, each with its own header and nothing else.
+#[test]
+fn stats_csv_writes_one_table() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a.txt"),
+        "« Nous partirons », a dit Paul Girard.\n\nLa nuit tombe. « Qui parle ? »\n",
+    )
+    .unwrap();
+    let d = dir.path().to_str().unwrap();
+    let (speakers, _, code) = run(&["stats", "--format", "csv", d]);
+    assert_eq!(code, 0);
+    let (explicit, _, _) = run(&["stats", "--format", "csv", "--table", "speakers", d]);
+    assert_eq!(speakers, explicit);
+    let rows: Vec<&str> = speakers.lines().collect();
+    assert_eq!(
+        rows[0],
+        "speaker,kind,anonymous,quotes,direct,mixed,indirect,articles,first_article,last_article"
+    );
+    assert!(
+        rows[1].starts_with("Paul Girard,person,false,1,"),
+        "{speakers}"
+    );
+    let a = dir.path().join("a.txt").display().to_string();
+    assert_eq!(rows[rows.len() - 1], format!(",,,1,1,0,0,1,{a},{a}"));
+    assert!(
+        rows.iter().all(|r| r.split(',').count() == 10),
+        "{speakers}"
+    );
+    let (articles, _, code) = run(&["stats", "--format", "csv", "--table", "articles", d]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        articles,
+        format!("article,quotes,unattributed_quotes,speakers,claims,unattributed_claims,vague_claims,unattributed_share\n{a},2,1,1,0,0,0,0.000\n")
+    );
+    let (_, stderr, code) = run(&["stats", "--table", "articles", d]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--format csv"), "{stderr}");
 }
