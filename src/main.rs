@@ -1,7 +1,7 @@
 //! The `newsls` binary: the command line of DESIGN.md.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -23,12 +23,21 @@ struct Args {
     /// also the default without a subcommand).
     #[arg(long, global = true)]
     stdio: bool,
+    /// Language server: also write its log to this file (level from
+    /// NEWSLS_LOG, default info).
+    #[arg(long, value_name = "FILE")]
+    log_file: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Serve the language server on stdin/stdout (the default).
-    Lsp,
+    Lsp {
+        /// Also write the server's log to this file (level from NEWSLS_LOG,
+        /// default info).
+        #[arg(long, value_name = "FILE")]
+        log_file: Option<PathBuf>,
+    },
     /// Report unattributed claims, vague sources, quotes without speaker and
     /// unbalanced quotation marks.
     Check {
@@ -104,7 +113,8 @@ enum StatsFormat {
 fn main() -> ExitCode {
     let args = Args::parse();
     let command = match args.command {
-        None | Some(Command::Lsp) => return serve(),
+        None => return serve(args.log_file.as_deref()),
+        Some(Command::Lsp { log_file }) => return serve(log_file.or(args.log_file).as_deref()),
         Some(c) => c,
     };
     match run(command) {
@@ -116,15 +126,45 @@ fn main() -> ExitCode {
     }
 }
 
-/// The language server: logs go to stderr (level from `NEWSLS_LOG`, e.g.
-/// `NEWSLS_LOG=debug`), stdout carries the protocol.
-fn serve() -> ExitCode {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("NEWSLS_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("newsls=info"));
-    tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_env_filter(filter)
-        .with_ansi(false)
+/// The language server. stdout carries the protocol; the log goes to the
+/// editor as `window/logMessage` (level from `NEWSLS_LOG`, default info),
+/// and also to `--log-file`, or to stderr when `NEWSLS_LOG` is set. stderr
+/// otherwise only hears of startup and fatal errors.
+fn serve(log_file: Option<&Path>) -> ExitCode {
+    use tracing_subscriber::fmt::writer::BoxMakeWriter;
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    use tracing_subscriber::Layer;
+
+    let asked = std::env::var_os("NEWSLS_LOG").is_some();
+    let filter = || {
+        tracing_subscriber::EnvFilter::try_from_env("NEWSLS_LOG")
+            .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("newsls=info"))
+    };
+    let writer = match log_file {
+        Some(path) => match std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+        {
+            Ok(file) => Some(BoxMakeWriter::new(std::sync::Mutex::new(file))),
+            Err(e) => {
+                eprintln!("newsls: cannot open the log file {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        },
+        None if asked => Some(BoxMakeWriter::new(std::io::stderr)),
+        None => None,
+    };
+    let text_log = writer.map(|w| {
+        tracing_subscriber::fmt::layer()
+            .with_writer(w)
+            .with_ansi(false)
+            .with_filter(filter())
+    });
+    tracing_subscriber::registry()
+        .with(newsls::lsp::logging::client_layer().with_filter(filter()))
+        .with(text_log)
         .init();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -184,7 +224,7 @@ fn load(paths: &[PathBuf]) -> anyhow::Result<Vec<cli::Input>> {
 fn run(command: Command) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     match command {
-        Command::Lsp => Ok(serve()),
+        Command::Lsp { log_file } => Ok(serve(log_file.as_deref())),
         Command::Check { paths, format } => {
             let inputs = load(&paths)?;
             let (text, failing) = cli::check::run(&inputs, &paths, format);

@@ -424,7 +424,6 @@ pub async fn did_change(s: &Server, p: DidChangeTextDocumentParams) {
     };
     if let Err(e) = result {
         tracing::error!("{e}");
-        s.client.log_message(MessageType::ERROR, e).await;
     }
     s.schedule_diagnostics(uri);
 }
@@ -463,12 +462,7 @@ pub async fn did_change_configuration(s: &Server, p: DidChangeConfigurationParam
             w.invalidate();
         }
         Err(e) => {
-            s.client
-                .log_message(
-                    MessageType::WARNING,
-                    format!("newsls settings ignored: {e}"),
-                )
-                .await;
+            tracing::warn!("newsls settings ignored: {e}");
             return;
         }
     }

@@ -3,7 +3,8 @@
 //! - `convert`: every position conversion (the protocol boundary);
 //! - `documents`: rope-backed open documents, edits in order;
 //! - `state`: the single-writer `World`;
-//! - `server`: the router, one line per method; `handlers`: what each does.
+//! - `server`: the router, one line per method; `handlers`: what each does;
+//! - `logging`: log lines to the editor as `window/logMessage`.
 
 mod annfiles;
 pub mod capabilities;
@@ -12,6 +13,7 @@ pub mod documents;
 pub mod frames;
 mod handlers;
 mod index;
+pub mod logging;
 mod server;
 pub mod state;
 
@@ -66,9 +68,12 @@ where
     let (clean_write, clean_read) = tokio::io::duplex(1 << 20);
     tokio::spawn(frames::sanitize(input, clean_write));
     let input = clean_read;
-    let (service, socket) = LspService::build(Server::new)
-        .custom_method("newsls/documentText", Server::document_text)
-        .finish();
+    let (service, socket) = LspService::build(|client| {
+        logging::forward_to(client.clone());
+        Server::new(client)
+    })
+    .custom_method("newsls/documentText", Server::document_text)
+    .finish();
     tower_lsp_server::Server::new(input, output, socket)
         .serve(service)
         .await;

@@ -15,6 +15,7 @@ mod fuzz_regressions;
 mod hostile;
 mod incremental;
 mod lsp;
+mod lsp_logging;
 mod positions;
 
 use std::path::{Path, PathBuf};
