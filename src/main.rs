@@ -1,6 +1,6 @@
 //! The `newsls` binary: the command line of DESIGN.md.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -136,6 +136,9 @@ fn serve(log_file: Option<&Path>) -> ExitCode {
     use tracing_subscriber::util::SubscriberInitExt;
     use tracing_subscriber::Layer;
 
+    if let Some(notice) = newsls::lsp::terminal_notice(std::io::stdin().is_terminal()) {
+        eprintln!("{notice}");
+    }
     let asked = std::env::var_os("NEWSLS_LOG").is_some();
     let filter = || {
         tracing_subscriber::EnvFilter::try_from_env("NEWSLS_LOG")

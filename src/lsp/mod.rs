@@ -83,3 +83,21 @@ where
 pub async fn serve_stdio() {
     serve(tokio::io::stdin(), tokio::io::stdout()).await;
 }
+
+/// What bare `newsls` (or `newsls lsp`) says on stderr when a person, not
+/// an editor, started it: stdin is a terminal, so nobody will speak LSP to
+/// it unless told.
+pub fn terminal_notice(stdin_is_terminal: bool) -> Option<&'static str> {
+    stdin_is_terminal.then_some(
+        "newsls: serving the language server (LSP) on stdin/stdout for an editor; for the command line, see `newsls --help` (Ctrl-C or Ctrl-D quits)",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn only_a_terminal_gets_the_notice() {
+        assert!(super::terminal_notice(false).is_none());
+        assert!(super::terminal_notice(true).is_some_and(|n| n.contains("newsls --help")));
+    }
+}

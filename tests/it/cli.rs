@@ -851,3 +851,68 @@ fn stats_csv_writes_one_table() {
     assert_eq!(code, 2);
     assert!(stderr.contains("--format csv"), "{stderr}");
 }
+
+/// Bare `newsls` started from a terminal says what it is doing (serving
+/// LSP on stdio) and where the CLI help is, then serves as before. Run
+/// under `script`, which gives it a terminal as stdin.
+#[test]
+fn bare_newsls_on_a_terminal_says_it_serves_lsp() {
+    use std::io::Read;
+    let bin = env!("CARGO_BIN_EXE_newsls");
+    let mut child = std::process::Command::new("script")
+        .args(["-q", "-e", "-c", bin, "/dev/null"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("script (util-linux) runs");
+    let mut stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut seen = Vec::new();
+        let mut buf = [0u8; 256];
+        while let Ok(n) = stdout.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            seen.extend_from_slice(&buf[..n]);
+            if seen.contains(&b'\n') {
+                let _ = tx.send(String::from_utf8_lossy(&seen).to_string());
+            }
+        }
+    });
+    let seen = rx.recv_timeout(std::time::Duration::from_secs(30));
+    let still_running = child.try_wait().map(|s| s.is_none()).unwrap_or(false);
+    // Ctrl-D on the terminal (end of input) ends it, as the notice says.
+    // (Ctrl-C too, but a test run in the background may inherit SIGINT
+    // ignored, so it is not what is checked here.)
+    let mut stdin = child.stdin.take().unwrap();
+    let _ = std::io::Write::write_all(&mut stdin, b"\x04");
+    let _ = std::io::Write::flush(&mut stdin);
+    let mut ended = false;
+    for _ in 0..100 {
+        if child.try_wait().map(|s| s.is_some()).unwrap_or(false) {
+            ended = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    if !ended {
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    let seen = seen.expect("a line on the terminal within 30 s");
+    assert!(
+        seen.starts_with("newsls: serving the language server (LSP) on stdin/stdout")
+            && seen.contains("`newsls --help`"),
+        "{seen:?}"
+    );
+    assert!(still_running, "it serves after the notice");
+    assert!(ended, "Ctrl-D ends it");
+    // Not a terminal (an editor's pipe): nothing on stderr.
+    let out = newsls()
+        .env_remove("NEWSLS_LOG")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
