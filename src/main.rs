@@ -1,4 +1,4 @@
-//! The `newsls` binary: the command line of DESIGN.md.
+//! The `newsls` binary: the command line of README.md ("Command line").
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -79,7 +79,8 @@ enum Command {
         #[arg(long = "stdin", id = "stdin_jsonl")]
         stdin_jsonl: bool,
     },
-    /// Precision, recall and F1 against gold annotations (DESIGN §6).
+    /// Precision, recall and F1 against gold annotations (schema:
+    /// docs/gold-schema.md in the newsls repository).
     Eval {
         /// Folder of `<article-stem>.json` gold files.
         #[arg(long)]
