@@ -2,8 +2,8 @@
 //! Documents of 1,000, 20,000 and 150,000 words are built by repeating the
 //! fixture articles (French and English alternate, paragraphs intact).
 //!
-//! Run with `cargo bench --bench analysis`; DESIGN §7 targets < 1 ms for
-//! 1,000 words.
+//! Run with `cargo bench --bench analysis`; docs/targets.md targets < 1 ms
+//! for 1,000 words.
 
 use newsls::analysis::{analyze, analyze_with, AnalysisConfig, Memo};
 use newsls::input::Article;

@@ -193,7 +193,7 @@ fn cli_outputs(out: &mut String, folders: &[PathBuf]) {
         ));
     }
     for format in [CheckFormat::Text, CheckFormat::Json, CheckFormat::Sarif] {
-        let (text, failing) = cli::check::run(&inputs, format);
+        let (text, failing) = cli::check::run(&inputs, folders, format);
         let _ = writeln!(out, "=== check {format:?} failing={failing}");
         out.push_str(&text);
     }

@@ -1,12 +1,12 @@
-//! The `newsls` binary: the command line of DESIGN.md.
+//! The `newsls` binary: the command line of README.md ("Command line").
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use newsls::cli::{self, check::CheckFormat};
+use newsls::cli::{self, check::CheckFormat, stats::CsvTable};
 use newsls::corpus::eval::Category;
 use newsls::lexicon::Lang;
 
@@ -23,12 +23,21 @@ struct Args {
     /// also the default without a subcommand).
     #[arg(long, global = true)]
     stdio: bool,
+    /// Language server: also write its log to this file (level from
+    /// NEWSLS_LOG, default info).
+    #[arg(long, value_name = "FILE")]
+    log_file: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Serve the language server on stdin/stdout (the default).
-    Lsp,
+    Lsp {
+        /// Also write the server's log to this file (level from NEWSLS_LOG,
+        /// default info).
+        #[arg(long, value_name = "FILE")]
+        log_file: Option<PathBuf>,
+    },
     /// Report unattributed claims, vague sources, quotes without speaker and
     /// unbalanced quotation marks.
     Check {
@@ -62,11 +71,15 @@ enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value = "table")]
         format: StatsFormat,
+        /// With --format csv, the table to write (a CSV file holds one):
+        /// speakers (the default) or articles.
+        #[arg(long, value_enum)]
+        table: Option<CsvTable>,
         /// Read JSON Lines on stdin, write one stats line per article.
         #[arg(long = "stdin", id = "stdin_jsonl")]
         stdin_jsonl: bool,
     },
-    /// Precision, recall and F1 against gold annotations (DESIGN §6),
+    /// Precision, recall and F1 against gold annotations (schema: docs/gold-schema.md),
     /// overall and per language; with --verbose, every error by class.
     Eval {
         /// Folder of `<article-stem>.json` gold files.
@@ -115,7 +128,8 @@ enum StatsFormat {
 fn main() -> ExitCode {
     let args = Args::parse();
     let command = match args.command {
-        None | Some(Command::Lsp) => return serve(),
+        None => return serve(args.log_file.as_deref()),
+        Some(Command::Lsp { log_file }) => return serve(log_file.or(args.log_file).as_deref()),
         Some(c) => c,
     };
     match run(command) {
@@ -127,15 +141,48 @@ fn main() -> ExitCode {
     }
 }
 
-/// The language server: logs go to stderr (level from `NEWSLS_LOG`, e.g.
-/// `NEWSLS_LOG=debug`), stdout carries the protocol.
-fn serve() -> ExitCode {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("NEWSLS_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("newsls=info"));
-    tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_env_filter(filter)
-        .with_ansi(false)
+/// The language server. stdout carries the protocol; the log goes to the
+/// editor as `window/logMessage` (level from `NEWSLS_LOG`, default info),
+/// and also to `--log-file`, or to stderr when `NEWSLS_LOG` is set. stderr
+/// otherwise only hears of startup and fatal errors.
+fn serve(log_file: Option<&Path>) -> ExitCode {
+    use tracing_subscriber::fmt::writer::BoxMakeWriter;
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+    use tracing_subscriber::Layer;
+
+    if let Some(notice) = newsls::lsp::terminal_notice(std::io::stdin().is_terminal()) {
+        eprintln!("{notice}");
+    }
+    let asked = std::env::var_os("NEWSLS_LOG").is_some();
+    let filter = || {
+        tracing_subscriber::EnvFilter::try_from_env("NEWSLS_LOG")
+            .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("newsls=info"))
+    };
+    let writer = match log_file {
+        Some(path) => match std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+        {
+            Ok(file) => Some(BoxMakeWriter::new(std::sync::Mutex::new(file))),
+            Err(e) => {
+                eprintln!("newsls: cannot open the log file {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
+        },
+        None if asked => Some(BoxMakeWriter::new(std::io::stderr)),
+        None => None,
+    };
+    let text_log = writer.map(|w| {
+        tracing_subscriber::fmt::layer()
+            .with_writer(w)
+            .with_ansi(false)
+            .with_filter(filter())
+    });
+    tracing_subscriber::registry()
+        .with(newsls::lsp::logging::client_layer().with_filter(filter()))
+        .with(text_log)
         .init();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -170,21 +217,35 @@ fn stdin_settings() -> newsls::input::Settings {
     }
 }
 
-fn load(paths: &[PathBuf]) -> Vec<cli::Input> {
+/// Reads and analyses the articles under `paths`. A path that does not
+/// exist is a usage error (exit 2, nothing read): a typo must not pass
+/// for a clean run. A file that cannot be read inside a folder is reported
+/// and skipped.
+fn load(paths: &[PathBuf]) -> anyhow::Result<Vec<cli::Input>> {
+    let missing: Vec<String> = paths
+        .iter()
+        .filter(|p| {
+            std::fs::symlink_metadata(p).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+        })
+        .map(|p| p.display().to_string())
+        .collect();
+    if !missing.is_empty() {
+        anyhow::bail!("no such file or folder: {}", missing.join(", "));
+    }
     let (inputs, skipped) = cli::load_inputs(paths);
     for s in skipped {
         eprintln!("newsls: {}: {}", s.path.display(), s.reason);
     }
-    inputs
+    Ok(inputs)
 }
 
 fn run(command: Command) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     match command {
-        Command::Lsp => Ok(serve()),
+        Command::Lsp { log_file } => Ok(serve(log_file.as_deref())),
         Command::Check { paths, format } => {
-            let inputs = load(&paths);
-            let (text, failing) = cli::check::run(&inputs, format);
+            let inputs = load(&paths)?;
+            let (text, failing) = cli::check::run(&inputs, &paths, format);
             out.write_all(text.as_bytes())?;
             Ok(if failing {
                 ExitCode::from(1)
@@ -209,7 +270,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             format: ExtractFormat::Jsonl,
             ..
         } => {
-            for input in load(&paths) {
+            for input in load(&paths)? {
                 serde_json::to_writer(&mut out, &cli::extract::record(&input))?;
                 out.write_all(b"\n")?;
             }
@@ -229,7 +290,12 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             cli::stdin::run(stdin, &mut out, &stdin_settings(), cli::stdin::Mode::Stats)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Stats { paths, format, .. } => stats(&mut out, &paths, format),
+        Command::Stats {
+            paths,
+            format,
+            table,
+            ..
+        } => stats(&mut out, &paths, format, table),
         Command::Eval {
             gold,
             paths,
@@ -257,9 +323,10 @@ fn extract_brat(paths: &[PathBuf], dir: Option<PathBuf>, force: bool) -> anyhow:
     let Some(dir) = dir else {
         anyhow::bail!("--format brat needs --out DIR");
     };
+    let inputs = load(paths)?;
     std::fs::create_dir_all(&dir)?;
     let mut status = ExitCode::SUCCESS;
-    for input in load(paths) {
+    for input in inputs {
         let stem = input
             .path
             .file_stem()
@@ -282,8 +349,18 @@ fn extract_brat(paths: &[PathBuf], dir: Option<PathBuf>, force: bool) -> anyhow:
     Ok(status)
 }
 
-fn stats(out: &mut impl Write, paths: &[PathBuf], format: StatsFormat) -> anyhow::Result<ExitCode> {
-    let inputs = load(paths);
+fn stats(
+    out: &mut impl Write,
+    paths: &[PathBuf],
+    format: StatsFormat,
+    table: Option<CsvTable>,
+) -> anyhow::Result<ExitCode> {
+    if table.is_some() && !matches!(format, StatsFormat::Csv) {
+        anyhow::bail!(
+            "--table chooses the table of --format csv; the other formats hold both tables"
+        );
+    }
+    let inputs = load(paths)?;
     let stats = cli::stats::compute(
         inputs
             .iter()
@@ -295,7 +372,9 @@ fn stats(out: &mut impl Write, paths: &[PathBuf], format: StatsFormat) -> anyhow
             serde_json::to_writer_pretty(&mut *out, &stats)?;
             out.write_all(b"\n")?;
         }
-        StatsFormat::Csv => out.write_all(cli::stats::csv(&stats).as_bytes())?,
+        StatsFormat::Csv => {
+            out.write_all(cli::stats::csv(&stats, table.unwrap_or_default()).as_bytes())?
+        }
         StatsFormat::Markdown => out.write_all(cli::stats::markdown(&stats).as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
@@ -318,7 +397,7 @@ fn evaluate(
     if !gold.is_dir() {
         anyhow::bail!("gold folder {} does not exist", gold.display());
     }
-    let inputs = load(paths);
+    let inputs = load(paths)?;
     let lang = o.lang.as_deref().and_then(Lang::from_code);
     let ev = cli::eval::run(&inputs, gold, lang);
     for p in &ev.problems {

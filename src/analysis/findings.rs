@@ -1,5 +1,5 @@
 //! Findings: what newsls reports about an article. Each kind has a stable
-//! code (DESIGN §2) used in `newsls.toml`, diagnostics and CLI output.
+//! code (README.md, "Diagnostic codes") used in `newsls.toml`, diagnostics and CLI output.
 //!
 //! - `unattributed-claim`: a sentence carrying a claim marker (hearsay
 //!   conditional, statistic, accusation, evaluation presented as fact,

@@ -2,12 +2,15 @@
 //! scanning (SARIF 2.1.0). Exit status 1 when a finding at warning or
 //! error level exists.
 
+use std::path::PathBuf;
+
 use serde_json::json;
 
 use super::render;
 use crate::analysis::{Finding, FindingKind};
 use crate::corpus::files::Input;
 use crate::ide::diagnostics::visible;
+use crate::ide::english::count;
 use crate::input::Severity;
 use crate::text::{LineCol, LineIndex};
 
@@ -30,6 +33,79 @@ pub fn ann_findings(input: &Input) -> Vec<Finding> {
         .collect()
 }
 
+/// How many findings were shown at each severity.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SeverityCounts {
+    pub error: usize,
+    pub warning: usize,
+    pub information: usize,
+    pub hint: usize,
+}
+
+impl SeverityCounts {
+    fn add(&mut self, severity: Severity) {
+        match severity {
+            Severity::Error => self.error += 1,
+            Severity::Warning => self.warning += 1,
+            Severity::Information => self.information += 1,
+            Severity::Hint => self.hint += 1,
+            Severity::Off => {}
+        }
+    }
+
+    fn total(&self) -> usize {
+        self.error + self.warning + self.information + self.hint
+    }
+}
+
+/// The end of the text report: the count per severity, then, when
+/// something was found, one line saying where to go next.
+///
+/// ```text
+/// 6 errors, 7 warnings, 4 information in 5 articles
+/// next: `newsls stats examples/corpus` shows who is quoted; to silence a finding, add [newsls-ignore CODE] to its sentence or set CODE = "off" under [diagnostics] in newsls.toml
+/// ```
+pub fn summary(counts: &SeverityCounts, n_articles: usize, paths: &[PathBuf]) -> String {
+    let articles = count(n_articles, "article", "articles");
+    if counts.total() == 0 {
+        return format!("no findings in {articles}\n");
+    }
+    let parts: Vec<String> = [
+        (counts.error, "error", "errors"),
+        (counts.warning, "warning", "warnings"),
+        (counts.information, "information", "information"),
+        (counts.hint, "hint", "hints"),
+    ]
+    .into_iter()
+    .filter(|(n, _, _)| *n > 0)
+    .map(|(n, one, many)| count(n, one, many))
+    .collect();
+    format!(
+        "{} in {articles}\nnext: `newsls stats {}` shows who is quoted; to silence a finding, add [newsls-ignore CODE] to its sentence or set CODE = \"off\" under [diagnostics] in newsls.toml\n",
+        parts.join(", "),
+        shell_words(paths),
+    )
+}
+
+/// The paths as a user would type them again; `PATH…` when one would need
+/// quoting.
+fn shell_words(paths: &[PathBuf]) -> String {
+    let plain = |p: &PathBuf| {
+        let s = p.to_string_lossy();
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_alphanumeric() || "/._-+:,@%~".contains(c))
+    };
+    if paths.is_empty() || !paths.iter().all(plain) {
+        return "PATH…".to_string();
+    }
+    paths
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum CheckFormat {
     Text,
@@ -38,13 +114,14 @@ pub enum CheckFormat {
 }
 
 /// Renders the findings of every input; returns the output and whether
-/// any finding is at warning or error level.
-pub fn run(inputs: &[Input], format: CheckFormat) -> (String, bool) {
+/// any finding is at warning or error level. `paths` are the paths the
+/// user gave, for the next-steps line of the text report.
+pub fn run(inputs: &[Input], paths: &[PathBuf], format: CheckFormat) -> (String, bool) {
     let mut failing = false;
     let mut text_out = String::new();
     let mut json_rows = Vec::new();
     let mut sarif_results = Vec::new();
-    let mut n_findings = 0;
+    let mut counts = SeverityCounts::default();
     for input in inputs {
         let ann_findings = ann_findings(input);
         let severities = &input.settings.severities;
@@ -73,7 +150,7 @@ pub fn run(inputs: &[Input], format: CheckFormat) -> (String, bool) {
             let mut starts = render::Cursor::new(text, &index);
             let mut ends = render::Cursor::new(text, &index);
             for (f, severity) in findings {
-                n_findings += 1;
+                counts.add(severity);
                 failing |= severity >= Severity::Warning;
                 let start = starts.line_col(f.range.start());
                 let end = ends.line_col(f.range.end());
@@ -99,10 +176,7 @@ pub fn run(inputs: &[Input], format: CheckFormat) -> (String, bool) {
     }
     let out = match format {
         CheckFormat::Text => {
-            text_out.push_str(&format!(
-                "{n_findings} finding(s) in {} article(s)\n",
-                inputs.len()
-            ));
+            text_out.push_str(&summary(&counts, inputs.len(), paths));
             text_out
         }
         CheckFormat::Json => serde_json::to_string_pretty(&json_rows).unwrap_or_default() + "\n",
@@ -177,4 +251,51 @@ fn sarif_document(results: Vec<serde_json::Value>) -> String {
         }],
     });
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counts(error: usize, warning: usize, information: usize, hint: usize) -> SeverityCounts {
+        SeverityCounts {
+            error,
+            warning,
+            information,
+            hint,
+        }
+    }
+
+    #[test]
+    fn summary_counts_each_severity_with_plurals() {
+        let paths = [PathBuf::from("articles")];
+        let s = summary(&counts(1, 12, 4, 0), 5, &paths);
+        let mut lines = s.lines();
+        assert_eq!(
+            lines.next(),
+            Some("1 error, 12 warnings, 4 information in 5 articles")
+        );
+        assert!(lines.next().is_some_and(|l| l
+            .starts_with("next: `newsls stats articles` shows who is quoted;")
+            && l.contains("[newsls-ignore CODE]")));
+        assert_eq!(lines.next(), None);
+        assert_eq!(
+            summary(&counts(0, 0, 0, 2), 1, &paths).lines().next(),
+            Some("2 hints in 1 article")
+        );
+        assert_eq!(
+            summary(&counts(0, 0, 0, 0), 1, &paths),
+            "no findings in 1 article\n"
+        );
+    }
+
+    #[test]
+    fn paths_that_need_quoting_are_not_echoed() {
+        assert_eq!(
+            shell_words(&[PathBuf::from("a/b.txt"), PathBuf::from("c")]),
+            "a/b.txt c"
+        );
+        assert_eq!(shell_words(&[PathBuf::from("my articles")]), "PATH…");
+        assert_eq!(shell_words(&[PathBuf::from("$(rm -rf)")]), "PATH…");
+    }
 }

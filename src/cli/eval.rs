@@ -12,6 +12,7 @@ use crate::corpus::eval::{
 };
 use crate::corpus::files::Input;
 use crate::ide::diagnostics::visible;
+use crate::ide::english::count;
 use crate::input::gold::Gold;
 use crate::lexicon::Lang;
 
@@ -104,8 +105,8 @@ fn language_name(code: &str) -> &str {
 /// `verbose`, the class table and every error (of `category`, if given).
 pub fn text(ev: &Evaluation, gold_dir: &Path, verbose: bool, category: Option<Category>) -> String {
     let mut out = format!(
-        "{} article(s) scored against {}{}\n",
-        ev.total.articles,
+        "{} scored against {}{}\n",
+        count(ev.total.articles, "article", "articles"),
         gold_dir.display(),
         ev.lang
             .map_or(String::new(), |l| format!(" (language {})", l.code()))
@@ -115,9 +116,9 @@ pub fn text(ev: &Evaluation, gold_dir: &Path, verbose: bool, category: Option<Ca
         for (code, scores) in &ev.by_language {
             let _ = writeln!(
                 out,
-                "\n{} ({code}): {} article(s)",
+                "\n{} ({code}): {}",
                 language_name(code),
-                scores.articles
+                count(scores.articles, "article", "articles")
             );
             out.push_str(&table(scores));
         }

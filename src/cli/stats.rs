@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::analysis::{actor_key, Analysis, ClaimStatus, QuoteKind};
+use crate::ide::english::count;
 
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct ActorStats {
@@ -36,10 +37,24 @@ pub struct ArticleStats {
     pub unattributed_share: f64,
 }
 
+/// The quotes whose speaker was not found, counted like a speaker's, so
+/// that the speakers' rows and this one add up to the corpus total.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct UnattributedQuotes {
+    pub quotes: usize,
+    pub direct: usize,
+    pub mixed: usize,
+    pub indirect: usize,
+    pub articles: usize,
+    pub first_article: String,
+    pub last_article: String,
+}
+
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Stats {
     pub articles: Vec<ArticleStats>,
     pub actors: Vec<ActorStats>,
+    pub unattributed_quotes: UnattributedQuotes,
     pub total_articles: usize,
     pub total_quotes: usize,
     pub total_speakers: usize,
@@ -76,6 +91,24 @@ pub fn compute<'a>(articles: impl IntoIterator<Item = (String, &'a Analysis)>) -
                 unattributed as f64 / a.claims.len() as f64
             },
         });
+        let u = &mut res.unattributed_quotes;
+        let mut article_counted = false;
+        for q in a.quotes.iter().filter(|q| q.speaker.is_none()) {
+            if !article_counted {
+                article_counted = true;
+                if u.articles == 0 {
+                    u.first_article = name.clone();
+                }
+                u.articles += 1;
+                u.last_article = name.clone();
+            }
+            u.quotes += 1;
+            match q.kind {
+                QuoteKind::Direct => u.direct += 1,
+                QuoteKind::Mixed => u.mixed += 1,
+                QuoteKind::Indirect => u.indirect += 1,
+            }
+        }
         for q in &a.quotes {
             let Some(s) = q.speaker else { continue };
             let actor = &a.actors[s];
@@ -118,47 +151,137 @@ pub fn compute<'a>(articles: impl IntoIterator<Item = (String, &'a Analysis)>) -
     res
 }
 
-pub fn table(s: &Stats) -> String {
-    let mut out = format!(
-        "{} article(s), {} quote(s) from {} speaker(s), {} claim(s) of which {} unattributed\n\n",
-        s.total_articles,
-        s.total_quotes,
-        s.total_speakers,
-        s.total_claims,
+/// The first line of the table and Markdown reports.
+fn headline(s: &Stats) -> String {
+    let u = s.unattributed_quotes.quotes;
+    let quotes = if u == 0 {
+        format!(
+            "{} from {}",
+            count(s.total_quotes, "quote", "quotes"),
+            count(s.total_speakers, "speaker", "speakers")
+        )
+    } else {
+        format!(
+            "{} ({} from {}, {} with no speaker found)",
+            count(s.total_quotes, "quote", "quotes"),
+            s.total_quotes - u,
+            count(s.total_speakers, "speaker", "speakers"),
+            u
+        )
+    };
+    format!(
+        "{}, {quotes}, {} of which {} unattributed",
+        count(s.total_articles, "article", "articles"),
+        count(s.total_claims, "claim", "claims"),
         s.total_unattributed_claims
-    );
-    out.push_str(&format!(
-        "{:<32} {:<13} {:>6} {:>6} {:>6} {:>8} {:>8}  {}\n",
-        "speaker", "kind", "quotes", "direct", "mixed", "indirect", "articles", "first … last"
-    ));
+    )
+}
+
+/// The name shown for quotes whose speaker was not found.
+const NO_SPEAKER: &str = "(no speaker found)";
+
+/// Rows of cells as aligned columns: `right[i]` right-aligns column `i`.
+/// Widths come from the content, so no name is cut.
+fn columns(rows: &[Vec<String>], right: &[bool]) -> String {
+    let n = rows.first().map_or(0, Vec::len);
+    let widths: Vec<usize> = (0..n)
+        .map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0))
+        .collect();
+    let mut out = String::new();
+    for row in rows {
+        let mut line = String::new();
+        for (i, cell) in row.iter().enumerate() {
+            if i > 0 {
+                line.push_str("  ");
+            }
+            let w = widths[i];
+            if right.get(i).copied().unwrap_or(false) {
+                line.push_str(&format!("{cell:>w$}"));
+            } else {
+                line.push_str(&format!("{cell:<w$}"));
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The report for a terminal: a headline, the speakers (anonymous sources
+/// marked, quotes with no speaker found on the last row), the articles.
+pub fn table(s: &Stats) -> String {
+    let mut out = headline(s);
+    out.push_str("\n\n");
+    let mut rows = vec![[
+        "speaker", "kind", "source", "quotes", "direct", "mixed", "indirect", "articles", "first",
+        "last",
+    ]
+    .map(String::from)
+    .to_vec()];
     for a in &s.actors {
-        out.push_str(&format!(
-            "{:<32} {:<13} {:>6} {:>6} {:>6} {:>8} {:>8}  {} … {}\n",
-            crate::text::excerpt(&a.name, 32),
-            a.kind,
-            a.quotes,
-            a.direct,
-            a.mixed,
-            a.indirect,
-            a.articles,
-            a.first_article,
-            a.last_article
-        ));
+        rows.push(vec![
+            a.name.clone(),
+            a.kind.clone(),
+            if a.anonymous { "anonymous" } else { "named" }.to_string(),
+            a.quotes.to_string(),
+            a.direct.to_string(),
+            a.mixed.to_string(),
+            a.indirect.to_string(),
+            a.articles.to_string(),
+            a.first_article.clone(),
+            a.last_article.clone(),
+        ]);
     }
-    out.push_str(&format!(
-        "\n{:<40} {:>6} {:>8} {:>6} {:>12}\n",
-        "article", "quotes", "speakers", "claims", "unattributed"
-    ));
+    let u = &s.unattributed_quotes;
+    if u.quotes > 0 {
+        rows.push(vec![
+            NO_SPEAKER.to_string(),
+            String::new(),
+            String::new(),
+            u.quotes.to_string(),
+            u.direct.to_string(),
+            u.mixed.to_string(),
+            u.indirect.to_string(),
+            u.articles.to_string(),
+            u.first_article.clone(),
+            u.last_article.clone(),
+        ]);
+    }
+    let right = [
+        false, false, false, true, true, true, true, true, false, false,
+    ];
+    out.push_str(&columns(&rows, &right));
+    out.push('\n');
+    let mut rows = vec![[
+        "article",
+        "quotes",
+        "no speaker",
+        "speakers",
+        "claims",
+        "unattributed claims",
+        "vague",
+    ]
+    .map(String::from)
+    .to_vec()];
     for a in &s.articles {
-        out.push_str(&format!(
-            "{:<40} {:>6} {:>8} {:>6} {:>11.0}%\n",
-            crate::text::excerpt(&a.article, 40),
-            a.quotes,
-            a.speakers,
-            a.claims,
-            a.unattributed_share * 100.0
-        ));
+        rows.push(vec![
+            a.article.clone(),
+            a.quotes.to_string(),
+            a.unattributed_quotes.to_string(),
+            a.speakers.to_string(),
+            a.claims.to_string(),
+            format!(
+                "{} ({:.0}%)",
+                a.unattributed_claims,
+                a.unattributed_share * 100.0
+            ),
+            a.vague_claims.to_string(),
+        ]);
     }
+    out.push_str(&columns(
+        &rows,
+        &[false, true, true, true, true, true, true],
+    ));
     out
 }
 
@@ -170,12 +293,8 @@ fn md_cell(s: &str) -> String {
 /// The report as Markdown tables, for the editors' stats view.
 pub fn markdown(s: &Stats) -> String {
     let mut out = format!(
-        "# newsls corpus stats\n\n{} article(s), {} quote(s) from {} speaker(s), {} claim(s) of which {} unattributed.\n\n## Speakers\n\n",
-        s.total_articles,
-        s.total_quotes,
-        s.total_speakers,
-        s.total_claims,
-        s.total_unattributed_claims
+        "# newsls corpus stats\n\n{}.\n\n## Speakers\n\n",
+        headline(s)
     );
     out.push_str(
         "| speaker | kind | quotes | direct | mixed | indirect | articles | first | last |\n",
@@ -200,6 +319,20 @@ pub fn markdown(s: &Stats) -> String {
             md_cell(&a.last_article)
         ));
     }
+    let u = &s.unattributed_quotes;
+    if u.quotes > 0 {
+        out.push_str(&format!(
+            "| *{}* |  | {} | {} | {} | {} | {} | {} | {} |\n",
+            NO_SPEAKER,
+            u.quotes,
+            u.direct,
+            u.mixed,
+            u.indirect,
+            u.articles,
+            md_cell(&u.first_article),
+            md_cell(&u.last_article)
+        ));
+    }
     out.push_str("\n## Articles\n\n| article | quotes | unattributed quotes | speakers | claims | unattributed | vague |\n");
     out.push_str("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for a in &s.articles {
@@ -217,46 +350,78 @@ pub fn markdown(s: &Stats) -> String {
     out
 }
 
+/// Which table `--format csv` writes: a CSV file holds one table.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum CsvTable {
+    /// One row per speaker, then one for quotes with no speaker found
+    /// (empty `speaker`).
+    #[default]
+    Speakers,
+    /// One row per article.
+    Articles,
+}
+
 fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
+    if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.to_string()
     }
 }
 
-/// Two CSV tables, actors then articles, separated by a blank line.
-pub fn csv(s: &Stats) -> String {
-    let mut out = String::from(
-        "speaker,kind,quotes,direct,mixed,indirect,articles,first_article,last_article\n",
-    );
-    for a in &s.actors {
-        out.push_str(&format!(
-            "{},{},{},{},{},{},{},{},{}\n",
-            csv_field(&a.name),
-            a.kind,
-            a.quotes,
-            a.direct,
-            a.mixed,
-            a.indirect,
-            a.articles,
-            csv_field(&a.first_article),
-            csv_field(&a.last_article)
-        ));
+/// One CSV table, with a header row.
+pub fn csv(s: &Stats, table: CsvTable) -> String {
+    match table {
+        CsvTable::Speakers => {
+            let mut out = String::from(
+                "speaker,kind,anonymous,quotes,direct,mixed,indirect,articles,first_article,last_article\n",
+            );
+            for a in &s.actors {
+                out.push_str(&format!(
+                    "{},{},{},{},{},{},{},{},{},{}\n",
+                    csv_field(&a.name),
+                    a.kind,
+                    a.anonymous,
+                    a.quotes,
+                    a.direct,
+                    a.mixed,
+                    a.indirect,
+                    a.articles,
+                    csv_field(&a.first_article),
+                    csv_field(&a.last_article)
+                ));
+            }
+            let u = &s.unattributed_quotes;
+            if u.quotes > 0 {
+                out.push_str(&format!(
+                    ",,,{},{},{},{},{},{},{}\n",
+                    u.quotes,
+                    u.direct,
+                    u.mixed,
+                    u.indirect,
+                    u.articles,
+                    csv_field(&u.first_article),
+                    csv_field(&u.last_article)
+                ));
+            }
+            out
+        }
+        CsvTable::Articles => {
+            let mut out = String::from("article,quotes,unattributed_quotes,speakers,claims,unattributed_claims,vague_claims,unattributed_share\n");
+            for a in &s.articles {
+                out.push_str(&format!(
+                    "{},{},{},{},{},{},{},{:.3}\n",
+                    csv_field(&a.article),
+                    a.quotes,
+                    a.unattributed_quotes,
+                    a.speakers,
+                    a.claims,
+                    a.unattributed_claims,
+                    a.vague_claims,
+                    a.unattributed_share
+                ));
+            }
+            out
+        }
     }
-    out.push_str("\narticle,quotes,unattributed_quotes,speakers,claims,unattributed_claims,vague_claims,unattributed_share\n");
-    for a in &s.articles {
-        out.push_str(&format!(
-            "{},{},{},{},{},{},{},{:.3}\n",
-            csv_field(&a.article),
-            a.quotes,
-            a.unattributed_quotes,
-            a.speakers,
-            a.claims,
-            a.unattributed_claims,
-            a.vague_claims,
-            a.unattributed_share
-        ));
-    }
-    out
 }

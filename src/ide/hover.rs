@@ -2,6 +2,7 @@
 //! aliases seen, mention counts, quotes with line numbers, Wikidata link);
 //! on a quotation, its speaker, cue and kind.
 
+use super::english::{count, quoted};
 use super::Snapshot;
 use crate::analysis::{actor_key, ActorId, Quote};
 use crate::text::{collapse_whitespace, excerpt, TextRange};
@@ -74,31 +75,36 @@ fn actor_card(snap: &Snapshot, id: ActorId, corpus: &dyn Fn(&str) -> CorpusCount
     }
     let c = corpus(&actor_key(&actor.name));
     out.push_str(&format!(
-        "\nMentioned {} time(s) in this article",
-        actor.mentions.len()
+        "\nMentioned {} in this article",
+        count(actor.mentions.len(), "time", "times")
     ));
     if c.articles > 0 {
         out.push_str(&format!(
-            ", {} time(s) in {} other article(s)",
-            c.mentions, c.articles
+            ", {} in {}",
+            count(c.mentions, "time", "times"),
+            count(c.articles, "other article", "other articles")
         ));
     }
     out.push_str(".\n");
     if c.articles_quoting > 0 {
         out.push_str(&format!(
-            "\nQuoted in {} other article(s) ({} quote(s)).\n",
-            c.articles_quoting, c.quotes
+            "\nQuoted in {} ({}).\n",
+            count(c.articles_quoting, "other article", "other articles"),
+            count(c.quotes, "quote", "quotes")
         ));
     }
     let quotes: Vec<&Quote> = a.quotes_of(id).collect();
     if !quotes.is_empty() {
-        out.push_str(&format!("\nQuoted {} time(s):\n", quotes.len()));
+        out.push_str(&format!(
+            "\nQuoted {}:\n",
+            count(quotes.len(), "time", "times")
+        ));
         for q in quotes {
             out.push_str(&format!(
-                "- line {}, {}: « {} »\n",
+                "- line {}, {}: {}\n",
                 snap.line_number(q.range.start()),
                 q.kind.as_str(),
-                excerpt(&text[q.content.as_range()], 80)
+                quoted(&excerpt(&text[q.content.as_range()], 80), a.language)
             ));
         }
     }
@@ -168,7 +174,15 @@ mod tests {
     fn actor_card_lists_aliases_counts_and_quotes() {
         check(
             "Le 23 septembre, Xi$0 Jinping a assuré que « la Chine est une victime ». Le président chinois a garanti que son pays n'était « en aucune manière » engagé.",
-            "**Xi Jinping** — person\n\nAlso: *Le président chinois*\n\nMentioned 2 time(s) in this article.\n\nQuoted 2 time(s):\n- line 1, mixed: « la Chine est une victime »\n- line 1, mixed: « en aucune manière »",
+            "**Xi Jinping** — person\n\nAlso: *Le président chinois*\n\nMentioned 2 times in this article.\n\nQuoted 2 times:\n- line 1, mixed: «\u{202f}la Chine est une victime\u{202f}»\n- line 1, mixed: «\u{202f}en aucune manière\u{202f}»",
+        );
+    }
+
+    #[test]
+    fn english_quotes_in_english_marks_and_singular_counts() {
+        check(
+            "\"We will not sign,\" said Paul$0 Girard.",
+            "**Paul Girard** — person\n\nMentioned 1 time in this article.\n\nQuoted 1 time:\n- line 1, direct: “We will not sign,”",
         );
     }
 

@@ -8,6 +8,7 @@
 pub mod code_actions;
 pub mod completion;
 pub mod diagnostics;
+pub mod english;
 pub mod hover;
 pub mod inlay_hints;
 pub mod navigation;

@@ -2,6 +2,7 @@
 //! children in text order, unattributed quotes under their own node. Or, in
 //! the `none` grouping, the quotes alone in text order.
 
+use super::english::count;
 use super::Snapshot;
 use crate::analysis::{ActorId, QuoteKind};
 use crate::lexicon::ActorKind;
@@ -101,7 +102,7 @@ pub fn outline(snap: &Snapshot, group_by: GroupBy) -> Vec<Symbol> {
             };
             Symbol {
                 name,
-                detail: format!("{} quote(s)", children.len()),
+                detail: count(children.len(), "quote", "quotes"),
                 kind,
                 range,
                 selection,
@@ -140,7 +141,7 @@ mod tests {
         check(
             "« Oui », a dit Jean Valjean. Il pleut. « Non », a répondu Javert Martin. « Peut-être », a ajouté Jean Valjean.\n\nLa nuit tombe. « Qui parle ? »",
             GroupBy::Speaker,
-            "Jean Valjean [2 quote(s)]\n  Oui [a dit · direct]\n  Peut-être [a ajouté · direct]\nJavert Martin [1 quote(s)]\n  Non [a répondu · direct]\nUnattributed quotes [1 quote(s)]\n  Qui parle ? [direct]",
+            "Jean Valjean [2 quotes]\n  Oui [a dit · direct]\n  Peut-être [a ajouté · direct]\nJavert Martin [1 quote]\n  Non [a répondu · direct]\nUnattributed quotes [1 quote]\n  Qui parle ? [direct]",
         );
     }
 

@@ -1,4 +1,4 @@
-//! The gold annotation schema of DESIGN §6, read by `newsls eval`.
+//! The gold annotation schema of docs/gold-schema.md, read by `newsls eval`.
 
 use serde::Deserialize;
 

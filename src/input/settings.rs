@@ -1,4 +1,4 @@
-//! `newsls.toml`: the corpus annotation and settings file (DESIGN §2).
+//! `newsls.toml`: the corpus annotation and settings file (README.md, "Configuration: newsls.toml").
 //!
 //! Parsing is strict (`deny_unknown_fields`): a typo is an error with its
 //! line and column, which the server shows as a `config-error` diagnostic on

@@ -74,7 +74,7 @@ impl Gender {
     }
 }
 
-/// The kind of an actor (DESIGN §2).
+/// The kind of an actor (`kind` in `newsls.toml`, README.md "Configuration").
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, Deserialize,
 )]

@@ -12,6 +12,7 @@ use tower_lsp_server::ls_types::*;
 use super::Server;
 use crate::corpus::files::{analyse_file, collect_paths, included};
 use crate::corpus::index::{summarize, Columns, Summary};
+use crate::ide::english::count;
 use crate::input::Settings;
 
 /// Articles summarised per batch between two progress reports.
@@ -85,10 +86,10 @@ impl Server {
             }
         }
         let secs = started.elapsed().as_secs_f64();
-        tracing::info!("indexed {total} articles in {secs:.2} s");
+        let articles = count(total, "article", "articles");
+        tracing::info!("indexed {articles} in {secs:.2} s");
         if let Some(p) = progress {
-            p.finish_with_message(format!("{total} articles indexed"))
-                .await;
+            p.finish_with_message(format!("{articles} indexed")).await;
         }
     }
 

@@ -7,6 +7,7 @@
 //!   does, one file per family of requests, each request shaped as
 //!   snapshot(s) → convert in → `ide` query → convert out;
 //! - `capabilities`: the `initialize` reply and the file watchers.
+//! - `logging`: log lines to the editor as `window/logMessage`.
 
 mod annfiles;
 pub mod capabilities;
@@ -15,6 +16,7 @@ pub mod documents;
 pub mod frames;
 mod handlers;
 mod index;
+pub mod logging;
 mod server;
 pub mod state;
 
@@ -69,9 +71,12 @@ where
     let (clean_write, clean_read) = tokio::io::duplex(1 << 20);
     tokio::spawn(frames::sanitize(input, clean_write));
     let input = clean_read;
-    let (service, socket) = LspService::build(Server::new)
-        .custom_method("newsls/documentText", Server::document_text)
-        .finish();
+    let (service, socket) = LspService::build(|client| {
+        logging::forward_to(client.clone());
+        Server::new(client)
+    })
+    .custom_method("newsls/documentText", Server::document_text)
+    .finish();
     tower_lsp_server::Server::new(input, output, socket)
         .serve(service)
         .await;
@@ -80,4 +85,22 @@ where
 /// Serves on stdin/stdout: what editors start.
 pub async fn serve_stdio() {
     serve(tokio::io::stdin(), tokio::io::stdout()).await;
+}
+
+/// What bare `newsls` (or `newsls lsp`) says on stderr when a person, not
+/// an editor, started it: stdin is a terminal, so nobody will speak LSP to
+/// it unless told.
+pub fn terminal_notice(stdin_is_terminal: bool) -> Option<&'static str> {
+    stdin_is_terminal.then_some(
+        "newsls: serving the language server (LSP) on stdin/stdout for an editor; for the command line, see `newsls --help` (Ctrl-C or Ctrl-D quits)",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn only_a_terminal_gets_the_notice() {
+        assert!(super::terminal_notice(false).is_none());
+        assert!(super::terminal_notice(true).is_some_and(|n| n.contains("newsls --help")));
+    }
 }

@@ -218,3 +218,22 @@ impl Client {
         }
     }
 }
+
+impl Client {
+    /// Waits for a notification that `matches`, answering the server's
+    /// requests meanwhile.
+    pub async fn notification(&mut self, matches: impl Fn(&Value) -> bool) -> Value {
+        if let Some(i) = self.notifications.iter().position(&matches) {
+            return self.notifications.remove(i).unwrap();
+        }
+        loop {
+            let m = tokio::time::timeout(Duration::from_secs(60), self.pump())
+                .await
+                .expect("notification in time");
+            if matches(&m) {
+                return m;
+            }
+            self.notifications.push_back(m);
+        }
+    }
+}

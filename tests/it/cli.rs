@@ -70,7 +70,7 @@ fn eval_prints_a_table() {
         article.to_str().unwrap(),
     ]);
     assert_eq!(code, 0);
-    assert!(stdout.contains("1 article(s) scored"), "{stdout}");
+    assert!(stdout.starts_with("1 article scored against "), "{stdout}");
     assert!(stdout.contains("quotes (direct+mixed)"));
     assert!(stdout.contains("speaker accuracy"));
 }
@@ -154,11 +154,8 @@ fn bad_files_are_reported_and_skipped_without_stopping_the_run() {
         "{stderr}"
     );
     assert!(stdout.contains("good.txt:1:1"), "{stdout}");
-    assert!(stdout.contains("in 1 article(s)"), "{stdout}");
+    assert!(stdout.contains("1 warning in 1 article\n"), "{stdout}");
     assert_eq!(code, 1);
-    let (_, stderr, code) = run(&["check", dir.path().join("missing.txt").to_str().unwrap()]);
-    assert!(stderr.contains("no such file"), "{stderr}");
-    assert_eq!(code, 0);
 }
 
 #[test]
@@ -267,16 +264,16 @@ fn stats_show_who_is_quoted_and_how() {
     assert_eq!(s["actors"][0]["quotes"], 4);
     assert_eq!(s["total_articles"], 1);
     let (csv, _, _) = run(&["stats", "--format", "csv", article.to_str().unwrap()]);
-    assert!(csv.starts_with("speaker,kind,quotes,"), "{csv}");
+    assert!(csv.starts_with("speaker,kind,anonymous,quotes,"), "{csv}");
     assert!(
         csv.lines()
             .nth(1)
             .unwrap()
-            .starts_with("Xi Jinping,person,4,1,3,0,1"),
+            .starts_with("Xi Jinping,person,false,4,1,3,0,1"),
         "{csv}"
     );
     let (table, _, _) = run(&["stats", fixtures().join("articles").to_str().unwrap()]);
-    assert!(table.contains("14 article(s)"), "{table}");
+    assert!(table.starts_with("14 articles, "), "{table}");
     let (md, _, _) = run(&["stats", "--format", "markdown", article.to_str().unwrap()]);
     assert!(md.starts_with("# newsls corpus stats"), "{md}");
     assert!(
@@ -469,7 +466,7 @@ fn the_corpus_fixture_is_checked_as_a_researcher_expects() {
         !stdout.contains("ignored.txt"),
         "drafts/** is excluded: {stdout}"
     );
-    assert!(stdout.contains("in 3 article(s)"), "{stdout}");
+    assert!(stdout.contains(" in 3 articles\n"), "{stdout}");
     for line in [4, 5, 6] {
         assert!(
             stdout.contains(&format!("mismatched.ann:{line}:1: error[ann-mismatch]")),
@@ -539,6 +536,383 @@ fn check_honours_suppression_markers() {
     )
     .unwrap();
     let (stdout, _, code) = run(&["check", dir.path().to_str().unwrap()]);
-    assert!(stdout.contains("0 finding(s)"), "{stdout}");
+    assert!(stdout.ends_with("no findings in 1 article\n"), "{stdout}");
     assert_eq!(code, 0);
+}
+
+/// A path that does not exist is a usage error for every command that
+/// reads articles: exit 2, the path named, nothing on stdout. A typo in a
+/// newsroom script must not pass for a clean run.
+#[test]
+fn a_missing_path_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), "Il pleut.\n").unwrap();
+    let missing = dir.path().join("artciles");
+    let missing = missing.to_str().unwrap();
+    let present = dir.path().to_str().unwrap();
+    for args in [
+        vec!["check", missing],
+        vec!["check", present, missing],
+        vec!["extract", missing],
+        vec!["stats", missing],
+        vec!["stats", "--format", "json", missing],
+    ] {
+        let (stdout, stderr, code) = run(&args);
+        assert_eq!(code, 2, "{args:?}: {stderr}");
+        assert_eq!(
+            stderr.trim_end(),
+            format!("newsls: no such file or folder: {missing}"),
+            "{args:?}"
+        );
+        assert_eq!(stdout, "", "{args:?}");
+    }
+}
+
+/// `--stdin` errors say which input line is wrong (blank lines counted),
+/// keep the record's `id` whenever it can be read, and leave the other
+/// records alone.
+#[test]
+fn stdin_errors_name_the_input_line_and_keep_the_id() {
+    use std::io::Write;
+    let input = [
+        r#"{"id": "ok", "text": "« Oui », a dit Léa Martin."}"#,
+        "",
+        r#"{"id": "cut", "text": "Un accord pourrait"#,
+        "[1,2]",
+        r#"{"id": "de", "text": "Der Vertrag.", "lang": "de"}"#,
+        r#"{"id": 42, "text": "A deal.", "lang": 42}"#,
+        r#"{"id": "no-text"}"#,
+        r#"{"id": "en", "text": "A deal could be signed.", "lang": "en"}"#,
+    ]
+    .join("\n");
+    for command in ["extract", "stats"] {
+        let mut child = newsls()
+            .args([command, "--stdin"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{command}");
+        let recs: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let ids: Vec<Value> = recs.iter().map(|r| r["id"].clone()).collect();
+        assert_eq!(
+            ids,
+            [
+                Value::from("ok"),
+                Value::from("cut"),
+                Value::Null,
+                Value::from("de"),
+                Value::from(42),
+                Value::from("no-text"),
+                Value::from("en")
+            ],
+            "{command}"
+        );
+        let error = |i: usize| recs[i]["error"].as_str().unwrap_or_default().to_string();
+        assert!(recs[0].get("error").is_none(), "{command}: {}", recs[0]);
+        assert!(recs[6].get("error").is_none(), "{command}: {}", recs[6]);
+        assert!(
+            error(1)
+                .starts_with("input line 3: not valid JSON: EOF while parsing a string at column"),
+            "{command}: {}",
+            error(1)
+        );
+        assert!(!error(1).contains("line 1"), "{}", error(1));
+        assert_eq!(
+            error(2),
+            r#"input line 4: not an object: expected {"id": …, "text": "…"}, got an array"#
+        );
+        assert!(
+            error(3).starts_with(r#"input line 5: unknown "lang" "de""#),
+            "{}",
+            error(3)
+        );
+        assert_eq!(
+            error(4),
+            r#"input line 6: "lang" must be a string ("fr", "en" or "auto"), not a number"#
+        );
+        assert_eq!(error(5), r#"input line 7: missing "text""#);
+        let lines: Vec<u64> = recs.iter().filter_map(|r| r["line"].as_u64()).collect();
+        assert_eq!(lines, [3, 4, 5, 6, 7], "{command}");
+    }
+}
+
+fn corpus_check() -> (String, i32) {
+    let out = newsls()
+        .args(["check", "examples/corpus"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    (
+        String::from_utf8_lossy(&out.stdout).to_string(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+/// The text report ends with a count per severity and one line of next
+/// steps: how to see the stats and how to silence a finding.
+#[test]
+fn check_ends_with_counts_per_severity_and_next_steps() {
+    let (stdout, code) = corpus_check();
+    assert_eq!(code, 1);
+    let lines: Vec<&str> = stdout.lines().collect();
+    let n = |what: &str| {
+        stdout
+            .lines()
+            .filter(|l| l.starts_with("examples/corpus/") && l.contains(&format!(": {what}[")))
+            .count()
+    };
+    let (errors, warnings, information) = (n("error"), n("warning"), n("information"));
+    assert!(errors > 1 && warnings > 1 && information > 1, "{stdout}");
+    assert_eq!(
+        lines[lines.len() - 2],
+        format!("{errors} errors, {warnings} warnings, {information} information in 5 articles")
+    );
+    let next = lines[lines.len() - 1];
+    assert!(
+        next.starts_with("next: `newsls stats examples/corpus` shows who is quoted;"),
+        "{next}"
+    );
+    assert!(
+        next.contains("[newsls-ignore CODE]") && next.contains("newsls.toml"),
+        "{next}"
+    );
+    // What the line advises works: the marker silences the finding.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a.txt"),
+        "Un accord pourrait être signé. [newsls-ignore unattributed-claim]\n",
+    )
+    .unwrap();
+    let (stdout, _, code) = run(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!((stdout.as_str(), code), ("no findings in 1 article\n", 0));
+}
+
+/// README's sample of `newsls check examples/corpus` is the real output:
+/// each part between `[…]` lines occurs in it, in order, and the last part
+/// is how it ends.
+#[test]
+fn readme_check_sample_is_the_real_output() {
+    let readme =
+        fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    let start = readme
+        .find("<!-- check-sample:start -->")
+        .expect("check-sample:start marker");
+    let end = readme
+        .find("<!-- check-sample:end -->")
+        .expect("check-sample:end marker");
+    let block = readme[start..end]
+        .split_once("```text\n")
+        .and_then(|(_, b)| b.rsplit_once("```"))
+        .map(|(b, _)| b)
+        .expect("a ```text block between the markers");
+    let (stdout, _) = corpus_check();
+    let parts: Vec<&str> = block.split("[…]\n").collect();
+    let mut from = 0;
+    for part in &parts {
+        let at = stdout[from..].find(part).unwrap_or_else(|| {
+            panic!("README sample part not in the output, in order:\n{part}\n--- output:\n{stdout}")
+        });
+        from += at + part.len();
+    }
+    assert!(
+        stdout.ends_with(parts[parts.len() - 1]),
+        "README sample must end as the output does:\n{stdout}"
+    );
+    assert!(parts[0].starts_with("examples/corpus/"), "{block}");
+}
+
+/// `stats` as a table shows everything JSON has: anonymous sources
+/// marked, whole names (speakers and files), and a row for quotes with no
+/// speaker found, so the speakers' rows add up to the headline's count.
+#[test]
+fn stats_table_is_complete() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "un_article_au_nom_vraiment_tres_long_pour_le_tableau.txt";
+    fs::write(
+        dir.path().join(name),
+        "« Nous partirons demain », a déclaré Marie-Christine Delacroix-Vanderbeken. « Rien n'est joué », a dit un membre du gouvernement.\n\nLa nuit tombe. « Qui parle ? »\n",
+    )
+    .unwrap();
+    let (table, stderr, code) = run(&["stats", dir.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(
+        lines[0],
+        "1 article, 3 quotes (2 from 2 speakers, 1 with no speaker found), 0 claims of which 0 unattributed"
+    );
+    let row = |start: &str| {
+        lines
+            .iter()
+            .find(|l| l.starts_with(start))
+            .unwrap_or_else(|| panic!("no row for {start}:\n{table}"))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let path = dir.path().join(name).display().to_string();
+    assert!(
+        row("Marie-Christine Delacroix-Vanderbeken ").starts_with(&format!(
+            "Marie-Christine Delacroix-Vanderbeken person named 1 1 0 0 1 {path}"
+        )),
+        "{table}"
+    );
+    assert!(
+        row("un membre du gouvernement ")
+            .starts_with("un membre du gouvernement person anonymous 1 1 0 0 1"),
+        "{table}"
+    );
+    assert_eq!(
+        row("(no speaker found) "),
+        format!("(no speaker found) 1 1 0 0 1 {path} {path}")
+    );
+    assert!(
+        row(&path).starts_with(&format!("{path} 3 1 2 0")),
+        "{table}"
+    );
+    // On the fixture corpus: the quotes column adds up to the headline.
+    let (table, _, _) = run(&["stats", fixtures().join("articles").to_str().unwrap()]);
+    let headline_quotes: usize = table
+        .split(", ")
+        .nth(1)
+        .and_then(|q| q.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{table}"));
+    let header = table.lines().nth(2).unwrap();
+    assert!(header.starts_with("speaker "), "{table}");
+    let quotes_end = header[..header.find("quotes").unwrap() + "quotes".len()]
+        .chars()
+        .count();
+    let sum: usize = table
+        .lines()
+        .skip(3)
+        .take_while(|l| !l.is_empty())
+        .map(|l| {
+            let before: String = l.chars().take(quotes_end).collect();
+            before
+                .split_whitespace()
+                .last()
+                .and_then(|n| n.parse::<usize>().ok())
+                .unwrap_or_else(|| panic!("no quote count in {l:?}"))
+        })
+        .sum();
+    assert_eq!(sum, headline_quotes, "{table}");
+}
+
+/// CSV is one table per output: `--table speakers` (the default) or
+/// `--table articles`, each with its own header and nothing else.
+#[test]
+fn stats_csv_writes_one_table() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("a.txt"),
+        "« Nous partirons », a dit Paul Girard.\n\nLa nuit tombe. « Qui parle ? »\n",
+    )
+    .unwrap();
+    let d = dir.path().to_str().unwrap();
+    let (speakers, _, code) = run(&["stats", "--format", "csv", d]);
+    assert_eq!(code, 0);
+    let (explicit, _, _) = run(&["stats", "--format", "csv", "--table", "speakers", d]);
+    assert_eq!(speakers, explicit);
+    let rows: Vec<&str> = speakers.lines().collect();
+    assert_eq!(
+        rows[0],
+        "speaker,kind,anonymous,quotes,direct,mixed,indirect,articles,first_article,last_article"
+    );
+    assert!(
+        rows[1].starts_with("Paul Girard,person,false,1,"),
+        "{speakers}"
+    );
+    let a = dir.path().join("a.txt").display().to_string();
+    assert_eq!(rows[rows.len() - 1], format!(",,,1,1,0,0,1,{a},{a}"));
+    assert!(
+        rows.iter().all(|r| r.split(',').count() == 10),
+        "{speakers}"
+    );
+    let (articles, _, code) = run(&["stats", "--format", "csv", "--table", "articles", d]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        articles,
+        format!("article,quotes,unattributed_quotes,speakers,claims,unattributed_claims,vague_claims,unattributed_share\n{a},2,1,1,0,0,0,0.000\n")
+    );
+    let (_, stderr, code) = run(&["stats", "--table", "articles", d]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--format csv"), "{stderr}");
+}
+
+/// Bare `newsls` started from a terminal says what it is doing (serving
+/// LSP on stdio) and where the CLI help is, then serves as before. Run
+/// under `script`, which gives it a terminal as stdin.
+#[test]
+fn bare_newsls_on_a_terminal_says_it_serves_lsp() {
+    use std::io::Read;
+    let bin = env!("CARGO_BIN_EXE_newsls");
+    let mut child = std::process::Command::new("script")
+        .args(["-q", "-e", "-c", bin, "/dev/null"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("script (util-linux) runs");
+    let mut stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut seen = Vec::new();
+        let mut buf = [0u8; 256];
+        while let Ok(n) = stdout.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            seen.extend_from_slice(&buf[..n]);
+            if seen.contains(&b'\n') {
+                let _ = tx.send(String::from_utf8_lossy(&seen).to_string());
+            }
+        }
+    });
+    let seen = rx.recv_timeout(std::time::Duration::from_secs(30));
+    let still_running = child.try_wait().map(|s| s.is_none()).unwrap_or(false);
+    // Ctrl-D on the terminal (end of input) ends it, as the notice says.
+    // (Ctrl-C too, but a test run in the background may inherit SIGINT
+    // ignored, so it is not what is checked here.)
+    let mut stdin = child.stdin.take().unwrap();
+    let _ = std::io::Write::write_all(&mut stdin, b"\x04");
+    let _ = std::io::Write::flush(&mut stdin);
+    let mut ended = false;
+    for _ in 0..100 {
+        if child.try_wait().map(|s| s.is_some()).unwrap_or(false) {
+            ended = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    if !ended {
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    let seen = seen.expect("a line on the terminal within 30 s");
+    assert!(
+        seen.starts_with("newsls: serving the language server (LSP) on stdin/stdout")
+            && seen.contains("`newsls --help`"),
+        "{seen:?}"
+    );
+    assert!(still_running, "it serves after the notice");
+    assert!(ended, "Ctrl-D ends it");
+    // Not a terminal (an editor's pipe): nothing on stderr.
+    let out = newsls()
+        .env_remove("NEWSLS_LOG")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }

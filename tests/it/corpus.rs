@@ -59,8 +59,7 @@ async fn the_workspace_index_feeds_references_hover_rename_and_symbols() {
         .unwrap()
         .to_string();
     assert!(
-        md.contains("in 2 other article(s)")
-            && md.contains("Quoted in 1 other article(s) (2 quote(s))"),
+        md.contains("in 2 other articles") && md.contains("Quoted in 1 other article (2 quotes)"),
         "{md}"
     );
     // Workspace symbols include the closed articles' quotes.
@@ -105,15 +104,12 @@ async fn the_workspace_index_feeds_references_hover_rename_and_symbols() {
             .as_str()
             .unwrap()
             .to_string();
-        if md.contains("Quoted in 2 other article(s)") {
+        if md.contains("Quoted in 2 other articles") {
             break;
         }
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
-    assert!(
-        md.contains("Quoted in 2 other article(s) (4 quote(s))"),
-        "{md}"
-    );
+    assert!(md.contains("Quoted in 2 other articles (4 quotes)"), "{md}");
     // Deleted: gone from the index.
     fs::remove_file(root.join("b.txt")).unwrap();
     client

@@ -82,7 +82,7 @@ fn pathological_articles_are_checked_in_bounded_time() {
     )
     .unwrap();
     let (stdout, stderr, peak_mib) = check_measured(dir.path(), Duration::from_secs(60));
-    assert!(stdout.contains("in 7 article(s)"), "{stdout}{stderr}");
+    assert!(stdout.contains("in 7 articles"), "{stdout}{stderr}");
     // Memory stays proportional to the input (about 2.4 MB of articles).
     assert!(peak_mib < 200.0, "peak RSS {peak_mib:.0} MiB");
     eprintln!("pathological articles: peak RSS {peak_mib:.0} MiB");

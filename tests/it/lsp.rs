@@ -48,7 +48,12 @@ async fn hover_on_xi_jinping_lists_his_quotes() {
     let r = c.request("textDocument/hover", json!({"textDocument": {"uri": URI}, "position": pos(&text, "Xi Jinping a assuré", false)})).await;
     let md = r["result"]["contents"]["value"].as_str().unwrap();
     assert!(md.starts_with("**Xi Jinping** — person"), "{md}");
-    assert!(md.contains("Quoted 4 time(s)"), "{md}");
+    assert!(md.contains("Quoted 4 times:"), "{md}");
+    // French quotations in French marks, with narrow no-break spaces.
+    assert!(
+        md.contains("mixed: «\u{202f}en aucune manière\u{202f}»"),
+        "{md}"
+    );
     assert!(md.contains("en aucune manière"), "{md}");
     assert!(md.contains("le président chinois"), "{md}");
     // On a quote: its speaker and cue.
@@ -86,7 +91,7 @@ async fn outline_groups_quotes_by_speaker() {
         assert!(names.contains(&speaker), "{names:?}");
     }
     let xi = nodes.iter().find(|n| n["name"] == "Xi Jinping").unwrap();
-    assert_eq!(xi["detail"], "4 quote(s)");
+    assert_eq!(xi["detail"], "4 quotes");
     assert_eq!(xi["children"].as_array().unwrap().len(), 4);
     assert!(xi["children"][0]["detail"]
         .as_str()

@@ -17,6 +17,7 @@ mod fuzz_regressions;
 mod hostile;
 mod incremental;
 mod lsp;
+mod lsp_logging;
 mod positions;
 mod tidy;
 

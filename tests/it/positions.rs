@@ -71,7 +71,7 @@ fn run(enc: Encoding, seed: u64, n_edits: usize) {
     }
 }
 
-/// DESIGN §7: no divergence over 100,000 random edits (UTF-16, the
+/// docs/targets.md: no divergence over 100,000 random edits (UTF-16, the
 /// default and the encoding where offsets and columns disagree most).
 #[test]
 fn a_hundred_thousand_random_edits_in_utf16() {

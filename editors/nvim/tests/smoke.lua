@@ -105,6 +105,7 @@ local health = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), '\n')
 results.health = health
 check('checkhealth finds the server', health:find('server: ', 1, true) ~= nil and not health:find('ERROR', 1, true), health)
 check('checkhealth sees the client', health:find('client ' .. client.id .. ' running', 1, true) ~= nil, health)
+check('checkhealth counts buffers in English', health:find(', 1 buffer\n', 1, true) ~= nil, health)
 vim.cmd('tabclose')
 vim.api.nvim_set_current_buf(buf)
 

@@ -75,6 +75,11 @@ export function findServer(input: DiscoveryInput): FoundServer {
       continue;
     }
     const candidate = path.join(dir, name);
+    // PATH often lists a folder twice (or as `/usr/bin` and `/usr/bin/`):
+    // each place is tried, and reported, once.
+    if (tried.includes(candidate)) {
+      continue;
+    }
     tried.push(candidate);
     if (input.isExecutable(candidate)) {
       return { command: candidate, source: "path" };

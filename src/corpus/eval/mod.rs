@@ -1,5 +1,5 @@
 //! Precision, recall and F1 of an analysis against gold annotations
-//! (DESIGN §6), and every error with its class. Pure: the CLI and the
+//! (schema: docs/gold-schema.md), and every error with its class. Pure: the CLI and the
 //! tests feed it texts and gold.
 //!
 //! - quotes (direct + mixed) match when they overlap by at least 80% of the

@@ -80,12 +80,7 @@ pub async fn did_change_configuration(s: &Server, p: DidChangeConfigurationParam
             w.invalidate();
         }
         Err(e) => {
-            s.client
-                .log_message(
-                    MessageType::WARNING,
-                    format!("newsls settings ignored: {e}"),
-                )
-                .await;
+            tracing::warn!("newsls settings ignored: {e}");
             return;
         }
     }

@@ -79,7 +79,6 @@ pub async fn did_change(s: &Server, p: DidChangeTextDocumentParams) {
     };
     if let Err(e) = result {
         tracing::error!("{e}");
-        s.client.log_message(MessageType::ERROR, e).await;
     }
     s.schedule_diagnostics(uri);
 }

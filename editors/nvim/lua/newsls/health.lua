@@ -34,10 +34,12 @@ function M.check()
     health.info('no newsls client is running (open a text or markdown file)')
   end
   for _, client in ipairs(clients) do
-    health.ok(('client %d running, root %s, %d buffer(s)'):format(
+    local n = vim.tbl_count(client.attached_buffers)
+    health.ok(('client %d running, root %s, %d %s'):format(
       client.id,
       client.root_dir or '(none)',
-      vim.tbl_count(client.attached_buffers)
+      n,
+      n == 1 and 'buffer' or 'buffers'
     ))
   end
 end

@@ -62,3 +62,18 @@ test("nothing found: an error listing every place tried", () => {
     assert.deepEqual(e.tried, ["/ext/server/newsls", "/usr/local/bin/newsls", "/usr/bin/newsls"]);
   }
 });
+
+test("a folder listed twice in PATH is tried and reported once", () => {
+  try {
+    findServer(input([], { envPath: "/usr/local/bin:/usr/bin:/usr/local/bin:/usr/bin/::/bin" }));
+    assert.fail("expected ServerNotFound");
+  } catch (e) {
+    assert.ok(e instanceof ServerNotFound);
+    assert.deepEqual(e.tried, [
+      "/ext/server/newsls",
+      "/usr/local/bin/newsls",
+      "/usr/bin/newsls",
+      "/bin/newsls",
+    ]);
+  }
+});
