@@ -6,8 +6,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use newsls::analysis::FindingKind;
 use newsls::cli::{self, check::CheckFormat, stats::CsvTable};
 use newsls::corpus::eval::Category;
+use newsls::input::{ClientOptions, Settings, Severity};
 use newsls::lexicon::Lang;
 
 #[derive(Parser)]
@@ -46,6 +48,17 @@ enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value = "text")]
         format: CheckFormat,
+        #[command(flatten)]
+        settings: SettingsArgs,
+    },
+    /// Write a commented newsls.toml with every setting at its default in
+    /// DIR (default: the current folder); an existing one is kept unless
+    /// --force.
+    Init {
+        dir: Option<PathBuf>,
+        /// Replace an existing newsls.toml.
+        #[arg(long)]
+        force: bool,
     },
     /// Actors, quotes, claims and findings of each file.
     Extract {
@@ -64,6 +77,10 @@ enum Command {
         /// Read JSON Lines `{"id", "text", "lang"?}` on stdin, write JSON Lines.
         #[arg(long = "stdin", id = "stdin_jsonl")]
         stdin_jsonl: bool,
+        /// The language of articles that do not say (front matter `lang:`,
+        /// or `"lang"` with --stdin); wins over newsls.toml.
+        #[arg(long, value_parser = ["auto", "fr", "en"])]
+        lang: Option<String>,
     },
     /// Who is quoted, how often and how: per actor, per article, corpus.
     Stats {
@@ -108,6 +125,69 @@ enum Command {
         #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(Category::ALL.map(Category::name)))]
         category: Option<String>,
     },
+}
+
+/// Flags that set a setting for this run: they win over newsls.toml
+/// (README, "Settings precedence").
+#[derive(clap::Args)]
+struct SettingsArgs {
+    /// The language of articles whose front matter does not say
+    /// (`[language] default`).
+    #[arg(long, value_parser = ["auto", "fr", "en"])]
+    lang: Option<String>,
+    /// The severity of a code, e.g. `--severity vague-source=off`
+    /// (repeatable; levels error, warning, information, hint, off).
+    #[arg(long, value_name = "CODE=LEVEL", value_parser = code_severity)]
+    severity: Vec<(FindingKind, Severity)>,
+    /// Documents larger than this get only their quotation marks checked,
+    /// and one diagnostic saying so (`[diagnostics] max-document-bytes`).
+    #[arg(long, value_name = "BYTES")]
+    max_document_bytes: Option<u64>,
+}
+
+impl SettingsArgs {
+    /// The flags as a layer of settings.
+    fn options(&self) -> ClientOptions {
+        let mut res = ClientOptions::default();
+        res.language.default = self.lang.clone();
+        for &(kind, severity) in &self.severity {
+            res.diagnostics = res.diagnostics.with(kind, severity);
+        }
+        res.diagnostics.max_document_bytes = self.max_document_bytes;
+        res
+    }
+}
+
+/// `CODE=LEVEL` of `--severity`.
+fn code_severity(arg: &str) -> Result<(FindingKind, Severity), String> {
+    let codes = || {
+        FindingKind::ALL
+            .iter()
+            .map(|k| k.code())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let (code, level) = arg.split_once('=').ok_or_else(|| {
+        format!(
+            "expected CODE=LEVEL, e.g. vague-source=off; codes: {}",
+            codes()
+        )
+    })?;
+    let kind = FindingKind::from_code(code.trim())
+        .ok_or_else(|| format!("unknown code {code:?}; codes: {}", codes()))?;
+    let severity = [
+        Severity::Error,
+        Severity::Warning,
+        Severity::Information,
+        Severity::Hint,
+        Severity::Off,
+    ]
+    .into_iter()
+    .find(|s| s.as_str() == level.trim())
+    .ok_or_else(|| {
+        format!("unknown level {level:?}; levels: error, warning, information, hint, off")
+    })?;
+    Ok((kind, severity))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -202,8 +282,12 @@ fn serve(log_file: Option<&Path>) -> ExitCode {
 }
 
 /// Settings for `--stdin`: the `newsls.toml` of the current folder or its
-/// ancestors, else the defaults.
-fn stdin_settings() -> newsls::input::Settings {
+/// ancestors, else the defaults; then the flags.
+fn stdin_settings(flags: &ClientOptions) -> Settings {
+    stdin_file_settings().with_client(flags)
+}
+
+fn stdin_file_settings() -> Settings {
     let mut cache = cli::files::SettingsCache::default();
     let here = std::env::current_dir()
         .unwrap_or_default()
@@ -217,11 +301,25 @@ fn stdin_settings() -> newsls::input::Settings {
     }
 }
 
-/// Reads and analyses the articles under `paths`. A path that does not
-/// exist is a usage error (exit 2, nothing read): a typo must not pass
-/// for a clean run. A file that cannot be read inside a folder is reported
-/// and skipped.
+/// Reads and analyses the articles under `paths`, whatever their size
+/// (`extract`, `stats` and `eval` give data, not diagnostics: the size
+/// limit is for `check` and the editor).
 fn load(paths: &[PathBuf]) -> anyhow::Result<Vec<cli::Input>> {
+    load_with(paths, &unlimited(ClientOptions::default()))
+}
+
+/// These flags, with no size limit.
+fn unlimited(mut flags: ClientOptions) -> ClientOptions {
+    flags.diagnostics.max_document_bytes = Some(u64::MAX);
+    flags
+}
+
+/// Reads and analyses the articles under `paths` with the settings of
+/// their newsls.toml and the flags on top. A path that does not exist is a
+/// usage error (exit 2, nothing read): a typo must not pass for a clean
+/// run. A file that cannot be read inside a folder is reported and
+/// skipped.
+fn load_with(paths: &[PathBuf], flags: &ClientOptions) -> anyhow::Result<Vec<cli::Input>> {
     let missing: Vec<String> = paths
         .iter()
         .filter(|p| {
@@ -232,7 +330,7 @@ fn load(paths: &[PathBuf]) -> anyhow::Result<Vec<cli::Input>> {
     if !missing.is_empty() {
         anyhow::bail!("no such file or folder: {}", missing.join(", "));
     }
-    let (inputs, skipped) = cli::load_inputs(paths);
+    let (inputs, skipped) = cli::files::load_inputs_with(paths, flags);
     for s in skipped {
         eprintln!("newsls: {}: {}", s.path.display(), s.reason);
     }
@@ -243,8 +341,13 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     match command {
         Command::Lsp { log_file } => Ok(serve(log_file.as_deref())),
-        Command::Check { paths, format } => {
-            let inputs = load(&paths)?;
+        Command::Init { dir, force } => init(&dir.unwrap_or_else(|| PathBuf::from(".")), force),
+        Command::Check {
+            paths,
+            format,
+            settings,
+        } => {
+            let inputs = load_with(&paths, &settings.options())?;
             let (text, failing) = cli::check::run(&inputs, &paths, format);
             out.write_all(text.as_bytes())?;
             Ok(if failing {
@@ -254,13 +357,15 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             })
         }
         Command::Extract {
-            stdin_jsonl: true, ..
+            stdin_jsonl: true,
+            lang,
+            ..
         } => {
             let stdin = std::io::stdin().lock();
             cli::stdin::run(
                 stdin,
                 &mut out,
-                &stdin_settings(),
+                &stdin_settings(&lang_flag(lang)),
                 cli::stdin::Mode::Extract,
             )?;
             Ok(ExitCode::SUCCESS)
@@ -268,9 +373,10 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Extract {
             paths,
             format: ExtractFormat::Jsonl,
+            lang,
             ..
         } => {
-            for input in load(&paths)? {
+            for input in load_with(&paths, &unlimited(lang_flag(lang)))? {
                 serde_json::to_writer(&mut out, &cli::extract::record(&input))?;
                 out.write_all(b"\n")?;
             }
@@ -281,13 +387,15 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             format: ExtractFormat::Brat,
             out: dir,
             force,
+            lang,
             ..
-        } => extract_brat(&paths, dir, force),
+        } => extract_brat(&paths, dir, force, &unlimited(lang_flag(lang))),
         Command::Stats {
             stdin_jsonl: true, ..
         } => {
             let stdin = std::io::stdin().lock();
-            cli::stdin::run(stdin, &mut out, &stdin_settings(), cli::stdin::Mode::Stats)?;
+            let settings = stdin_settings(&ClientOptions::default());
+            cli::stdin::run(stdin, &mut out, &settings, cli::stdin::Mode::Stats)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Stats {
@@ -319,11 +427,16 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
 
 /// `extract --format brat --out DIR`: one `.ann` per article, never over
 /// an existing one without `--force` (exit status 1 then).
-fn extract_brat(paths: &[PathBuf], dir: Option<PathBuf>, force: bool) -> anyhow::Result<ExitCode> {
+fn extract_brat(
+    paths: &[PathBuf],
+    dir: Option<PathBuf>,
+    force: bool,
+    flags: &ClientOptions,
+) -> anyhow::Result<ExitCode> {
     let Some(dir) = dir else {
         anyhow::bail!("--format brat needs --out DIR");
     };
-    let inputs = load(paths)?;
+    let inputs = load_with(paths, flags)?;
     std::fs::create_dir_all(&dir)?;
     let mut status = ExitCode::SUCCESS;
     for input in inputs {
@@ -347,6 +460,37 @@ fn extract_brat(paths: &[PathBuf], dir: Option<PathBuf>, force: bool) -> anyhow:
         )?;
     }
     Ok(status)
+}
+
+/// `--lang` as a layer of settings.
+fn lang_flag(lang: Option<String>) -> ClientOptions {
+    let mut res = ClientOptions::default();
+    res.language.default = lang;
+    res
+}
+
+/// `newsls init [DIR]`: the commented newsls.toml with every setting at
+/// its default. An existing file is a usage error unless `--force`.
+fn init(dir: &Path, force: bool) -> anyhow::Result<ExitCode> {
+    let path = dir.join("newsls.toml");
+    if path.exists() && !force {
+        anyhow::bail!(
+            "{} already exists and was left as it is (--force replaces it)",
+            path.display()
+        );
+    }
+    std::fs::create_dir_all(dir)
+        .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", dir.display()))?;
+    std::fs::write(
+        &path,
+        newsls::input::template::template(&Settings::default()),
+    )
+    .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+    println!(
+        "wrote {} with every setting at its default. Each key set there wins over the editor's setting of the same name: delete a line to let the editor decide it.",
+        path.display()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn stats(

@@ -417,6 +417,95 @@ pub fn analyze_with(article: &Article, config: &AnalysisConfig, memo: &mut Memo)
     res
 }
 
+/// [`analyze`] (with the memo, when given) for an article of at most
+/// `max_bytes` bytes. A larger one gets only the checks that cost next to
+/// nothing, its quotation marks (`unbalanced-quote`), and one
+/// `document-too-large` finding at its top saying so, why, and which
+/// setting raises the limit: never a silent skip. Hover, the outline and
+/// the other features then find no actors, quotes or claims in it. The
+/// language server and `newsls check` call this with
+/// `diagnostics.max-document-bytes`.
+pub fn analyze_within(
+    article: &Article,
+    config: &AnalysisConfig,
+    max_bytes: u64,
+    memo: Option<&mut Memo>,
+) -> Analysis {
+    let size = article.text.len() as u64;
+    if size <= max_bytes {
+        return match memo {
+            Some(memo) => analyze_with(article, config, memo),
+            None => analyze(article, config),
+        };
+    }
+    let lexicons = Lexicons::get();
+    let text = article.prose.as_str();
+    let language = article
+        .meta
+        .lang
+        .or(config.language)
+        .unwrap_or_else(|| language::detect(text, lexicons));
+    let doc = Doc {
+        text,
+        folded: Folded::new(""),
+        lex: lexicons.lang(language),
+        lexicons,
+        paragraphs: segment::paragraphs(text),
+        sentences: Vec::new(),
+        quoted: Vec::new(),
+        all_words: Vec::new(),
+        speech: Vec::new(),
+        memo: None,
+    };
+    // The scan of quotation marks reads the text and its paragraphs only.
+    let marks = quotes::scan(&doc);
+    let first_line = article
+        .text
+        .find(['\n', '\r'])
+        .unwrap_or(article.text.len());
+    let top = crate::text::snap(&article.text, TextRange::new(0, first_line.min(80)));
+    let mut findings = vec![Finding::new(
+        FindingKind::DocumentTooLarge,
+        top,
+        format!(
+            "diagnostics limited: this document is {}, over the limit of {} (`max-document-bytes` under [diagnostics] in newsls.toml, `diagnostics.maxDocumentBytes` in the editor); only its quotation marks are checked ({}), and hover, the outline and the other features find no actors, quotes or claims in it. Raise the limit to analyse it fully.",
+            bytes(size),
+            bytes(max_bytes),
+            FindingKind::UnbalancedQuote.code()
+        ),
+    )];
+    findings.extend(marks.findings);
+    Analysis {
+        language,
+        paragraphs: doc.paragraphs,
+        sentences: Vec::new(),
+        quotes: Vec::new(),
+        actors: Vec::new(),
+        mentions: Vec::new(),
+        claims: Vec::new(),
+        findings,
+    }
+}
+
+/// A size for people: exact bytes with thousands separators, so a
+/// document just over the limit does not read as equal to it, and MB
+/// beside large ones.
+fn bytes(n: u64) -> String {
+    let digits = n.to_string();
+    let mut res = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            res.push(',');
+        }
+        res.push(c);
+    }
+    res.push_str(" bytes");
+    if n >= 1_000_000 {
+        res.push_str(&format!(" ({:.1} MB)", n as f64 / 1e6));
+    }
+    res
+}
+
 fn analyze_inner(
     article: &Article,
     config: &AnalysisConfig,

@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::analysis::{analyze, Analysis, AnalysisConfig};
+use crate::analysis::{analyze_within, Analysis, AnalysisConfig};
 use crate::corpus::brat;
 use crate::input::brat::Problem;
-use crate::input::{Article, Format, Settings};
+use crate::input::{Article, ClientOptions, Format, Settings};
 
 /// One article read from disk, analysed with the settings that apply to it.
 pub struct Input {
@@ -169,7 +169,7 @@ pub fn analyse_file(path: PathBuf, text: &str, settings: Settings) -> Input {
         actors: settings.actors.clone(),
         annotations,
     };
-    let analysis = analyze(&article, &config);
+    let analysis = analyze_within(&article, &config, settings.max_document_bytes, None);
     Input {
         path,
         article,
@@ -183,6 +183,12 @@ pub fn analyse_file(path: PathBuf, text: &str, settings: Settings) -> Input {
 /// and non-UTF-8 files, and any article the analysis fails on, are
 /// reported in the second list and skipped.
 pub fn load_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<Skipped>) {
+    load_inputs_with(paths, &ClientOptions::default())
+}
+
+/// [`load_inputs`] with the command line's flags on top of each article's
+/// `newsls.toml` (they win: README, "Settings precedence").
+pub fn load_inputs_with(paths: &[PathBuf], flags: &ClientOptions) -> (Vec<Input>, Vec<Skipped>) {
     let (files, mut skipped) = collect_paths(paths);
     let mut cache = SettingsCache::default();
     let mut reported = std::collections::HashSet::new();
@@ -200,6 +206,7 @@ pub fn load_inputs(paths: &[PathBuf]) -> (Vec<Input>, Vec<Skipped>) {
             }
             (Settings::default(), None)
         });
+        let settings = settings.with_client(flags);
         if paths.iter().any(|p| p == &path) || included(&settings, root.as_deref(), &path) {
             jobs.push((path, settings));
         }

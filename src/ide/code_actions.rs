@@ -53,7 +53,11 @@ pub fn actions(snap: &Snapshot, range: TextRange) -> Vec<Action> {
         if f.kind == FindingKind::UnattributedClaim {
             res.push(source_placeholder(snap, d.clone()));
         }
-        if !matches!(f.kind, FindingKind::ConfigError | FindingKind::AnnMismatch) {
+        // Findings about a whole file are not a sentence's to silence.
+        if !matches!(
+            f.kind,
+            FindingKind::ConfigError | FindingKind::AnnMismatch | FindingKind::DocumentTooLarge
+        ) {
             res.push(suppress(snap, d));
         }
     }

@@ -75,7 +75,12 @@ fn suppressed(
     f: &Finding,
     marks: &[crate::input::Suppression],
 ) -> bool {
-    if marks.is_empty() || matches!(f.kind, FindingKind::ConfigError | FindingKind::AnnMismatch) {
+    if marks.is_empty()
+        || matches!(
+            f.kind,
+            FindingKind::ConfigError | FindingKind::AnnMismatch | FindingKind::DocumentTooLarge
+        )
+    {
         return false;
     }
     let idx = sentences.partition_point(|s| s.range.end() <= f.range.start());

@@ -21,7 +21,7 @@ pub mod workspace_symbols;
 #[cfg(test)]
 mod fixture;
 
-use crate::analysis::{analyze, Analysis, AnalysisConfig};
+use crate::analysis::{analyze_within, Analysis, AnalysisConfig};
 use crate::input::{Article, Format, Settings};
 use crate::text::LineIndex;
 
@@ -56,10 +56,7 @@ impl Snapshot {
             actors: settings.actors.clone(),
             annotations,
         };
-        let analysis = match memo {
-            Some(memo) => crate::analysis::analyze_with(&article, &config, memo),
-            None => analyze(&article, &config),
-        };
+        let analysis = analyze_within(&article, &config, settings.max_document_bytes, memo);
         let line_index = LineIndex::new(&article.text);
         Snapshot {
             version,

@@ -12,9 +12,9 @@
 //! the VS Code setting the editors test asks for) and the rule that emits
 //! it; every `match` on `FindingKind` the compiler then points at.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-use super::settings::Severity;
+use super::settings::{Run, Severity};
 
 macro_rules! finding_kinds {
     ($(
@@ -52,27 +52,52 @@ macro_rules! finding_kinds {
             }
         }
 
-        /// `[diagnostics]` of `newsls.toml`: a severity per code.
-        #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+        /// `[diagnostics]` of `newsls.toml`: a severity per code, then
+        /// when and on what the server computes diagnostics. `newsls init`
+        /// writes this struct, so its fields are the keys in that order.
+        #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
         #[serde(deny_unknown_fields, rename_all = "kebab-case")]
         pub(super) struct DiagnosticsSection {
-            $($field: Option<Severity>,)*
+            $(#[serde(skip_serializing_if = "Option::is_none")] $field: Option<Severity>,)*
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub(super) run: Option<Run>,
+            #[serde(skip_serializing_if = "Option::is_none")]
             pub(super) delay_ms: Option<u64>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            pub(super) max_document_bytes: Option<u64>,
         }
 
         impl DiagnosticsSection {
             pub(super) fn severities(&self) -> Vec<(FindingKind, Option<Severity>)> {
                 vec![$((FindingKind::$kind, self.$field)),*]
             }
+
+            /// Every key set to the value `severities` gives it.
+            pub(super) fn every_key(
+                severities: &super::settings::Severities,
+                run: Run,
+                delay_ms: u64,
+                max_document_bytes: u64,
+            ) -> DiagnosticsSection {
+                DiagnosticsSection {
+                    $($field: Some(severities.get(FindingKind::$kind)),)*
+                    run: Some(run),
+                    delay_ms: Some(delay_ms),
+                    max_document_bytes: Some(max_document_bytes),
+                }
+            }
         }
 
         /// The client's `diagnostics` options: a severity per code
-        /// (camelCase) and the debounce delay.
-        #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+        /// (camelCase), when to compute them, the debounce delay and the
+        /// size limit.
+        #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
         #[serde(rename_all = "camelCase", default)]
         pub struct ClientDiagnostics {
             $(pub $field: Option<Severity>,)*
+            pub run: Option<Run>,
             pub delay_ms: Option<u64>,
+            pub max_document_bytes: Option<u64>,
         }
 
         impl ClientDiagnostics {
@@ -111,6 +136,10 @@ finding_kinds! {
     /// An error in `newsls.toml`.
     ConfigError / config_error = "config-error", Error,
         "an error in `newsls.toml`, at its line and column";
+    /// A document over the size limit: analysed for quotation marks only,
+    /// and told so once at its top.
+    DocumentTooLarge / document_too_large = "document-too-large", Information,
+        "a document over `max-document-bytes` (default 4 MB): only its quotation marks are checked, and this one diagnostic at its top says so";
 }
 
 impl FindingKind {

@@ -7,6 +7,9 @@ pub mod brat;
 pub mod finding_kinds;
 pub mod gold;
 pub mod settings;
+pub mod template;
 
 pub use article::{suppressions, Article, Format, Metadata, Suppression};
-pub use settings::{ActorEntry, ClientOptions, Settings, SettingsError, Severity};
+pub use settings::{
+    ActorEntry, ClientOptions, FileSettings, Run, Settings, SettingsError, Severity,
+};

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::finding_kinds::DiagnosticsSection;
 pub use super::finding_kinds::{ClientDiagnostics, FindingKind};
@@ -14,9 +14,7 @@ use crate::lexicon::{ActorKind, Lang};
 use crate::text::{LineIndex, TextRange};
 
 /// The severity a user gives a diagnostic code.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Off,
@@ -38,32 +36,60 @@ impl Severity {
     }
 }
 
+/// When the language server computes diagnostics (`run` under
+/// `[diagnostics]`). `newsls.toml` spells the values in kebab-case
+/// (`on-save`), the editor settings in camelCase (`onSave`); either
+/// spelling is read in both places.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Run {
+    /// After every change (debounced by `delay-ms`), and on open and save.
+    #[default]
+    #[serde(alias = "onType")]
+    OnType,
+    /// On open and save only: typing alone analyses nothing.
+    #[serde(alias = "onSave")]
+    OnSave,
+}
+
+/// Documents larger than this many bytes get only the cheap checks
+/// (quotation marks) and one diagnostic saying so: 4 MB, about 650,000
+/// words, which a full analysis takes seconds over.
+pub const DEFAULT_MAX_DOCUMENT_BYTES: u64 = 4_000_000;
+
 /// An `[[actor]]` of the registry.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ActorEntry {
     pub name: String,
     pub kind: ActorKind,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub wikidata: Option<String>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct LanguageSection {
+    #[serde(skip_serializing_if = "Option::is_none")]
     default: Option<String>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct FilesSection {
+    #[serde(skip_serializing_if = "Option::is_none")]
     include: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     exclude: Option<Vec<String>>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+/// `newsls.toml` as written. Its fields, in this order, are the sections
+/// `newsls init` writes.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct SettingsFile {
     #[serde(default)]
@@ -72,8 +98,17 @@ struct SettingsFile {
     diagnostics: DiagnosticsSection,
     #[serde(default)]
     files: FilesSection,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     actor: Vec<ActorEntry>,
+}
+
+/// What a `newsls.toml` sets, and only that: a key it leaves out is left
+/// to the layers below it (the editor's settings, then the defaults).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FileSettings {
+    file: SettingsFile,
+    /// `[language] default`, checked: `Some(None)` is "auto".
+    language: Option<Option<Lang>>,
 }
 
 /// Resolved settings: every value present, defaults filled in.
@@ -82,7 +117,11 @@ pub struct Settings {
     /// `None` means detect per document.
     pub language: Option<Lang>,
     pub severities: Severities,
+    /// When the language server computes diagnostics.
+    pub run: Run,
     pub delay_ms: u64,
+    /// Over this size a document gets only the cheap checks.
+    pub max_document_bytes: u64,
     pub include: Vec<String>,
     pub exclude: Vec<String>,
     pub actors: Vec<ActorEntry>,
@@ -139,7 +178,9 @@ impl Default for Settings {
         Settings {
             language: None,
             severities: Severities::default(),
+            run: Run::OnType,
             delay_ms: 50,
+            max_document_bytes: DEFAULT_MAX_DOCUMENT_BYTES,
             include: vec!["**/*.txt".to_string(), "**/*.md".to_string()],
             exclude: Vec::new(),
             actors: Vec::new(),
@@ -151,8 +192,10 @@ impl Default for Settings {
 /// Settings sent by an editor (`initializationOptions`,
 /// `workspace/didChangeConfiguration`): camelCase JSON mirroring
 /// `newsls.toml`, every field optional. Unknown fields are ignored so a newer
-/// extension can talk to an older server.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+/// extension can talk to an older server. The command line's flags are
+/// the same shape (`newsls check --lang fr` is `{"language": {"default":
+/// "fr"}}`), applied last.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ClientOptions {
     pub language: ClientLanguage,
@@ -160,13 +203,13 @@ pub struct ClientOptions {
     pub outline: ClientOutline,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ClientLanguage {
     pub default: Option<String>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ClientOutline {
     /// "speaker" (default) or "none".
@@ -202,8 +245,18 @@ impl std::fmt::Display for SettingsError {
     }
 }
 
+/// How the layers of settings stack, lowest first: the defaults, the
+/// editor's settings, `newsls.toml`, the command line's flags. A key set in
+/// a layer wins over the layers below it; a key it leaves out is theirs.
 impl Settings {
-    /// These settings with the client's options on top (client wins).
+    /// The language server's settings: the defaults, then the editor's
+    /// settings, then what `newsls.toml` sets (the file wins).
+    pub fn resolve(file: &FileSettings, editor: &ClientOptions) -> Settings {
+        Settings::default().with_client(editor).with_file(file)
+    }
+
+    /// These settings with the client's options (or the command line's
+    /// flags) on top: what they set wins.
     pub fn with_client(&self, o: &ClientOptions) -> Settings {
         let mut res = self.clone();
         if let Some(code) = o.language.default.as_deref() {
@@ -211,8 +264,14 @@ impl Settings {
         }
         let d = &o.diagnostics;
         res.severities.apply(d.severities());
+        if let Some(run) = d.run {
+            res.run = run;
+        }
         if let Some(ms) = d.delay_ms {
             res.delay_ms = ms;
+        }
+        if let Some(bytes) = d.max_document_bytes {
+            res.max_document_bytes = bytes;
         }
         if let Some(g) = &o.outline.group_by {
             res.outline_group_by = g.clone();
@@ -220,8 +279,44 @@ impl Settings {
         res
     }
 
-    /// Parses the text of a `newsls.toml`.
+    /// These settings with what a `newsls.toml` sets on top.
+    pub fn with_file(&self, f: &FileSettings) -> Settings {
+        let mut res = self.clone();
+        if let Some(language) = f.language {
+            res.language = language;
+        }
+        let d = &f.file.diagnostics;
+        res.severities.apply(d.severities());
+        if let Some(run) = d.run {
+            res.run = run;
+        }
+        if let Some(ms) = d.delay_ms {
+            res.delay_ms = ms;
+        }
+        if let Some(bytes) = d.max_document_bytes {
+            res.max_document_bytes = bytes;
+        }
+        if let Some(include) = &f.file.files.include {
+            res.include = include.clone();
+        }
+        if let Some(exclude) = &f.file.files.exclude {
+            res.exclude = exclude.clone();
+        }
+        // The registry lives in the file only.
+        res.actors = f.file.actor.clone();
+        res
+    }
+
+    /// The defaults with the text of a `newsls.toml` on top (the command
+    /// line's settings before its flags).
     pub fn parse(text: &str) -> Result<Settings, SettingsError> {
+        Ok(Settings::default().with_file(&FileSettings::parse(text)?))
+    }
+}
+
+impl FileSettings {
+    /// Parses the text of a `newsls.toml`.
+    pub fn parse(text: &str) -> Result<FileSettings, SettingsError> {
         let file: SettingsFile = toml::from_str(text).map_err(|e| {
             let range = e
                 .span()
@@ -230,9 +325,10 @@ impl Settings {
             error_at(text, range, e.message().to_string())
         })?;
         let language = match file.language.default.as_deref() {
-            None | Some("auto") => None,
+            None => None,
+            Some("auto") => Some(None),
             Some(code) => match Lang::from_code(code) {
-                Some(lang) => Some(lang),
+                Some(lang) => Some(Some(lang)),
                 None => {
                     let range = find_value(text, &format!("\"{code}\""));
                     return Err(error_at(
@@ -243,21 +339,6 @@ impl Settings {
                 }
             },
         };
-        let mut res = Settings {
-            language,
-            ..Settings::default()
-        };
-        let d = file.diagnostics;
-        res.severities.apply(d.severities());
-        if let Some(ms) = d.delay_ms {
-            res.delay_ms = ms;
-        }
-        if let Some(include) = file.files.include {
-            res.include = include;
-        }
-        if let Some(exclude) = file.files.exclude {
-            res.exclude = exclude;
-        }
         for actor in &file.actor {
             if actor.name.trim().is_empty() {
                 let range = find_value(text, "name");
@@ -268,8 +349,37 @@ impl Settings {
                 ));
             }
         }
-        res.actors = file.actor;
-        Ok(res)
+        Ok(FileSettings { file, language })
+    }
+
+    /// A file that sets every key to its value in `s`: what `newsls init`
+    /// writes (with the defaults).
+    pub(super) fn every_key(s: &Settings) -> FileSettings {
+        let file = SettingsFile {
+            language: LanguageSection {
+                default: Some(s.language.map_or("auto", Lang::code).to_string()),
+            },
+            diagnostics: DiagnosticsSection::every_key(
+                &s.severities,
+                s.run,
+                s.delay_ms,
+                s.max_document_bytes,
+            ),
+            files: FilesSection {
+                include: Some(s.include.clone()),
+                exclude: Some(s.exclude.clone()),
+            },
+            actor: s.actors.clone(),
+        };
+        FileSettings {
+            file,
+            language: Some(s.language),
+        }
+    }
+
+    /// The file as TOML, sections and keys in declaration order.
+    pub(super) fn to_toml(&self) -> Result<String, toml::ser::Error> {
+        toml::to_string(&self.file)
     }
 }
 
@@ -346,24 +456,55 @@ wikidata = "Q15031"
     }
 
     /// The payload the VS Code extension sends (a tested contract: see
-    /// `tests/fixtures/settings/vscode_init_options.json`).
+    /// `tests/fixtures/settings/vscode_init_options.json`), under a
+    /// `newsls.toml` that sets some of the same keys: the file wins for the
+    /// keys it sets, the editor decides the others.
     #[test]
-    fn client_options_override_the_file() {
+    fn the_file_wins_over_the_editor_for_the_keys_it_sets() {
         let json = include_str!("../../tests/fixtures/settings/vscode_init_options.json");
         let value: serde_json::Value = serde_json::from_str(json).unwrap();
         let o = ClientOptions::from_json(&value).unwrap();
-        let file =
-            Settings::parse("[diagnostics]\nunattributed-claim = \"error\"\ndelay-ms = 200\n")
-                .unwrap();
-        let s = file.with_client(&o);
-        assert_eq!(s.delay_ms, 0);
+        let file = FileSettings::parse(
+            "[diagnostics]\nunattributed-claim = \"error\"\ndelay-ms = 200\nrun = \"on-save\"\n",
+        )
+        .unwrap();
+        let s = Settings::resolve(&file, &o);
+        // Set in both: the file's.
+        assert_eq!(s.delay_ms, 200);
         assert_eq!(
             s.severities.get(FindingKind::UnattributedClaim),
-            Severity::Warning
+            Severity::Error
         );
+        // Set by the editor only: the editor's.
         assert_eq!(s.severities.get(FindingKind::VagueSource), Severity::Hint);
         assert_eq!(s.language, Some(Lang::Fr));
         assert_eq!(s.outline_group_by, "speaker");
+        assert_eq!(s.max_document_bytes, DEFAULT_MAX_DOCUMENT_BYTES);
+        assert_eq!(s.run, Run::OnSave);
+        // Set by neither: the default.
+        assert_eq!(
+            s.severities.get(FindingKind::UnattributedQuote),
+            FindingKind::UnattributedQuote.default_severity()
+        );
+        // The file's "auto" is a choice too: it wins over the editor's "fr".
+        let auto = FileSettings::parse("[language]\ndefault = \"auto\"\n").unwrap();
+        assert_eq!(Settings::resolve(&auto, &o).language, None);
+        // An empty file leaves everything to the editor.
+        assert_eq!(
+            Settings::resolve(&FileSettings::default(), &o),
+            Settings::default().with_client(&o)
+        );
+        // The command line's flags (the same shape) go on top of both.
+        let flags = ClientOptions::from_json(
+            &serde_json::json!({"diagnostics": {"unattributedClaim": "hint"}}),
+        )
+        .unwrap();
+        assert_eq!(
+            s.with_client(&flags)
+                .severities
+                .get(FindingKind::UnattributedClaim),
+            Severity::Hint
+        );
         let wrapped = serde_json::json!({"newsls": {"diagnostics": {"delayMs": 7}}});
         assert_eq!(
             ClientOptions::from_json(&wrapped)
@@ -376,5 +517,21 @@ wikidata = "Q15031"
             ClientOptions::from_json(&serde_json::json!({"diagnostics": {"delayMs": "soon"}}))
                 .is_err()
         );
+    }
+
+    #[test]
+    fn run_is_kebab_case_in_the_file_and_camel_case_in_the_editor() {
+        let file = Settings::parse("[diagnostics]\nrun = \"on-save\"\nmax-document-bytes = 1000\n")
+            .unwrap();
+        assert_eq!((file.run, file.max_document_bytes), (Run::OnSave, 1000));
+        let o = ClientOptions::from_json(
+            &serde_json::json!({"diagnostics": {"run": "onSave", "maxDocumentBytes": 5}}),
+        )
+        .unwrap();
+        assert_eq!(o.diagnostics.run, Some(Run::OnSave));
+        assert_eq!(o.diagnostics.max_document_bytes, Some(5));
+        assert_eq!(Settings::default().run, Run::OnType);
+        let err = Settings::parse("[diagnostics]\nrun = \"sometimes\"\n").unwrap_err();
+        assert!(err.message.contains("on-save"), "{}", err.message);
     }
 }

@@ -37,7 +37,7 @@ impl Server {
         let (root, settings, columns) = {
             let w = self.world();
             let Some(root) = w.root.clone() else { return };
-            (root, w.file_settings.clone(), w.columns())
+            (root, w.settings(), w.columns())
         };
         let token = NumberOrString::String("newsls-index".to_string());
         let progress = match self.client.create_work_done_progress(token.clone()).await {
@@ -129,7 +129,7 @@ impl Server {
     async fn reindex(&self, path: &Path) {
         let (settings, columns, root) = {
             let w = self.world();
-            (w.file_settings.clone(), w.columns(), w.root.clone())
+            (w.settings(), w.columns(), w.root.clone())
         };
         if !included(&settings, root.as_deref(), path) {
             return;

@@ -14,7 +14,7 @@ use tower_lsp_server::ls_types as lsp;
 
 use super::convert::Encoding;
 use super::documents::Document;
-use crate::input::{ClientOptions, Settings};
+use crate::input::{ClientOptions, FileSettings, Settings};
 
 #[derive(Default)]
 pub struct World {
@@ -22,8 +22,8 @@ pub struct World {
     pub docs: HashMap<lsp::Uri, Document>,
     /// Workspace root, where `newsls.toml` is looked for.
     pub root: Option<PathBuf>,
-    /// The last `newsls.toml` that parsed (defaults when none).
-    pub file_settings: Settings,
+    /// What the last `newsls.toml` that parsed sets (nothing when none).
+    pub file_settings: FileSettings,
     pub client_options: ClientOptions,
     /// Whether the client can register file watchers dynamically.
     pub dynamic_watchers: bool,
@@ -38,9 +38,11 @@ pub struct World {
 }
 
 impl World {
-    /// The settings in force: `newsls.toml`, then the client's options.
+    /// The settings in force: the defaults, then the client's options,
+    /// then what `newsls.toml` sets (the file wins; README, "Settings
+    /// precedence").
     pub fn settings(&self) -> Settings {
-        self.file_settings.with_client(&self.client_options)
+        Settings::resolve(&self.file_settings, &self.client_options)
     }
 
     pub fn settings_path(&self) -> Option<PathBuf> {

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use newsls::analysis::FindingKind;
 use newsls::ide::outline::GroupBy;
-use newsls::input::settings::{ClientOptions, Settings, Severity};
+use newsls::input::settings::{ClientOptions, Run, Settings, Severity};
 use newsls::lexicon::Lang;
 use serde_json::{json, Map, Value};
 
@@ -23,6 +23,9 @@ fn vscode_settings() -> Map<String, Value> {
 
 /// Settings that belong to the extension itself, not to the server.
 const EXTENSION_ONLY: [&str; 2] = ["server.path", "trace.server"];
+
+/// The `diagnostics.*` settings that are not a code's severity.
+const NOT_SEVERITIES: [&str; 3] = ["run", "delayMs", "maxDocumentBytes"];
 
 fn dotted(prefix: &str, value: &Value, out: &mut BTreeSet<String>) {
     match value {
@@ -85,9 +88,14 @@ fn every_vscode_choice_is_accepted_and_applied() {
             continue;
         }
         let Some(choices) = property["enum"].as_array() else {
-            // delayMs: a number.
+            // The numbers.
             let o = options(&key, json!(120)).unwrap();
-            assert_eq!(base.with_client(&o).delay_ms, 120, "{key}");
+            let applied = base.with_client(&o);
+            match key.as_str() {
+                "diagnostics.delayMs" => assert_eq!(applied.delay_ms, 120),
+                "diagnostics.maxDocumentBytes" => assert_eq!(applied.max_document_bytes, 120),
+                _ => panic!("setting {key} has no check here"),
+            }
             continue;
         };
         for choice in choices.iter().filter_map(Value::as_str) {
@@ -97,7 +105,14 @@ fn every_vscode_choice_is_accepted_and_applied() {
             }
             let o = options(&key, json!(choice)).unwrap_or_else(|e| panic!("{key}={choice}: {e}"));
             let applied = base.with_client(&o);
-            if key.starts_with("diagnostics.") {
+            if key == "diagnostics.run" {
+                let wanted = match choice {
+                    "onType" => Run::OnType,
+                    "onSave" => Run::OnSave,
+                    _ => panic!("{key}: {choice} is no run mode"),
+                };
+                assert_eq!(applied.run, wanted, "{key}={choice}");
+            } else if key.starts_with("diagnostics.") {
                 let Some(&wanted) = severities.iter().find(|s| s.as_str() == choice) else {
                     panic!("{key}: {choice} is not a severity");
                 };
@@ -128,7 +143,7 @@ fn every_vscode_choice_is_accepted_and_applied() {
                 panic!("setting {key} has no check here");
             }
         }
-        if key.starts_with("diagnostics.") {
+        if key.starts_with("diagnostics.") && key != "diagnostics.run" {
             let offered: Vec<&str> = choices.iter().filter_map(Value::as_str).collect();
             let mut all = vec!["default"];
             all.extend(severities.iter().map(|s| s.as_str()));
@@ -145,7 +160,10 @@ fn vscode_diagnostics_settings_are_the_finding_kinds() {
     let settings = vscode_settings();
     let severity_keys: BTreeSet<&str> = settings
         .keys()
-        .filter(|k| k.starts_with("diagnostics.") && *k != "diagnostics.delayMs")
+        .filter(|k| {
+            k.starts_with("diagnostics.")
+                && !NOT_SEVERITIES.contains(&k.trim_start_matches("diagnostics."))
+        })
         .map(String::as_str)
         .collect();
     let wanted: BTreeSet<String> = FindingKind::ALL

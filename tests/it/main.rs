@@ -18,7 +18,9 @@ mod hostile;
 mod incremental;
 mod lsp;
 mod lsp_logging;
+mod lsp_settings;
 mod positions;
+mod settings;
 mod tidy;
 
 use std::path::{Path, PathBuf};

@@ -6,6 +6,7 @@
 export type Severity = "off" | "hint" | "information" | "warning" | "error";
 export type Inherit = "default";
 export type TraceLevel = "off" | "messages" | "verbose";
+export type Run = "onType" | "onSave";
 
 export interface NewslsConfig {
   server: { path: string };
@@ -18,7 +19,10 @@ export interface NewslsConfig {
     unbalancedQuote: Severity | Inherit;
     annMismatch: Severity | Inherit;
     configError: Severity | Inherit;
+    documentTooLarge: Severity | Inherit;
+    run: Run | Inherit;
     delayMs: number | null;
+    maxDocumentBytes: number | null;
   };
   outline: { groupBy: "speaker" | "none" };
 }
@@ -33,6 +37,7 @@ const SEVERITY_KEYS = [
   "unbalancedQuote",
   "annMismatch",
   "configError",
+  "documentTooLarge",
 ] as const;
 
 export function readConfig(get: Getter): NewslsConfig {
@@ -40,7 +45,9 @@ export function readConfig(get: Getter): NewslsConfig {
   for (const key of SEVERITY_KEYS) {
     diagnostics[key] = get<Severity | Inherit>(`diagnostics.${key}`, "default");
   }
+  diagnostics.run = get<Run | Inherit>("diagnostics.run", "default");
   diagnostics.delayMs = get<number | null>("diagnostics.delayMs", null);
+  diagnostics.maxDocumentBytes = get<number | null>("diagnostics.maxDocumentBytes", null);
   return {
     server: { path: get<string>("server.path", "") },
     trace: { server: get<TraceLevel>("trace.server", "off") },
@@ -50,11 +57,16 @@ export function readConfig(get: Getter): NewslsConfig {
   };
 }
 
-/** What the server is sent: only the values the user chose, so that
- * newsls.toml decides everything left at "default". */
+/** What the server is sent: only the values the user chose. The server
+ * puts newsls.toml on top of them (a key the file sets wins), and
+ * decides everything left at "default" from the file or its defaults. */
 export interface ServerOptions {
   language?: { default: string };
-  diagnostics?: Partial<Record<(typeof SEVERITY_KEYS)[number], Severity>> & { delayMs?: number };
+  diagnostics?: Partial<Record<(typeof SEVERITY_KEYS)[number], Severity>> & {
+    run?: Run;
+    delayMs?: number;
+    maxDocumentBytes?: number;
+  };
   outline?: { groupBy: string };
 }
 
@@ -70,8 +82,15 @@ export function serverOptions(config: NewslsConfig): ServerOptions {
       diagnostics[key] = value;
     }
   }
+  if (config.diagnostics.run !== "default") {
+    diagnostics.run = config.diagnostics.run;
+  }
   if (typeof config.diagnostics.delayMs === "number" && config.diagnostics.delayMs >= 0) {
     diagnostics.delayMs = Math.floor(config.diagnostics.delayMs);
+  }
+  const maxBytes = config.diagnostics.maxDocumentBytes;
+  if (typeof maxBytes === "number" && maxBytes >= 0) {
+    diagnostics.maxDocumentBytes = Math.floor(maxBytes);
   }
   if (Object.keys(diagnostics).length > 0) {
     options.diagnostics = diagnostics;

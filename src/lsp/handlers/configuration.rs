@@ -9,7 +9,7 @@ use super::super::state::is_settings_file;
 use super::super::{convert, Server};
 use crate::analysis::FindingKind;
 use crate::ide::diagnostics::Diagnostic;
-use crate::input::{ClientOptions, Settings};
+use crate::input::{ClientOptions, FileSettings};
 
 impl Server {
     /// Applies the text of a `newsls.toml`: on success the settings change
@@ -18,13 +18,21 @@ impl Server {
     pub(super) async fn apply_settings_text(&self, uri: Option<Uri>, text: &str) {
         self.world().settings_text = Some(text.to_string());
         let enc = self.encoding();
-        let parsed = Settings::parse(text);
+        let parsed = FileSettings::parse(text);
         let mut diags = Vec::new();
+        // The same settings again (read at start, then when the client is
+        // ready; saved unchanged) change nothing: no document is
+        // re-analysed or re-published, which with `run = "on-save"` would
+        // look like publishing on a change.
+        let mut changed = true;
         match parsed {
             Ok(settings) => {
                 let mut w = self.world();
+                changed = w.file_settings != settings;
                 w.file_settings = settings;
-                w.invalidate();
+                if changed {
+                    w.invalidate();
+                }
             }
             Err(e) => {
                 tracing::warn!("newsls.toml: {e}; keeping the last good settings");
@@ -44,7 +52,9 @@ impl Server {
         if let Some(uri) = uri {
             self.client.publish_diagnostics(uri, diags, None).await;
         }
-        self.schedule_all();
+        if changed {
+            self.schedule_all();
+        }
     }
 
     pub(super) async fn reload_settings_from_disk(&self) {
@@ -63,7 +73,11 @@ impl Server {
             Err(_) => {
                 let mut w = self.world();
                 w.settings_text = None;
-                w.file_settings = Settings::default();
+                if w.file_settings == FileSettings::default() {
+                    // No file before either: nothing changes.
+                    return;
+                }
+                w.file_settings = FileSettings::default();
                 w.invalidate();
                 drop(w);
                 self.schedule_all();

@@ -1,12 +1,18 @@
 //! Documents opened, edited, saved and closed. Edits are applied in a
 //! short synchronous section before the first `.await`, so they keep the
 //! order in which they were received.
+//!
+//! Diagnostics follow `diagnostics.run`: with `onType` (the default) every
+//! change schedules them; with `onSave` only opening and saving do, and a
+//! change analyses nothing by itself (a request still analyses the
+//! current text when it needs to: see `handlers/mod.rs`).
 
 use tower_lsp_server::ls_types::*;
 
 use super::super::documents::Document;
 use super::super::state::{is_ann_file, is_settings_file};
 use super::super::Server;
+use crate::input::Run;
 
 pub async fn did_open(s: &Server, p: DidOpenTextDocumentParams) {
     let doc = p.text_document;
@@ -80,12 +86,24 @@ pub async fn did_change(s: &Server, p: DidChangeTextDocumentParams) {
     if let Err(e) = result {
         tracing::error!("{e}");
     }
-    s.schedule_diagnostics(uri);
+    if s.world().settings().run == Run::OnType {
+        s.schedule_diagnostics(uri);
+    }
 }
 
 pub async fn did_save(s: &Server, p: DidSaveTextDocumentParams) {
-    if is_settings_file(&p.text_document.uri) {
+    let uri = p.text_document.uri;
+    if is_settings_file(&uri) {
         s.reload_settings_from_disk().await;
+        return;
+    }
+    // With `onType` the diagnostics of the saved text are already out.
+    let article = {
+        let w = s.world();
+        w.docs.contains_key(&uri) && w.settings().run == Run::OnSave
+    };
+    if article {
+        s.schedule_diagnostics(uri);
     }
 }
 

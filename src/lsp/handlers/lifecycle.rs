@@ -7,7 +7,7 @@ use tower_lsp_server::ls_types::*;
 
 use super::super::convert::Encoding;
 use super::super::{capabilities, Server};
-use crate::input::{ClientOptions, Settings};
+use crate::input::{ClientOptions, FileSettings};
 
 pub fn initialize(s: &Server, p: InitializeParams) -> Result<InitializeResult> {
     let encoding = Encoding::negotiate(
@@ -54,7 +54,7 @@ pub fn initialize(s: &Server, p: InitializeParams) -> Result<InitializeResult> {
         w.dynamic_watchers = dynamic;
         if let Some(path) = w.settings_path() {
             if let Ok(text) = std::fs::read_to_string(&path) {
-                match Settings::parse(&text) {
+                match FileSettings::parse(&text) {
                     Ok(settings) => w.file_settings = settings,
                     Err(e) => tracing::warn!("{}: {e}", path.display()),
                 }

@@ -94,7 +94,11 @@ fn position_params(p: &TextDocumentPositionParams) -> (&Uri, Position) {
 
 impl Server {
     /// The analysis of the current version of a document, computed if
-    /// missing.
+    /// missing. Requests always go through here, whatever
+    /// `diagnostics.run` says: with `onSave` a change analyses nothing by
+    /// itself, and the first request after it (hover, outline, semantic
+    /// tokens…) analyses the current text once, so an answer never points
+    /// into text that has changed since.
     async fn snapshot(&self, uri: &Uri) -> Result<Arc<Snapshot>> {
         let (text, version, format, settings, annotations, memo) = {
             let w = self.world();

@@ -33,7 +33,7 @@ test("every contributed setting is read, with package.json's default as fallback
   }
 });
 
-test("settings left at default are not sent, so newsls.toml decides", () => {
+test("settings left at default are not sent, so newsls.toml or the defaults decide", () => {
   const options = serverOptions(readConfig(getter({})));
   assert.deepEqual(options, { outline: { groupBy: "speaker" } });
 });
@@ -45,13 +45,21 @@ test("chosen settings reach the server in its camelCase shape", () => {
       "diagnostics.vagueSource": "off",
       "diagnostics.unbalancedQuote": "warning",
       "diagnostics.delayMs": 120.7,
+      "diagnostics.run": "onSave",
+      "diagnostics.maxDocumentBytes": 1000000,
       "outline.groupBy": "none",
       "server.path": "/opt/newsls",
     }),
   );
   assert.deepEqual(serverOptions(config), {
     language: { default: "fr" },
-    diagnostics: { vagueSource: "off", unbalancedQuote: "warning", delayMs: 120 },
+    diagnostics: {
+      vagueSource: "off",
+      unbalancedQuote: "warning",
+      run: "onSave",
+      delayMs: 120,
+      maxDocumentBytes: 1000000,
+    },
     outline: { groupBy: "none" },
   });
 });
@@ -59,7 +67,8 @@ test("chosen settings reach the server in its camelCase shape", () => {
 test("every severity choice is one the server knows", () => {
   const severities = ["default", "off", "hint", "information", "warning", "error"];
   for (const [key, property] of Object.entries(properties)) {
-    if (key.startsWith("newsls.diagnostics.") && key !== "newsls.diagnostics.delayMs") {
+    const notSeverities = ["delayMs", "run", "maxDocumentBytes"].map((k) => `newsls.diagnostics.${k}`);
+    if (key.startsWith("newsls.diagnostics.") && !notSeverities.includes(key)) {
       assert.deepEqual(property.enum, severities, key);
     }
   }
