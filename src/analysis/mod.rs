@@ -506,18 +506,42 @@ fn bytes(n: u64) -> String {
     res
 }
 
+/// The document's language decides the rules, except in a paragraph that
+/// is clearly in the other language (`language::foreign_paragraphs` says
+/// when): the text is then analysed once more with the other language's
+/// rules, and each paragraph takes its results from the analysis in its
+/// own language (`language::merge`). A document without such a paragraph
+/// is analysed once, exactly as before.
 fn analyze_inner(
     article: &Article,
     config: &AnalysisConfig,
     memo: Option<&RefCell<Memo>>,
 ) -> Analysis {
     let lexicons = Lexicons::get();
-    let text = article.prose.as_str();
     let language = article
         .meta
         .lang
         .or(config.language)
-        .unwrap_or_else(|| language::detect(text, lexicons));
+        .unwrap_or_else(|| language::detect(article.prose.as_str(), lexicons));
+    let (main, foreign) = analyze_in(article, config, memo, language, true);
+    if !foreign.contains(&true) {
+        return main;
+    }
+    let (other, _) = analyze_in(article, config, memo, language::other(language), false);
+    language::merge(main, other, &foreign)
+}
+
+/// The analysis of the whole text with the rules of `language`, and, when
+/// asked, which paragraphs are in the other language.
+fn analyze_in(
+    article: &Article,
+    config: &AnalysisConfig,
+    memo: Option<&RefCell<Memo>>,
+    language: Lang,
+    find_foreign: bool,
+) -> (Analysis, Vec<bool>) {
+    let lexicons = Lexicons::get();
+    let text = article.prose.as_str();
     let lex = lexicons.lang(language);
     // Folding maps one char to one char of the same byte length for all
     // Latin text we handle; where it does not, offsets go through `origin`.
@@ -549,6 +573,10 @@ fn analyze_inner(
         .filter(|s| s.depth == 0)
         .map(|s| s.range)
         .collect();
+    let foreign = match find_foreign {
+        true => language::foreign_paragraphs(&doc, language),
+        false => Vec::new(),
+    };
     doc.sentences = segment::sentences(&doc, &doc.quoted);
     let mut registry = actors::detect(&doc, &config.actors, language);
     let mut quotes = attribution::quotes(&doc, &marks.spans, &mut registry);
@@ -575,7 +603,7 @@ fn analyze_inner(
     let mut findings = marks.findings;
     findings.extend(findings::from_analysis(&doc, &quotes, &claims, &actors));
     findings.sort_by_key(|f| (f.range.start, f.range.end));
-    Analysis {
+    let analysis = Analysis {
         language,
         paragraphs: doc.paragraphs,
         sentences: doc.sentences,
@@ -584,5 +612,6 @@ fn analyze_inner(
         mentions,
         claims,
         findings,
-    }
+    };
+    (analysis, foreign)
 }

@@ -19,6 +19,7 @@ mod incremental;
 mod lsp;
 mod lsp_logging;
 mod lsp_settings;
+mod mixed_language;
 mod positions;
 mod settings;
 mod tidy;
