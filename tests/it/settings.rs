@@ -259,3 +259,30 @@ fn thousands(n: usize) -> String {
     }
     res
 }
+
+#[test]
+fn extract_stdin_lang_is_the_language_of_lines_that_do_not_say() {
+    use std::io::Write;
+    let mut child = newsls()
+        .args(["extract", "--stdin", "--lang", "en"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let input = "{\"id\": 1, \"text\": \"Un accord pourrait être signé.\"}\n{\"id\": 2, \"text\": \"Un accord pourrait être signé.\", \"lang\": \"fr\"}\n";
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let languages: Vec<String> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            v["language"].as_str().unwrap_or_default().to_string()
+        })
+        .collect();
+    assert_eq!(languages, ["en", "fr"]);
+}
