@@ -252,10 +252,7 @@ fn scores_are_given_per_language() {
     let gold = fixtures().join("gold");
     let articles = fixtures().join("articles");
     let stdout = eval(&["--gold", path(&gold), path(&articles)]);
-    assert!(
-        stdout.starts_with("14 articles scored against"),
-        "{stdout}"
-    );
+    assert!(stdout.starts_with("14 articles scored against"), "{stdout}");
     let en = stdout
         .find("\nEnglish (en): 6 articles\ncategory")
         .expect(&stdout);
