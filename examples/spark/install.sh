@@ -9,7 +9,9 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 venv=$(realpath -m "${1:-$root/target/spark-venv}")
 pyspark_version=4.3.0
 
-if ! command -v java >/dev/null 2>&1; then
+# NEWSLS_SPARK_NO_JRE=1: the caller installs the JRE (CI does, with its
+# other Debian packages: one apt at a time).
+if [ -z "${NEWSLS_SPARK_NO_JRE:-}" ] && ! command -v java >/dev/null 2>&1; then
   echo "apt-get install openjdk-17-jre-headless" >&2
   apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless >/dev/null 2>&1 ||
     (apt-get update -qq && apt-get install -y -qq --no-install-recommends openjdk-17-jre-headless >/dev/null)
