@@ -95,6 +95,9 @@ enum Command {
         /// Read JSON Lines on stdin, write one stats line per article.
         #[arg(long = "stdin", id = "stdin_jsonl")]
         stdin_jsonl: bool,
+        /// Write the report to FILE instead of stdout.
+        #[arg(long, short = 'o', value_name = "FILE", conflicts_with = "stdin_jsonl")]
+        output: Option<PathBuf>,
     },
     /// Precision, recall and F1 against gold annotations (schema: docs/gold-schema.md),
     /// overall and per language; with --verbose, every error by class.
@@ -201,8 +204,11 @@ enum StatsFormat {
     Table,
     Json,
     Csv,
-    /// Markdown tables, as the editors show them.
+    /// Markdown tables.
     Markdown,
+    /// One self-contained page with charts and sortable tables, as the
+    /// editors show it.
+    Html,
 }
 
 fn main() -> ExitCode {
@@ -402,6 +408,19 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             paths,
             format,
             table,
+            output: Some(file),
+            ..
+        } => {
+            let mut buf = Vec::new();
+            let code = stats(&mut buf, &paths, format, table)?;
+            std::fs::write(&file, buf)
+                .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", file.display()))?;
+            Ok(code)
+        }
+        Command::Stats {
+            paths,
+            format,
+            table,
             ..
         } => stats(&mut out, &paths, format, table),
         Command::Eval {
@@ -505,11 +524,13 @@ fn stats(
         );
     }
     let inputs = load(paths)?;
-    let stats = cli::stats::compute(
-        inputs
-            .iter()
-            .map(|i| (i.path.to_string_lossy().to_string(), &i.analysis)),
-    );
+    let stats = cli::stats::compute(inputs.iter().map(|i| {
+        (
+            i.path.to_string_lossy().to_string(),
+            &i.article,
+            &i.analysis,
+        )
+    }));
     match format {
         StatsFormat::Table => out.write_all(cli::stats::table(&stats).as_bytes())?,
         StatsFormat::Json => {
@@ -520,6 +541,7 @@ fn stats(
             out.write_all(cli::stats::csv(&stats, table.unwrap_or_default()).as_bytes())?
         }
         StatsFormat::Markdown => out.write_all(cli::stats::markdown(&stats).as_bytes())?,
+        StatsFormat::Html => out.write_all(cli::report::html(&stats)?.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -33,6 +33,8 @@ pub fn record(input: &Input) -> Value {
                 .collect();
             json!({
                 "name": actor.name,
+                // What `stats` groups speakers by across articles.
+                "key": crate::analysis::actor_key(&actor.name),
                 "kind": actor.kind.as_str(),
                 "description": actor.description,
                 "named": actor.named,

@@ -1,6 +1,7 @@
 //! `newsls stats`: who is quoted, how often and how — per actor (quotes by
 //! kind, number of articles, first and last article), per article (quotes,
-//! distinct speakers, share of claims unattributed) and for the corpus.
+//! distinct speakers, share of claims unattributed, date and length) and
+//! for the corpus. `stats_html` draws the same data as a report.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -8,6 +9,7 @@ use serde::Serialize;
 
 use crate::analysis::{actor_key, Analysis, ClaimStatus, QuoteKind};
 use crate::ide::english::count;
+use crate::input::{date::article_date, Article};
 
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct ActorStats {
@@ -22,6 +24,9 @@ pub struct ActorStats {
     pub articles: usize,
     pub first_article: String,
     pub last_article: String,
+    /// Quotes per month (`2015-09`), from the articles that carry a date.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub months: BTreeMap<String, usize>,
 }
 
 #[derive(Clone, Debug, Default, Serialize)]
@@ -35,6 +40,11 @@ pub struct ArticleStats {
     pub vague_claims: usize,
     /// Share of claims unattributed (0 when there are no claims).
     pub unattributed_share: f64,
+    /// The article's date (`2015-09-23`, or `2015-09`): front matter
+    /// `date`, else the dateline (`input::date`).
+    pub date: Option<String>,
+    /// Words of prose (Markdown markup and front matter left out).
+    pub words: usize,
 }
 
 /// The quotes whose speaker was not found, counted like a speaker's, so
@@ -62,11 +72,23 @@ pub struct Stats {
     pub total_unattributed_claims: usize,
 }
 
-/// Stats over articles given as (name, analysis), in corpus order.
-pub fn compute<'a>(articles: impl IntoIterator<Item = (String, &'a Analysis)>) -> Stats {
+/// Words of prose: runs of non-space characters holding a letter or digit.
+fn word_count(article: &Article) -> usize {
+    article
+        .prose
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Stats over articles given as (name, article, analysis), in corpus order.
+pub fn compute<'a>(
+    articles: impl IntoIterator<Item = (String, &'a Article, &'a Analysis)>,
+) -> Stats {
     let mut by_actor: BTreeMap<String, (ActorStats, BTreeSet<usize>)> = BTreeMap::new();
     let mut res = Stats::default();
-    for (i, (name, a)) in articles.into_iter().enumerate() {
+    for (i, (name, article, a)) in articles.into_iter().enumerate() {
+        let date = article_date(article);
         let speakers: BTreeSet<usize> = a.quotes.iter().filter_map(|q| q.speaker).collect();
         let unattributed = a
             .claims
@@ -90,6 +112,8 @@ pub fn compute<'a>(articles: impl IntoIterator<Item = (String, &'a Analysis)>) -
             } else {
                 unattributed as f64 / a.claims.len() as f64
             },
+            date: date.map(|d| d.iso()),
+            words: word_count(article),
         });
         let u = &mut res.unattributed_quotes;
         let mut article_counted = false;
@@ -131,6 +155,9 @@ pub fn compute<'a>(articles: impl IntoIterator<Item = (String, &'a Analysis)>) -
                 QuoteKind::Indirect => st.indirect += 1,
             }
             st.last_article = name.clone();
+            if let Some(d) = date {
+                *st.months.entry(d.month_key()).or_default() += 1;
+            }
             arts.insert(i);
         }
     }
@@ -152,7 +179,7 @@ pub fn compute<'a>(articles: impl IntoIterator<Item = (String, &'a Analysis)>) -
 }
 
 /// The first line of the table and Markdown reports.
-fn headline(s: &Stats) -> String {
+pub(crate) fn headline(s: &Stats) -> String {
     let u = s.unattributed_quotes.quotes;
     let quotes = if u == 0 {
         format!(
@@ -178,7 +205,7 @@ fn headline(s: &Stats) -> String {
 }
 
 /// The name shown for quotes whose speaker was not found.
-const NO_SPEAKER: &str = "(no speaker found)";
+pub(crate) const NO_SPEAKER: &str = "(no speaker found)";
 
 /// Rows of cells as aligned columns: `right[i]` right-aligns column `i`.
 /// Widths come from the content, so no name is cut.

@@ -194,7 +194,7 @@ fn process(line_no: usize, line: &str, settings: &Settings, mode: Mode) -> Value
             rec
         }
         Mode::Stats => {
-            let s = super::stats::compute([(name, &analysis)]);
+            let s = super::stats::compute([(name, &article, &analysis)]);
             let mut rec = s
                 .articles
                 .first()

@@ -21,6 +21,7 @@ mod lsp_logging;
 mod lsp_settings;
 mod mixed_language;
 mod positions;
+mod report;
 mod settings;
 mod tidy;
 
