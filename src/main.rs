@@ -1,6 +1,6 @@
 //! The `newsls` binary: the command line of README.md ("Command line").
 
-use std::io::{IsTerminal, Write};
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -217,11 +217,9 @@ fn stdin_settings() -> newsls::input::Settings {
     }
 }
 
-/// Reads and analyses the articles under `paths`. A path that does not
-/// exist is a usage error (exit 2, nothing read): a typo must not pass
-/// for a clean run. A file that cannot be read inside a folder is reported
-/// and skipped.
-fn load(paths: &[PathBuf]) -> anyhow::Result<Vec<cli::Input>> {
+/// A path that does not exist is a usage error (exit 2, nothing read): a
+/// typo must not pass for a clean run.
+fn check_paths(paths: &[PathBuf]) -> anyhow::Result<()> {
     let missing: Vec<String> = paths
         .iter()
         .filter(|p| {
@@ -232,22 +230,63 @@ fn load(paths: &[PathBuf]) -> anyhow::Result<Vec<cli::Input>> {
     if !missing.is_empty() {
         anyhow::bail!("no such file or folder: {}", missing.join(", "));
     }
+    Ok(())
+}
+
+fn report_skipped(s: &cli::files::Skipped) {
+    eprintln!("newsls: {}: {}", s.path.display(), s.reason);
+}
+
+/// Reads and analyses the articles under `paths`, all kept (for `eval`).
+/// A file that cannot be read inside a folder is reported and skipped.
+fn load(paths: &[PathBuf]) -> anyhow::Result<Vec<cli::Input>> {
+    check_paths(paths)?;
     let (inputs, skipped) = cli::load_inputs(paths);
-    for s in skipped {
-        eprintln!("newsls: {}: {}", s.path.display(), s.reason);
-    }
+    skipped.iter().for_each(report_skipped);
     Ok(inputs)
 }
 
+/// Reads and analyses the articles under `paths` in parallel, hands each to
+/// `work` as soon as it is analysed (then drops it), and what `work`
+/// returns to `sink`, in corpus order. A file that cannot be read inside a
+/// folder is reported when its turn comes, and skipped.
+fn each_article<T: Send>(
+    paths: &[PathBuf],
+    work: impl Fn(cli::Input) -> T + Sync,
+    mut sink: impl FnMut(T) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
+    check_paths(paths)?;
+    cli::files::for_each_input(paths, work, |r| match r {
+        Ok(t) => sink(t),
+        Err(s) => {
+            report_skipped(&s);
+            Ok(())
+        }
+    })?;
+    Ok(())
+}
+
 fn run(command: Command) -> anyhow::Result<ExitCode> {
-    let mut out = std::io::stdout().lock();
+    // Buffered: a line-buffered stdout would make a system call per line.
+    let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let res = run_with(command, &mut out);
+    let flushed = out.flush();
+    let code = res?;
+    flushed?;
+    Ok(code)
+}
+
+fn run_with(command: Command, out: &mut impl Write) -> anyhow::Result<ExitCode> {
     match command {
         Command::Lsp { log_file } => Ok(serve(log_file.as_deref())),
         Command::Check { paths, format } => {
-            let inputs = load(&paths)?;
-            let (text, failing) = cli::check::run(&inputs, &paths, format);
-            out.write_all(text.as_bytes())?;
-            Ok(if failing {
+            let mut report = cli::check::Report::new(&mut *out, format)?;
+            each_article(
+                &paths,
+                |input| cli::check::article(&input, format),
+                |a| report.add(a),
+            )?;
+            Ok(if report.finish(&paths)? {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
@@ -257,12 +296,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             stdin_jsonl: true, ..
         } => {
             let stdin = std::io::stdin().lock();
-            cli::stdin::run(
-                stdin,
-                &mut out,
-                &stdin_settings(),
-                cli::stdin::Mode::Extract,
-            )?;
+            cli::stdin::run(stdin, out, &stdin_settings(), cli::stdin::Mode::Extract)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Extract {
@@ -270,10 +304,11 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             format: ExtractFormat::Jsonl,
             ..
         } => {
-            for input in load(&paths)? {
-                serde_json::to_writer(&mut out, &cli::extract::record(&input))?;
-                out.write_all(b"\n")?;
-            }
+            each_article(
+                &paths,
+                |input| cli::extract::line(&cli::extract::record(&input)),
+                |line| out.write_all(&line?),
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Extract {
@@ -287,7 +322,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             stdin_jsonl: true, ..
         } => {
             let stdin = std::io::stdin().lock();
-            cli::stdin::run(stdin, &mut out, &stdin_settings(), cli::stdin::Mode::Stats)?;
+            cli::stdin::run(stdin, out, &stdin_settings(), cli::stdin::Mode::Stats)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Stats {
@@ -295,7 +330,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             format,
             table,
             ..
-        } => stats(&mut out, &paths, format, table),
+        } => stats(out, &paths, format, table),
         Command::Eval {
             gold,
             paths,
@@ -304,7 +339,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             lang,
             category,
         } => evaluate(
-            &mut out,
+            out,
             &gold,
             &paths,
             EvalOptions {
@@ -323,29 +358,33 @@ fn extract_brat(paths: &[PathBuf], dir: Option<PathBuf>, force: bool) -> anyhow:
     let Some(dir) = dir else {
         anyhow::bail!("--format brat needs --out DIR");
     };
-    let inputs = load(paths)?;
+    check_paths(paths)?;
     std::fs::create_dir_all(&dir)?;
     let mut status = ExitCode::SUCCESS;
-    for input in inputs {
-        let stem = input
-            .path
-            .file_stem()
-            .map(|s| s.to_string_lossy().to_string())
-            .unwrap_or_default();
-        let target = dir.join(format!("{stem}.ann"));
-        if target.exists() && !force {
-            eprintln!(
-                "newsls: {} exists, not overwritten (use --force)",
-                target.display()
-            );
-            status = ExitCode::from(1);
-            continue;
-        }
-        std::fs::write(
-            &target,
-            newsls::corpus::brat::write(&input.article.text, &input.analysis),
-        )?;
-    }
+    each_article(
+        paths,
+        |input| {
+            let stem = input
+                .path
+                .file_stem()
+                .map(|s| s.to_string_lossy().to_string())
+                .unwrap_or_default();
+            let ann = newsls::corpus::brat::write(&input.article.text, &input.analysis);
+            (stem, ann)
+        },
+        |(stem, ann)| {
+            let target = dir.join(format!("{stem}.ann"));
+            if target.exists() && !force {
+                eprintln!(
+                    "newsls: {} exists, not overwritten (use --force)",
+                    target.display()
+                );
+                status = ExitCode::from(1);
+                return Ok(());
+            }
+            std::fs::write(&target, ann)
+        },
+    )?;
     Ok(status)
 }
 
@@ -360,12 +399,23 @@ fn stats(
             "--table chooses the table of --format csv; the other formats hold both tables"
         );
     }
-    let inputs = load(paths)?;
-    let stats = cli::stats::compute(
-        inputs
-            .iter()
-            .map(|i| (i.path.to_string_lossy().to_string(), &i.analysis)),
-    );
+    // Each article is summarised where it was analysed, and only its
+    // summary is kept.
+    let mut acc = cli::stats::Aggregate::default();
+    each_article(
+        paths,
+        |input| {
+            cli::stats::ArticleSummary::new(
+                input.path.to_string_lossy().to_string(),
+                &input.analysis,
+            )
+        },
+        |summary| {
+            acc.add(summary);
+            Ok(())
+        },
+    )?;
+    let stats = acc.finish();
     match format {
         StatsFormat::Table => out.write_all(cli::stats::table(&stats).as_bytes())?,
         StatsFormat::Json => {

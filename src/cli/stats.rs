@@ -62,93 +62,158 @@ pub struct Stats {
     pub total_unattributed_claims: usize,
 }
 
-/// Stats over articles given as (name, analysis), in corpus order.
-pub fn compute<'a>(articles: impl IntoIterator<Item = (String, &'a Analysis)>) -> Stats {
-    let mut by_actor: BTreeMap<String, (ActorStats, BTreeSet<usize>)> = BTreeMap::new();
-    let mut res = Stats::default();
-    for (i, (name, a)) in articles.into_iter().enumerate() {
-        let speakers: BTreeSet<usize> = a.quotes.iter().filter_map(|q| q.speaker).collect();
-        let unattributed = a
-            .claims
+/// What `stats` keeps of one article, computed where it was analysed so
+/// the analysis can be dropped: its row, and its quotes by speaker.
+pub struct ArticleSummary {
+    row: ArticleStats,
+    /// One entry per speaker key, in the order of their first quote.
+    speakers: Vec<SpeakerQuotes>,
+    /// Quotes with no speaker found: direct, mixed, indirect.
+    no_speaker: [usize; 3],
+}
+
+/// The quotes of one speaker in one article, with the speaker as its first
+/// quote there names it.
+struct SpeakerQuotes {
+    key: String,
+    name: String,
+    kind: &'static str,
+    anonymous: bool,
+    /// Direct, mixed, indirect.
+    by_kind: [usize; 3],
+}
+
+fn kind_index(kind: QuoteKind) -> usize {
+    match kind {
+        QuoteKind::Direct => 0,
+        QuoteKind::Mixed => 1,
+        QuoteKind::Indirect => 2,
+    }
+}
+
+impl ArticleSummary {
+    /// The summary of the article `name`.
+    pub fn new(name: String, a: &Analysis) -> ArticleSummary {
+        let n_speakers = a
+            .quotes
             .iter()
-            .filter(|c| c.status == ClaimStatus::Unattributed)
-            .count();
-        res.articles.push(ArticleStats {
-            article: name.clone(),
-            quotes: a.quotes.len(),
-            unattributed_quotes: a.quotes.iter().filter(|q| q.speaker.is_none()).count(),
-            speakers: speakers.len(),
-            claims: a.claims.len(),
-            unattributed_claims: unattributed,
-            vague_claims: a
-                .claims
-                .iter()
-                .filter(|c| c.status == ClaimStatus::VagueSource)
-                .count(),
-            unattributed_share: if a.claims.is_empty() {
-                0.0
-            } else {
-                unattributed as f64 / a.claims.len() as f64
-            },
-        });
-        let u = &mut res.unattributed_quotes;
-        let mut article_counted = false;
-        for q in a.quotes.iter().filter(|q| q.speaker.is_none()) {
-            if !article_counted {
-                article_counted = true;
-                if u.articles == 0 {
-                    u.first_article = name.clone();
-                }
-                u.articles += 1;
-                u.last_article = name.clone();
-            }
-            u.quotes += 1;
-            match q.kind {
-                QuoteKind::Direct => u.direct += 1,
-                QuoteKind::Mixed => u.mixed += 1,
-                QuoteKind::Indirect => u.indirect += 1,
-            }
-        }
+            .filter_map(|q| q.speaker)
+            .collect::<BTreeSet<usize>>()
+            .len();
+        let count = |status| a.claims.iter().filter(|c| c.status == status).count();
+        let unattributed = count(ClaimStatus::Unattributed);
+        let mut speakers: Vec<SpeakerQuotes> = Vec::new();
+        let mut no_speaker = [0; 3];
         for q in &a.quotes {
-            let Some(s) = q.speaker else { continue };
+            let Some(s) = q.speaker else {
+                no_speaker[kind_index(q.kind)] += 1;
+                continue;
+            };
             let actor = &a.actors[s];
-            let (st, arts) = by_actor.entry(actor_key(&actor.name)).or_insert_with(|| {
-                (
-                    ActorStats {
+            let key = actor_key(&actor.name);
+            let at = match speakers.iter().position(|sp| sp.key == key) {
+                Some(at) => at,
+                None => {
+                    speakers.push(SpeakerQuotes {
+                        key,
                         name: actor.name.clone(),
-                        kind: actor.kind.as_str().to_string(),
+                        kind: actor.kind.as_str(),
                         anonymous: !actor.named,
-                        first_article: name.clone(),
-                        ..ActorStats::default()
-                    },
-                    BTreeSet::new(),
-                )
-            });
-            st.quotes += 1;
-            match q.kind {
-                QuoteKind::Direct => st.direct += 1,
-                QuoteKind::Mixed => st.mixed += 1,
-                QuoteKind::Indirect => st.indirect += 1,
-            }
-            st.last_article = name.clone();
-            arts.insert(i);
+                        by_kind: [0; 3],
+                    });
+                    speakers.len() - 1
+                }
+            };
+            speakers[at].by_kind[kind_index(q.kind)] += 1;
+        }
+        ArticleSummary {
+            row: ArticleStats {
+                article: name,
+                quotes: a.quotes.len(),
+                unattributed_quotes: no_speaker.iter().sum(),
+                speakers: n_speakers,
+                claims: a.claims.len(),
+                unattributed_claims: unattributed,
+                vague_claims: count(ClaimStatus::VagueSource),
+                unattributed_share: if a.claims.is_empty() {
+                    0.0
+                } else {
+                    unattributed as f64 / a.claims.len() as f64
+                },
+            },
+            speakers,
+            no_speaker,
         }
     }
-    res.total_articles = res.articles.len();
-    res.total_quotes = res.articles.iter().map(|a| a.quotes).sum();
-    res.total_claims = res.articles.iter().map(|a| a.claims).sum();
-    res.total_unattributed_claims = res.articles.iter().map(|a| a.unattributed_claims).sum();
-    res.total_speakers = by_actor.len();
-    res.actors = by_actor
-        .into_values()
-        .map(|(mut st, arts)| {
-            st.articles = arts.len();
-            st
-        })
-        .collect();
-    res.actors
-        .sort_by(|a, b| b.quotes.cmp(&a.quotes).then_with(|| a.name.cmp(&b.name)));
-    res
+}
+
+/// The stats of a corpus, built one article summary at a time in corpus
+/// order (first and last articles depend on it).
+#[derive(Default)]
+pub struct Aggregate {
+    res: Stats,
+    by_actor: BTreeMap<String, ActorStats>,
+}
+
+impl Aggregate {
+    pub fn add(&mut self, summary: ArticleSummary) {
+        let ArticleSummary {
+            row,
+            speakers,
+            no_speaker,
+        } = summary;
+        let name = &row.article;
+        let u = &mut self.res.unattributed_quotes;
+        if no_speaker.iter().sum::<usize>() > 0 {
+            if u.articles == 0 {
+                u.first_article = name.clone();
+            }
+            u.articles += 1;
+            u.last_article = name.clone();
+            u.quotes += no_speaker.iter().sum::<usize>();
+            u.direct += no_speaker[0];
+            u.mixed += no_speaker[1];
+            u.indirect += no_speaker[2];
+        }
+        for sp in speakers {
+            let st = self.by_actor.entry(sp.key).or_insert_with(|| ActorStats {
+                name: sp.name,
+                kind: sp.kind.to_string(),
+                anonymous: sp.anonymous,
+                first_article: name.clone(),
+                ..ActorStats::default()
+            });
+            st.quotes += sp.by_kind.iter().sum::<usize>();
+            st.direct += sp.by_kind[0];
+            st.mixed += sp.by_kind[1];
+            st.indirect += sp.by_kind[2];
+            st.articles += 1;
+            st.last_article.clone_from(name);
+        }
+        self.res.articles.push(row);
+    }
+
+    pub fn finish(self) -> Stats {
+        let Aggregate { mut res, by_actor } = self;
+        res.total_articles = res.articles.len();
+        res.total_quotes = res.articles.iter().map(|a| a.quotes).sum();
+        res.total_claims = res.articles.iter().map(|a| a.claims).sum();
+        res.total_unattributed_claims = res.articles.iter().map(|a| a.unattributed_claims).sum();
+        res.total_speakers = by_actor.len();
+        res.actors = by_actor.into_values().collect();
+        res.actors
+            .sort_by(|a, b| b.quotes.cmp(&a.quotes).then_with(|| a.name.cmp(&b.name)));
+        res
+    }
+}
+
+/// Stats over articles given as (name, analysis), in corpus order.
+pub fn compute<'a>(articles: impl IntoIterator<Item = (String, &'a Analysis)>) -> Stats {
+    let mut acc = Aggregate::default();
+    for (name, a) in articles {
+        acc.add(ArticleSummary::new(name, a));
+    }
+    acc.finish()
 }
 
 /// The first line of the table and Markdown reports.
