@@ -416,16 +416,15 @@ fn stats(
         },
     )?;
     let stats = acc.finish();
+    // Written as rendered: no copy of the report is held in memory.
     match format {
-        StatsFormat::Table => out.write_all(cli::stats::table(&stats).as_bytes())?,
+        StatsFormat::Table => cli::stats::write_table(out, &stats)?,
         StatsFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, &stats)?;
             out.write_all(b"\n")?;
         }
-        StatsFormat::Csv => {
-            out.write_all(cli::stats::csv(&stats, table.unwrap_or_default()).as_bytes())?
-        }
-        StatsFormat::Markdown => out.write_all(cli::stats::markdown(&stats).as_bytes())?,
+        StatsFormat::Csv => cli::stats::write_csv(out, &stats, table.unwrap_or_default())?,
+        StatsFormat::Markdown => cli::stats::write_markdown(out, &stats)?,
     }
     Ok(ExitCode::SUCCESS)
 }

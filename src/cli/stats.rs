@@ -2,7 +2,10 @@
 //! kind, number of articles, first and last article), per article (quotes,
 //! distinct speakers, share of claims unattributed) and for the corpus.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::io::Write;
 
 use serde::Serialize;
 
@@ -245,79 +248,94 @@ fn headline(s: &Stats) -> String {
 /// The name shown for quotes whose speaker was not found.
 const NO_SPEAKER: &str = "(no speaker found)";
 
-/// Rows of cells as aligned columns: `right[i]` right-aligns column `i`.
-/// Widths come from the content, so no name is cut.
-fn columns(rows: &[Vec<String>], right: &[bool]) -> String {
-    let n = rows.first().map_or(0, Vec::len);
-    let widths: Vec<usize> = (0..n)
-        .map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0))
-        .collect();
-    let mut out = String::new();
-    for row in rows {
-        let mut line = String::new();
-        for (i, cell) in row.iter().enumerate() {
-            if i > 0 {
+/// Aligned columns of `n_rows` rows: `cell(row, col)` gives a cell, and
+/// `right[i]` right-aligns column `i`. Widths come from the content, so no
+/// name is cut. Cells are computed when needed (twice: widths, then the
+/// line), never held: a table of 100,000 articles costs one line of memory.
+fn write_columns<'a>(
+    out: &mut impl Write,
+    n_rows: usize,
+    right: &[bool],
+    cell: impl Fn(usize, usize) -> Cow<'a, str>,
+) -> std::io::Result<()> {
+    let mut widths = vec![0; right.len()];
+    for row in 0..n_rows {
+        for (col, w) in widths.iter_mut().enumerate() {
+            *w = (*w).max(cell(row, col).chars().count());
+        }
+    }
+    let mut line = String::new();
+    for row in 0..n_rows {
+        line.clear();
+        for (col, &w) in widths.iter().enumerate() {
+            if col > 0 {
                 line.push_str("  ");
             }
-            let w = widths[i];
-            if right.get(i).copied().unwrap_or(false) {
-                line.push_str(&format!("{cell:>w$}"));
+            let cell = cell(row, col);
+            // Writing to a String cannot fail.
+            let _ = if right[col] {
+                write!(line, "{cell:>w$}")
             } else {
-                line.push_str(&format!("{cell:<w$}"));
-            }
+                write!(line, "{cell:<w$}")
+            };
         }
-        out.push_str(line.trim_end());
-        out.push('\n');
+        out.write_all(line.trim_end().as_bytes())?;
+        out.write_all(b"\n")?;
     }
-    out
+    Ok(())
+}
+
+/// A number as a cell.
+fn num(n: usize) -> Cow<'static, str> {
+    Cow::Owned(n.to_string())
 }
 
 /// The report for a terminal: a headline, the speakers (anonymous sources
 /// marked, quotes with no speaker found on the last row), the articles.
-pub fn table(s: &Stats) -> String {
-    let mut out = headline(s);
-    out.push_str("\n\n");
-    let mut rows = vec![[
+pub fn write_table(out: &mut impl Write, s: &Stats) -> std::io::Result<()> {
+    out.write_all(headline(s).as_bytes())?;
+    out.write_all(b"\n\n")?;
+    const SPEAKERS: [&str; 10] = [
         "speaker", "kind", "source", "quotes", "direct", "mixed", "indirect", "articles", "first",
         "last",
-    ]
-    .map(String::from)
-    .to_vec()];
-    for a in &s.actors {
-        rows.push(vec![
-            a.name.clone(),
-            a.kind.clone(),
-            if a.anonymous { "anonymous" } else { "named" }.to_string(),
-            a.quotes.to_string(),
-            a.direct.to_string(),
-            a.mixed.to_string(),
-            a.indirect.to_string(),
-            a.articles.to_string(),
-            a.first_article.clone(),
-            a.last_article.clone(),
-        ]);
-    }
+    ];
     let u = &s.unattributed_quotes;
-    if u.quotes > 0 {
-        rows.push(vec![
-            NO_SPEAKER.to_string(),
-            String::new(),
-            String::new(),
-            u.quotes.to_string(),
-            u.direct.to_string(),
-            u.mixed.to_string(),
-            u.indirect.to_string(),
-            u.articles.to_string(),
-            u.first_article.clone(),
-            u.last_article.clone(),
-        ]);
-    }
+    let n_rows = 1 + s.actors.len() + usize::from(u.quotes > 0);
     let right = [
         false, false, false, true, true, true, true, true, false, false,
     ];
-    out.push_str(&columns(&rows, &right));
-    out.push('\n');
-    let mut rows = vec![[
+    write_columns(out, n_rows, &right, |row, col| {
+        if row == 0 {
+            return Cow::Borrowed(SPEAKERS[col]);
+        }
+        match s.actors.get(row - 1) {
+            Some(a) => match col {
+                0 => Cow::Borrowed(a.name.as_str()),
+                1 => Cow::Borrowed(a.kind.as_str()),
+                2 => Cow::Borrowed(if a.anonymous { "anonymous" } else { "named" }),
+                3 => num(a.quotes),
+                4 => num(a.direct),
+                5 => num(a.mixed),
+                6 => num(a.indirect),
+                7 => num(a.articles),
+                8 => Cow::Borrowed(a.first_article.as_str()),
+                _ => Cow::Borrowed(a.last_article.as_str()),
+            },
+            None => match col {
+                0 => Cow::Borrowed(NO_SPEAKER),
+                1 | 2 => Cow::Borrowed(""),
+                3 => num(u.quotes),
+                4 => num(u.direct),
+                5 => num(u.mixed),
+                6 => num(u.indirect),
+                7 => num(u.articles),
+                8 => Cow::Borrowed(u.first_article.as_str()),
+                _ => Cow::Borrowed(u.last_article.as_str()),
+            },
+        }
+    })?;
+    out.write_all(b"\n")?;
+    const ARTICLES: [&str; 7] = [
         "article",
         "quotes",
         "no speaker",
@@ -325,29 +343,38 @@ pub fn table(s: &Stats) -> String {
         "claims",
         "unattributed claims",
         "vague",
-    ]
-    .map(String::from)
-    .to_vec()];
-    for a in &s.articles {
-        rows.push(vec![
-            a.article.clone(),
-            a.quotes.to_string(),
-            a.unattributed_quotes.to_string(),
-            a.speakers.to_string(),
-            a.claims.to_string(),
-            format!(
+    ];
+    let right = [false, true, true, true, true, true, true];
+    write_columns(out, 1 + s.articles.len(), &right, |row, col| {
+        let Some(a) = row.checked_sub(1).and_then(|i| s.articles.get(i)) else {
+            return Cow::Borrowed(ARTICLES[col]);
+        };
+        match col {
+            0 => Cow::Borrowed(a.article.as_str()),
+            1 => num(a.quotes),
+            2 => num(a.unattributed_quotes),
+            3 => num(a.speakers),
+            4 => num(a.claims),
+            5 => Cow::Owned(format!(
                 "{} ({:.0}%)",
                 a.unattributed_claims,
                 a.unattributed_share * 100.0
-            ),
-            a.vague_claims.to_string(),
-        ]);
-    }
-    out.push_str(&columns(
-        &rows,
-        &[false, true, true, true, true, true, true],
-    ));
-    out
+            )),
+            _ => num(a.vague_claims),
+        }
+    })
+}
+
+/// [`write_table`] into a string.
+pub fn table(s: &Stats) -> String {
+    to_string(|out| write_table(out, s))
+}
+
+fn to_string(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail, and only UTF-8 is written.
+    let _ = write(&mut out);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// A Markdown cell: pipes escaped, line breaks flattened.
@@ -356,23 +383,25 @@ fn md_cell(s: &str) -> String {
 }
 
 /// The report as Markdown tables, for the editors' stats view.
-pub fn markdown(s: &Stats) -> String {
-    let mut out = format!(
+pub fn write_markdown(out: &mut impl Write, s: &Stats) -> std::io::Result<()> {
+    write!(
+        out,
         "# newsls corpus stats\n\n{}.\n\n## Speakers\n\n",
         headline(s)
-    );
-    out.push_str(
-        "| speaker | kind | quotes | direct | mixed | indirect | articles | first | last |\n",
-    );
-    out.push_str("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |\n");
+    )?;
+    out.write_all(
+        b"| speaker | kind | quotes | direct | mixed | indirect | articles | first | last |\n",
+    )?;
+    out.write_all(b"| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |\n")?;
     for a in &s.actors {
         let name = if a.anonymous {
             format!("{} *(unnamed)*", md_cell(&a.name))
         } else {
             md_cell(&a.name)
         };
-        out.push_str(&format!(
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             name,
             a.kind,
             a.quotes,
@@ -382,12 +411,13 @@ pub fn markdown(s: &Stats) -> String {
             a.articles,
             md_cell(&a.first_article),
             md_cell(&a.last_article)
-        ));
+        )?;
     }
     let u = &s.unattributed_quotes;
     if u.quotes > 0 {
-        out.push_str(&format!(
-            "| *{}* |  | {} | {} | {} | {} | {} | {} | {} |\n",
+        writeln!(
+            out,
+            "| *{}* |  | {} | {} | {} | {} | {} | {} | {} |",
             NO_SPEAKER,
             u.quotes,
             u.direct,
@@ -396,13 +426,14 @@ pub fn markdown(s: &Stats) -> String {
             u.articles,
             md_cell(&u.first_article),
             md_cell(&u.last_article)
-        ));
+        )?;
     }
-    out.push_str("\n## Articles\n\n| article | quotes | unattributed quotes | speakers | claims | unattributed | vague |\n");
-    out.push_str("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    out.write_all(b"\n## Articles\n\n| article | quotes | unattributed quotes | speakers | claims | unattributed | vague |\n")?;
+    out.write_all(b"| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n")?;
     for a in &s.articles {
-        out.push_str(&format!(
-            "| {} | {} | {} | {} | {} | {:.0}% | {} |\n",
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {:.0}% | {} |",
             md_cell(&a.article),
             a.quotes,
             a.unattributed_quotes,
@@ -410,9 +441,14 @@ pub fn markdown(s: &Stats) -> String {
             a.claims,
             a.unattributed_share * 100.0,
             a.vague_claims
-        ));
+        )?;
     }
-    out
+    Ok(())
+}
+
+/// [`write_markdown`] into a string.
+pub fn markdown(s: &Stats) -> String {
+    to_string(|out| write_markdown(out, s))
 }
 
 /// Which table `--format csv` writes: a CSV file holds one table.
@@ -426,24 +462,25 @@ pub enum CsvTable {
     Articles,
 }
 
-fn csv_field(s: &str) -> String {
+fn csv_field(s: &str) -> Cow<'_, str> {
     if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+        Cow::Owned(format!("\"{}\"", s.replace('"', "\"\"")))
     } else {
-        s.to_string()
+        Cow::Borrowed(s)
     }
 }
 
 /// One CSV table, with a header row.
-pub fn csv(s: &Stats, table: CsvTable) -> String {
+pub fn write_csv(out: &mut impl Write, s: &Stats, table: CsvTable) -> std::io::Result<()> {
     match table {
         CsvTable::Speakers => {
-            let mut out = String::from(
-                "speaker,kind,anonymous,quotes,direct,mixed,indirect,articles,first_article,last_article\n",
-            );
+            out.write_all(
+                b"speaker,kind,anonymous,quotes,direct,mixed,indirect,articles,first_article,last_article\n",
+            )?;
             for a in &s.actors {
-                out.push_str(&format!(
-                    "{},{},{},{},{},{},{},{},{},{}\n",
+                writeln!(
+                    out,
+                    "{},{},{},{},{},{},{},{},{},{}",
                     csv_field(&a.name),
                     a.kind,
                     a.anonymous,
@@ -454,12 +491,13 @@ pub fn csv(s: &Stats, table: CsvTable) -> String {
                     a.articles,
                     csv_field(&a.first_article),
                     csv_field(&a.last_article)
-                ));
+                )?;
             }
             let u = &s.unattributed_quotes;
             if u.quotes > 0 {
-                out.push_str(&format!(
-                    ",,,{},{},{},{},{},{},{}\n",
+                writeln!(
+                    out,
+                    ",,,{},{},{},{},{},{},{}",
                     u.quotes,
                     u.direct,
                     u.mixed,
@@ -467,15 +505,15 @@ pub fn csv(s: &Stats, table: CsvTable) -> String {
                     u.articles,
                     csv_field(&u.first_article),
                     csv_field(&u.last_article)
-                ));
+                )?;
             }
-            out
         }
         CsvTable::Articles => {
-            let mut out = String::from("article,quotes,unattributed_quotes,speakers,claims,unattributed_claims,vague_claims,unattributed_share\n");
+            out.write_all(b"article,quotes,unattributed_quotes,speakers,claims,unattributed_claims,vague_claims,unattributed_share\n")?;
             for a in &s.articles {
-                out.push_str(&format!(
-                    "{},{},{},{},{},{},{},{:.3}\n",
+                writeln!(
+                    out,
+                    "{},{},{},{},{},{},{},{:.3}",
                     csv_field(&a.article),
                     a.quotes,
                     a.unattributed_quotes,
@@ -484,9 +522,14 @@ pub fn csv(s: &Stats, table: CsvTable) -> String {
                     a.unattributed_claims,
                     a.vague_claims,
                     a.unattributed_share
-                ));
+                )?;
             }
-            out
         }
     }
+    Ok(())
+}
+
+/// [`write_csv`] into a string.
+pub fn csv(s: &Stats, table: CsvTable) -> String {
+    to_string(|out| write_csv(out, s, table))
 }
