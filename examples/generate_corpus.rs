@@ -3,10 +3,13 @@
 //! actors, quotes and claims vary from file to file.
 //!
 //!     cargo run --release --example generate_corpus -- 10000 /tmp/corpus
-//!     cargo run --release --example generate_corpus -- 10000 --jsonl > articles.jsonl
 //!
-//! The second form writes the same articles as JSON Lines for `--stdin`
-//! (`{"id": "000/article_00000.txt", "text": …}`).
+//! With `--jsonl FILE`, the same articles are also written as JSON Lines
+//! (`{"id": "000/article_00000.txt", "text": …}`, the id being the file's
+//! path under the corpus folder), the input of `newsls extract --stdin`
+//! and of the Spark job in examples/spark/. The generator itself is
+//! `tests/common/generate.rs`, shared with the tests and the
+//! `corpus_throughput` bench.
 
 use std::path::PathBuf;
 
@@ -16,8 +19,14 @@ mod generate;
 fn main() -> std::io::Result<()> {
     let mut args = std::env::args().skip(1);
     let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(1000);
-    match args.next().as_deref() {
-        Some("--jsonl") => generate::write_jsonl(n, std::io::stdout().lock()),
-        out => generate::write_folder(n, &PathBuf::from(out.unwrap_or("corpus"))),
+    let out = PathBuf::from(args.next().unwrap_or_else(|| "corpus".to_string()));
+    let jsonl = match (args.next().as_deref(), args.next()) {
+        (Some("--jsonl"), Some(file)) => Some(PathBuf::from(file)),
+        _ => None,
+    };
+    generate::write_folder(n, &out)?;
+    if let Some(file) = jsonl {
+        generate::write_jsonl(n, std::fs::File::create(file)?)?;
     }
+    Ok(())
 }

@@ -78,6 +78,9 @@ enum Command {
         /// Read JSON Lines on stdin, write one stats line per article.
         #[arg(long = "stdin", id = "stdin_jsonl")]
         stdin_jsonl: bool,
+        /// Write the report to FILE instead of stdout.
+        #[arg(long, short = 'o', value_name = "FILE", conflicts_with = "stdin_jsonl")]
+        output: Option<PathBuf>,
     },
     /// Precision, recall and F1 against gold annotations (schema: docs/gold-schema.md),
     /// overall and per language; with --verbose, every error by class.
@@ -121,8 +124,11 @@ enum StatsFormat {
     Table,
     Json,
     Csv,
-    /// Markdown tables, as the editors show them.
+    /// Markdown tables.
     Markdown,
+    /// One self-contained page with charts and sortable tables, as the
+    /// editors show it.
+    Html,
 }
 
 fn main() -> ExitCode {
@@ -329,6 +335,19 @@ fn run_with(command: Command, out: &mut impl Write) -> anyhow::Result<ExitCode> 
             paths,
             format,
             table,
+            output: Some(file),
+            ..
+        } => {
+            let mut buf = Vec::new();
+            let code = stats(&mut buf, &paths, format, table)?;
+            std::fs::write(&file, buf)
+                .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", file.display()))?;
+            Ok(code)
+        }
+        Command::Stats {
+            paths,
+            format,
+            table,
             ..
         } => stats(out, &paths, format, table),
         Command::Eval {
@@ -407,6 +426,7 @@ fn stats(
         |input| {
             cli::stats::ArticleSummary::new(
                 input.path.to_string_lossy().to_string(),
+                &input.article,
                 &input.analysis,
             )
         },
@@ -425,6 +445,7 @@ fn stats(
         }
         StatsFormat::Csv => cli::stats::write_csv(out, &stats, table.unwrap_or_default())?,
         StatsFormat::Markdown => cli::stats::write_markdown(out, &stats)?,
+        StatsFormat::Html => out.write_all(cli::report::html(&stats)?.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
 }

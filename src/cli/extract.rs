@@ -35,6 +35,8 @@ pub struct Record<'a> {
 #[derive(Serialize)]
 struct ActorRecord<'a> {
     description: Option<&'a str>,
+    /// What `stats` groups speakers by across articles.
+    key: String,
     kind: &'static str,
     mentions: Vec<MentionRecord<'a>>,
     name: &'a str,
@@ -111,6 +113,7 @@ impl<'a> Record<'a> {
             .iter()
             .map(|actor| ActorRecord {
                 description: actor.description.as_deref(),
+                key: crate::analysis::actor_key(&actor.name),
                 kind: actor.kind.as_str(),
                 mentions: actor
                     .mentions

@@ -1,6 +1,7 @@
 //! `newsls stats`: who is quoted, how often and how — per actor (quotes by
 //! kind, number of articles, first and last article), per article (quotes,
-//! distinct speakers, share of claims unattributed) and for the corpus.
+//! distinct speakers, share of claims unattributed, date and length) and
+//! for the corpus. `stats_html` draws the same data as a report.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -11,6 +12,7 @@ use serde::Serialize;
 
 use crate::analysis::{actor_key, Analysis, ClaimStatus, QuoteKind};
 use crate::ide::english::count;
+use crate::input::{date::article_date, Article};
 
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct ActorStats {
@@ -25,6 +27,9 @@ pub struct ActorStats {
     pub articles: usize,
     pub first_article: String,
     pub last_article: String,
+    /// Quotes per month (`2015-09`), from the articles that carry a date.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub months: BTreeMap<String, usize>,
 }
 
 #[derive(Clone, Debug, Default, Serialize)]
@@ -38,6 +43,11 @@ pub struct ArticleStats {
     pub vague_claims: usize,
     /// Share of claims unattributed (0 when there are no claims).
     pub unattributed_share: f64,
+    /// The article's date (`2015-09-23`, or `2015-09`): front matter
+    /// `date`, else the dateline (`input::date`).
+    pub date: Option<String>,
+    /// Words of prose (Markdown markup and front matter left out).
+    pub words: usize,
 }
 
 /// The quotes whose speaker was not found, counted like a speaker's, so
@@ -65,10 +75,21 @@ pub struct Stats {
     pub total_unattributed_claims: usize,
 }
 
+/// Words of prose: runs of non-space characters holding a letter or digit.
+fn word_count(article: &Article) -> usize {
+    article
+        .prose
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
 /// What `stats` keeps of one article, computed where it was analysed so
 /// the analysis can be dropped: its row, and its quotes by speaker.
 pub struct ArticleSummary {
     row: ArticleStats,
+    /// The month of the article's date (`2015-09`), if it has one.
+    month: Option<String>,
     /// One entry per speaker key, in the order of their first quote.
     speakers: Vec<SpeakerQuotes>,
     /// Quotes with no speaker found: direct, mixed, indirect.
@@ -96,7 +117,8 @@ fn kind_index(kind: QuoteKind) -> usize {
 
 impl ArticleSummary {
     /// The summary of the article `name`.
-    pub fn new(name: String, a: &Analysis) -> ArticleSummary {
+    pub fn new(name: String, article: &Article, a: &Analysis) -> ArticleSummary {
+        let date = article_date(article);
         let n_speakers = a
             .quotes
             .iter()
@@ -143,7 +165,10 @@ impl ArticleSummary {
                 } else {
                     unattributed as f64 / a.claims.len() as f64
                 },
+                date: date.map(|d| d.iso()),
+                words: word_count(article),
             },
+            month: date.map(|d| d.month_key()),
             speakers,
             no_speaker,
         }
@@ -162,6 +187,7 @@ impl Aggregate {
     pub fn add(&mut self, summary: ArticleSummary) {
         let ArticleSummary {
             row,
+            month,
             speakers,
             no_speaker,
         } = summary;
@@ -192,6 +218,9 @@ impl Aggregate {
             st.indirect += sp.by_kind[2];
             st.articles += 1;
             st.last_article.clone_from(name);
+            if let Some(m) = &month {
+                *st.months.entry(m.clone()).or_default() += sp.by_kind.iter().sum::<usize>();
+            }
         }
         self.res.articles.push(row);
     }
@@ -210,17 +239,19 @@ impl Aggregate {
     }
 }
 
-/// Stats over articles given as (name, analysis), in corpus order.
-pub fn compute<'a>(articles: impl IntoIterator<Item = (String, &'a Analysis)>) -> Stats {
+/// Stats over articles given as (name, article, analysis), in corpus order.
+pub fn compute<'a>(
+    articles: impl IntoIterator<Item = (String, &'a Article, &'a Analysis)>,
+) -> Stats {
     let mut acc = Aggregate::default();
-    for (name, a) in articles {
-        acc.add(ArticleSummary::new(name, a));
+    for (name, article, a) in articles {
+        acc.add(ArticleSummary::new(name, article, a));
     }
     acc.finish()
 }
 
 /// The first line of the table and Markdown reports.
-fn headline(s: &Stats) -> String {
+pub(crate) fn headline(s: &Stats) -> String {
     let u = s.unattributed_quotes.quotes;
     let quotes = if u == 0 {
         format!(
@@ -246,7 +277,7 @@ fn headline(s: &Stats) -> String {
 }
 
 /// The name shown for quotes whose speaker was not found.
-const NO_SPEAKER: &str = "(no speaker found)";
+pub(crate) const NO_SPEAKER: &str = "(no speaker found)";
 
 /// Aligned columns of `n_rows` rows: `cell(row, col)` gives a cell, and
 /// `right[i]` right-aligns column `i`. Widths come from the content, so no

@@ -7,6 +7,7 @@
 //! is kept whenever it can be read, and the run goes on. Lines are
 //! analysed in parallel and written in input order.
 
+use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
 
 use serde::Serialize;
@@ -168,6 +169,7 @@ fn error_record(line_no: usize, id: Value, message: &str) -> Value {
 #[derive(Serialize)]
 struct StatsRecord<'a> {
     claims: usize,
+    date: Option<&'a str>,
     id: &'a Value,
     quotes: usize,
     speakers: usize,
@@ -176,6 +178,7 @@ struct StatsRecord<'a> {
     unattributed_quotes: usize,
     unattributed_share: f64,
     vague_claims: usize,
+    words: usize,
 }
 
 /// [`ActorStats`] with its fields in alphabetical order.
@@ -189,8 +192,15 @@ struct SpeakerRecord<'a> {
     kind: &'a str,
     last_article: &'a str,
     mixed: usize,
+    #[serde(skip_serializing_if = "no_months")]
+    months: &'a BTreeMap<String, usize>,
     name: &'a str,
     quotes: usize,
+}
+
+/// As `ActorStats` leaves `months` out when there are none.
+fn no_months(months: &&BTreeMap<String, usize>) -> bool {
+    months.is_empty()
 }
 
 impl<'a> SpeakerRecord<'a> {
@@ -204,6 +214,7 @@ impl<'a> SpeakerRecord<'a> {
             kind: &a.kind,
             last_article: &a.last_article,
             mixed: a.mixed,
+            months: &a.months,
             name: &a.name,
             quotes: a.quotes,
         }
@@ -242,12 +253,13 @@ fn process(
                 Value::String(s) => s.clone(),
                 other => other.to_string(),
             };
-            let s = super::stats::compute([(name, &analysis)]);
+            let s = super::stats::compute([(name, &article, &analysis)]);
             let Some(row) = s.articles.first() else {
                 return serde_json::to_writer(out, &Value::Null);
             };
             let rec = StatsRecord {
                 claims: row.claims,
+                date: row.date.as_deref(),
                 id: &id,
                 quotes: row.quotes,
                 speakers: row.speakers,
@@ -256,6 +268,7 @@ fn process(
                 unattributed_quotes: row.unattributed_quotes,
                 unattributed_share: row.unattributed_share,
                 vague_claims: row.vague_claims,
+                words: row.words,
             };
             serde_json::to_writer(out, &rec)
         }

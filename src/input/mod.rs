@@ -4,6 +4,7 @@
 
 pub mod article;
 pub mod brat;
+pub mod date;
 pub mod finding_kinds;
 pub mod gold;
 pub mod settings;

@@ -916,3 +916,24 @@ fn bare_newsls_on_a_terminal_says_it_serves_lsp() {
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+/// `extract` gives each actor the key `stats` groups speakers by, so a map
+/// step elsewhere (examples/spark) groups them the same way.
+#[test]
+fn extract_gives_the_key_stats_groups_speakers_by() {
+    let article = fixtures().join("articles/002_cyber_accord_2015.txt");
+    let (stdout, stderr, code) = run(&["extract", article.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let rec: Value = serde_json::from_str(stdout.trim()).unwrap();
+    let key = |name: &str| {
+        rec["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["name"] == name)
+            .map(|a| a["key"].clone())
+            .unwrap_or_else(|| panic!("no actor {name}: {rec}"))
+    };
+    assert_eq!(key("Xi Jinping"), "xi jinping");
+    assert_eq!(key("The New York Times"), "new york times");
+}

@@ -19,6 +19,7 @@ mod incremental;
 mod lsp;
 mod lsp_logging;
 mod positions;
+mod report;
 mod stats_stream;
 mod tidy;
 

@@ -1,8 +1,8 @@
 //! `newsls stats` summarises each article where it is analysed and drops
 //! the analysis; the report must be the one computed from every analysis
 //! kept to the end. `reference` below is that computation as it was before
-//! streaming (`cli::stats::compute` over the whole corpus, commit
-//! 97c2d84), kept here verbatim so the two cannot drift together; the
+//! streaming (`cli::stats::compute` over the whole corpus, as on main
+//! at 392c280, with the dates, word counts and months of the HTML report), kept here verbatim so the two cannot drift together; the
 //! binary's `--format json` must print exactly what it gives, on the
 //! fixtures, the examples and a generated corpus.
 
@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use newsls::analysis::{actor_key, Analysis, ClaimStatus, QuoteKind};
 use newsls::cli::stats::{ActorStats, ArticleStats, Stats};
+use newsls::input::{date::article_date, Article};
 
 use crate::{fixtures, newsls};
 
@@ -18,11 +19,21 @@ use crate::{fixtures, newsls};
 #[allow(dead_code)]
 mod generate;
 
+/// Words of prose: runs of non-space characters holding a letter or digit.
+fn word_count(article: &Article) -> usize {
+    article
+        .prose
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
 /// The collect-all computation of the stats, as it was.
-fn reference<'a>(articles: impl IntoIterator<Item = (String, &'a Analysis)>) -> Stats {
+fn reference<'a>(articles: impl IntoIterator<Item = (String, &'a Article, &'a Analysis)>) -> Stats {
     let mut by_actor: BTreeMap<String, (ActorStats, BTreeSet<usize>)> = BTreeMap::new();
     let mut res = Stats::default();
-    for (i, (name, a)) in articles.into_iter().enumerate() {
+    for (i, (name, article, a)) in articles.into_iter().enumerate() {
+        let date = article_date(article);
         let speakers: BTreeSet<usize> = a.quotes.iter().filter_map(|q| q.speaker).collect();
         let unattributed = a
             .claims
@@ -46,6 +57,8 @@ fn reference<'a>(articles: impl IntoIterator<Item = (String, &'a Analysis)>) -> 
             } else {
                 unattributed as f64 / a.claims.len() as f64
             },
+            date: date.map(|d| d.iso()),
+            words: word_count(article),
         });
         let u = &mut res.unattributed_quotes;
         let mut article_counted = false;
@@ -87,6 +100,9 @@ fn reference<'a>(articles: impl IntoIterator<Item = (String, &'a Analysis)>) -> 
                 QuoteKind::Indirect => st.indirect += 1,
             }
             st.last_article = name.clone();
+            if let Some(d) = date {
+                *st.months.entry(d.month_key()).or_default() += 1;
+            }
             arts.insert(i);
         }
     }
@@ -111,11 +127,13 @@ fn reference<'a>(articles: impl IntoIterator<Item = (String, &'a Analysis)>) -> 
 /// analysis of `paths`, kept.
 fn check_same(paths: &[PathBuf]) -> usize {
     let (inputs, _) = newsls::cli::load_inputs(paths);
-    let expected = reference(
-        inputs
-            .iter()
-            .map(|i| (i.path.to_string_lossy().to_string(), &i.analysis)),
-    );
+    let expected = reference(inputs.iter().map(|i| {
+        (
+            i.path.to_string_lossy().to_string(),
+            &i.article,
+            &i.analysis,
+        )
+    }));
     let out = newsls()
         .args(["stats", "--format", "json"])
         .args(paths)
@@ -133,11 +151,13 @@ fn check_same(paths: &[PathBuf]) -> usize {
         "stats --format json differs from the reference on {paths:?}"
     );
     // The library's own entry point agrees too.
-    let computed = newsls::cli::stats::compute(
-        inputs
-            .iter()
-            .map(|i| (i.path.to_string_lossy().to_string(), &i.analysis)),
-    );
+    let computed = newsls::cli::stats::compute(inputs.iter().map(|i| {
+        (
+            i.path.to_string_lossy().to_string(),
+            &i.article,
+            &i.analysis,
+        )
+    }));
     assert_eq!(
         serde_json::to_string_pretty(&computed).expect("JSON") + "\n",
         expected

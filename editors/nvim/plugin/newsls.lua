@@ -11,4 +11,15 @@ end, { desc = 'Restart the newsls language server' })
 
 vim.api.nvim_create_user_command('NewslsStats', function(opts)
   require('newsls').stats(opts.fargs)
-end, { nargs = '*', complete = 'dir', desc = 'Corpus stats: who is quoted and how' })
+end, {
+  nargs = '*',
+  -- `html` first (the HTML report, opened with the system opener), then folders.
+  complete = function(lead, line)
+    local dirs = vim.fn.getcompletion(lead, 'dir')
+    if line:match('^%s*%S+%s+%S*$') and ('html'):find(lead, 1, true) == 1 then
+      table.insert(dirs, 1, 'html')
+    end
+    return dirs
+  end,
+  desc = 'Corpus stats: who is quoted and how ([html] [dir…])',
+})

@@ -17,6 +17,8 @@ for mode in enable setup; do
   mkdir -p "$work/$mode/articles"
   printf '[language]\ndefault = "fr"\n' > "$work/$mode/newsls.toml"
   cp "$root/tests/fixtures/articles/002_cyber_accord_2015.txt" "$work/$mode/articles/article.txt"
+  # Its own cache folder: :NewslsStats html writes the report there.
+  XDG_CACHE_HOME="$work/$mode/cache" \
   "$nvim" --headless -u "$here/init_$mode.lua" -i NONE -l "$here/smoke.lua" \
     "$work/$mode/articles/article.txt" "$work/$mode/out.json" || status=$?
   python3 - "$work/$mode/out.json" "$mode" <<'PY'

@@ -5,8 +5,8 @@
 -- The init file loads the plugin as a user's config would. This script
 -- opens ARTICLE, waits for the client and its diagnostics, asks for hover
 -- on "Xi Jinping" and the document symbols, runs :checkhealth newsls,
--- :NewslsStats and :NewslsRestart, types a source before an unattributed
--- claim, and writes what it saw to OUT_JSON. Exits 0 when every check
+-- :NewslsStats, :NewslsStats html and :NewslsRestart, types a source
+-- before an unattributed claim, and writes what it saw to OUT_JSON. Exits 0 when every check
 -- passes.
 
 local article, out = arg[1], arg[2]
@@ -117,6 +117,29 @@ check('NewslsStats shows who is quoted', stats:find('| Xi Jinping | person | 4 |
 check('NewslsStats opens a markdown scratch buffer', vim.bo.filetype == 'markdown' and vim.bo.buftype == 'nofile')
 vim.cmd('close')
 vim.api.nvim_set_current_buf(buf)
+
+-- :NewslsStats html: the HTML report written to a file and handed to the
+-- system opener (mocked: no browser in a headless test).
+local opened = {}
+local real_open = vim.ui.open
+vim.ui.open = function(path)
+  table.insert(opened, path)
+  return { wait = function() return { code = 0 } end }, nil
+end
+vim.cmd('NewslsStats html')
+vim.ui.open = real_open
+local report = require('newsls').report_path()
+local f = io.open(report, 'r')
+local page = f and f:read('*a') or ''
+if f then
+  f:close()
+end
+results.report = { path = report, opened = opened, size = #page }
+check('NewslsStats html opens the report with the system opener', #opened == 1 and opened[1] == report, opened)
+check('NewslsStats html writes a page with charts', page:find('<!DOCTYPE html>', 1, true) == 1
+  and select(2, page:gsub('<svg ', '')) >= 3, #page)
+check('the report names who is quoted', page:find('Xi Jinping', 1, true) ~= nil)
+check('no buffer is opened for the HTML report', vim.api.nvim_get_current_buf() == buf)
 
 -- :NewslsRestart: a new client, diagnostics again.
 local old_id = client.id

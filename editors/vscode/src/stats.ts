@@ -1,19 +1,16 @@
-// "newsls: Show Corpus Stats": runs `newsls stats --format markdown` on the
-// workspace folders and shows the report, rendered as Markdown, in a
-// webview beside the editor.
+// "newsls: Show Corpus Stats": runs `newsls stats --format html` on the
+// workspace folders and shows the report (charts and sortable tables) in
+// a webview beside the editor.
 
 import { execFile } from "node:child_process";
 
 import * as vscode from "vscode";
 
-/** Arguments of the stats run over these folders. */
-export function statsArgs(folders: string[]): string[] {
-  return ["stats", "--format", "markdown", ...folders];
-}
+import { nonce, statsArgs, webviewHtml } from "./report";
 
 function run(command: string, args: string[], cwd: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(command, args, { cwd, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(command, args, { cwd, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) {
         reject(new Error(stderr.trim() || error.message));
       } else {
@@ -41,34 +38,8 @@ export async function showCorpusStats(command: string): Promise<void> {
     "newsls.stats",
     "newsls corpus stats",
     vscode.ViewColumn.Beside,
-    { enableScripts: false },
+    // The report's one script sorts its tables; it loads nothing.
+    { enableScripts: true, localResourceRoots: [] },
   );
-  panel.webview.html = page(await render(report));
-}
-
-/** HTML of the report, through VS Code's own Markdown renderer. */
-async function render(markdown: string): Promise<string> {
-  try {
-    const html = await vscode.commands.executeCommand<string>("markdown.api.render", markdown);
-    if (typeof html === "string") {
-      return html;
-    }
-  } catch {
-    // The built-in Markdown extension is disabled: show the source.
-  }
-  const escaped = markdown.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  return `<pre>${escaped}</pre>`;
-}
-
-function page(body: string): string {
-  return `<!DOCTYPE html>
-<html><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';">
-<style>
-body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 0 1.5em; }
-table { border-collapse: collapse; margin: 1em 0; }
-th, td { border-bottom: 1px solid var(--vscode-panel-border); padding: 0.3em 0.8em; text-align: left; }
-th { font-weight: 600; }
-</style></head>
-<body>${body}</body></html>`;
+  panel.webview.html = webviewHtml(report, nonce());
 }

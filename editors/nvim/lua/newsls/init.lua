@@ -117,19 +117,67 @@ function M.restart()
   vim.notify('newsls: server restarted')
 end
 
---- Runs `newsls stats` on the project and shows the report in a split.
----@param args string[]? folders; default: the client's root folder
-function M.stats(args)
-  local paths = args and #args > 0 and args or nil
-  if not paths then
-    local client = M.clients(vim.api.nvim_get_current_buf())[1]
-    paths = { client and client.root_dir or vim.fn.getcwd() }
+--- The folders a stats run covers: `args`, else the client's root folder.
+---@param args string[]
+---@return string[]
+local function stats_paths(args)
+  if #args > 0 then
+    return args
   end
-  local cmd = vim.list_extend({ M.command()[1], 'stats', '--format', 'markdown' }, paths)
-  local result = vim.system(cmd, { text = true }):wait()
+  local client = M.clients(vim.api.nvim_get_current_buf())[1]
+  return { client and client.root_dir or vim.fn.getcwd() }
+end
+
+--- Where `:NewslsStats html` writes its report.
+---@return string
+function M.report_path()
+  return vim.fs.joinpath(vim.fn.stdpath('cache'), 'newsls', 'stats.html')
+end
+
+--- Opens a file with the system opener: `vim.ui.open` on Neovim ≥ 0.10,
+--- else xdg-open (open on macOS).
+---@param path string
+function M.open(path)
+  if vim.ui.open then
+    local _, err = vim.ui.open(path)
+    if err then
+      vim.notify('newsls: cannot open ' .. path .. ': ' .. err, vim.log.levels.ERROR)
+    end
+    return
+  end
+  local opener = vim.fn.has('mac') == 1 and 'open' or 'xdg-open'
+  vim.fn.jobstart({ opener, path }, { detach = true })
+end
+
+--- Runs `newsls stats` on the project. Shows the Markdown report in a
+--- split, or, when the first argument is `html`, writes the HTML report
+--- (charts, sortable tables) to `M.report_path()` and opens it with the
+--- system opener.
+---@param args string[]? `html` first for the HTML report, then folders
+---@return integer|string? the report's buffer, or the HTML file's path
+function M.stats(args)
+  args = vim.deepcopy(args or {})
+  local html = args[1] == 'html'
+  if html then
+    table.remove(args, 1)
+  end
+  local paths = stats_paths(args)
+  local cmd = { M.command()[1], 'stats', '--format', html and 'html' or 'markdown' }
+  local out
+  if html then
+    out = M.report_path()
+    vim.fn.mkdir(vim.fs.dirname(out), 'p')
+    vim.list_extend(cmd, { '-o', out })
+  end
+  local result = vim.system(vim.list_extend(cmd, paths), { text = true }):wait()
   if result.code ~= 0 then
     vim.notify('newsls stats failed: ' .. (result.stderr or ''), vim.log.levels.ERROR)
     return
+  end
+  if html then
+    vim.notify('newsls: report written to ' .. out)
+    M.open(out)
+    return out
   end
   vim.cmd('botright new')
   local buf = vim.api.nvim_get_current_buf()

@@ -348,23 +348,34 @@ try {
     check("quick fix replaces the wrong-way «", true);
   });
 
-  // Corpus stats through the command palette.
+  // Corpus stats through the command palette: the HTML report, its charts
+  // drawn in the webview's nested frame, its script allowed by the
+  // webview's nonce (a sortable table that sorts).
   await step("stats preview shows speakers", async () => {
     await resetFocus();
     if (!(await page.locator(".tab", { hasText: "newsls corpus stats" }).count())) {
       await runCommand("newsls: Show Corpus Stats");
     }
     await page.locator(".tab", { hasText: "newsls corpus stats" }).first().waitFor();
-    // The webview renders in nested frames: poll them for the report.
-    const statsText = await until("the report in the webview", async () => {
-      const texts = await Promise.all(
-        page.frames().map((f) => f.locator("body").innerText({ timeout: 1000 }).catch(() => "")),
-      );
-      const t = texts.filter((x) => /corpus stats/.test(x)).join("\n");
-      return /Xi Jinping/.test(t) && t;
+    const report = await until("the report with its charts in the webview", async () => {
+      for (const frame of page.frames()) {
+        const charts = await frame.locator("figure.chart svg").count().catch(() => 0);
+        if (charts === 0) continue;
+        const text = await frame.locator("body").innerText({ timeout: 1000 }).catch(() => "");
+        if (/Who is quoted/.test(text) && /Xi Jinping/.test(text)) return { frame, charts, text };
+      }
+      return false;
     });
+    check("stats preview shows speakers", true, report.text.slice(0, 1000));
+    check("the report's charts are drawn in the webview", report.charts >= 3, report.charts);
+    const sortBy = report.frame.locator("#article-table th", { hasText: "quotes" }).first();
+    await sortBy.locator("button").click();
+    await until("the article table sorted by the webview's script", async () =>
+      (await sortBy.getAttribute("aria-sort")) === "ascending",
+    );
+    await report.frame.locator("figure[data-chart=speakers]").scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(outDir, "stats.png") });
-    check("stats preview shows speakers", true, statsText.slice(0, 1000));
+    check("the report's script runs (its table sorts)", true);
   });
 } catch (e) {
   check("no exception", false, String(e?.stack ?? e));
