@@ -182,7 +182,8 @@ fn cli_outputs(out: &mut String, folders: &[PathBuf]) {
     }
     let _ = writeln!(out, "=== extract jsonl");
     for input in &inputs {
-        let _ = writeln!(out, "{}", cli::extract::record(input));
+        let record = serde_json::to_string(&cli::extract::record(input)).unwrap_or_default();
+        let _ = writeln!(out, "{record}");
     }
     let _ = writeln!(out, "=== extract brat");
     for input in &inputs {

@@ -7,10 +7,14 @@
 //! With `--jsonl FILE`, the same articles are also written as JSON Lines
 //! (`{"id": "000/article_00000.txt", "text": …}`, the id being the file's
 //! path under the corpus folder), the input of `newsls extract --stdin`
-//! and of the Spark job in examples/spark/.
+//! and of the Spark job in examples/spark/. The generator itself is
+//! `tests/common/generate.rs`, shared with the tests and the
+//! `corpus_throughput` bench.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+
+#[path = "../tests/common/generate.rs"]
+mod generate;
 
 fn main() -> std::io::Result<()> {
     let mut args = std::env::args().skip(1);
@@ -20,69 +24,9 @@ fn main() -> std::io::Result<()> {
         (Some("--jsonl"), Some(file)) => Some(PathBuf::from(file)),
         _ => None,
     };
-    newsls_generate(n, &out, jsonl.as_deref())
-}
-
-fn newsls_generate(n: usize, out: &Path, jsonl: Option<&Path>) -> std::io::Result<()> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    paths.retain(|p| p.extension().is_some_and(|e| e == "txt"));
-    paths.sort();
-    let articles: Vec<(bool, Vec<String>)> = paths
-        .iter()
-        .filter_map(|p| {
-            std::fs::read_to_string(p)
-                .ok()
-                .map(|t| (p.to_string_lossy().contains("/en_"), t))
-        })
-        .map(|(en, t)| {
-            (
-                en,
-                t.split("\n\n")
-                    .map(str::to_string)
-                    .filter(|p| !p.trim().is_empty())
-                    .collect(),
-            )
-        })
-        .collect();
-    std::fs::create_dir_all(out)?;
-    let mut lines = match jsonl {
-        Some(file) => Some(std::io::BufWriter::new(std::fs::File::create(file)?)),
-        None => None,
-    };
-    let mut seed = 0x2545_f491_4f6c_dd1du64;
-    let mut next = |k: usize| {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        (seed % k as u64) as usize
-    };
-    for i in 0..n {
-        let (en, base) = &articles[i % articles.len()];
-        let mut paragraphs = base.clone();
-        // Borrow two paragraphs from another article of the same language.
-        for _ in 0..2 {
-            let (other_en, other) = &articles[next(articles.len())];
-            if other_en == en && !other.is_empty() {
-                paragraphs.insert(next(paragraphs.len() + 1), other[next(other.len())].clone());
-            }
-        }
-        let id = format!("{:03}/article_{i:05}.txt", i / 1000);
-        let text = paragraphs.join("\n\n");
-        let file = out.join(&id);
-        if let Some(dir) = file.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        std::fs::write(&file, &text)?;
-        if let Some(w) = lines.as_mut() {
-            serde_json::to_writer(&mut *w, &serde_json::json!({"id": id, "text": text}))?;
-            w.write_all(b"\n")?;
-        }
-    }
-    if let Some(mut w) = lines {
-        w.flush()?;
+    generate::write_folder(n, &out)?;
+    if let Some(file) = jsonl {
+        generate::write_jsonl(n, std::fs::File::create(file)?)?;
     }
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! The `newsls` binary: the command line of README.md ("Command line").
 
-use std::io::{IsTerminal, Write};
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -307,25 +307,16 @@ fn stdin_file_settings() -> Settings {
     }
 }
 
-/// Reads and analyses the articles under `paths`, whatever their size
-/// (`extract`, `stats` and `eval` give data, not diagnostics: the size
-/// limit is for `check` and the editor).
-fn load(paths: &[PathBuf]) -> anyhow::Result<Vec<cli::Input>> {
-    load_with(paths, &unlimited(ClientOptions::default()))
-}
-
-/// These flags, with no size limit.
+/// These flags, with no size limit (`extract`, `stats` and `eval` give
+/// data, not diagnostics: the size limit is for `check` and the editor).
 fn unlimited(mut flags: ClientOptions) -> ClientOptions {
     flags.diagnostics.max_document_bytes = Some(u64::MAX);
     flags
 }
 
-/// Reads and analyses the articles under `paths` with the settings of
-/// their newsls.toml and the flags on top. A path that does not exist is a
-/// usage error (exit 2, nothing read): a typo must not pass for a clean
-/// run. A file that cannot be read inside a folder is reported and
-/// skipped.
-fn load_with(paths: &[PathBuf], flags: &ClientOptions) -> anyhow::Result<Vec<cli::Input>> {
+/// A path that does not exist is a usage error (exit 2, nothing read): a
+/// typo must not pass for a clean run.
+fn check_paths(paths: &[PathBuf]) -> anyhow::Result<()> {
     let missing: Vec<String> = paths
         .iter()
         .filter(|p| {
@@ -336,15 +327,56 @@ fn load_with(paths: &[PathBuf], flags: &ClientOptions) -> anyhow::Result<Vec<cli
     if !missing.is_empty() {
         anyhow::bail!("no such file or folder: {}", missing.join(", "));
     }
-    let (inputs, skipped) = cli::files::load_inputs_with(paths, flags);
-    for s in skipped {
-        eprintln!("newsls: {}: {}", s.path.display(), s.reason);
-    }
+    Ok(())
+}
+
+fn report_skipped(s: &cli::files::Skipped) {
+    eprintln!("newsls: {}: {}", s.path.display(), s.reason);
+}
+
+/// Reads and analyses the articles under `paths`, whatever their size, all
+/// kept (for `eval`). A file that cannot be read inside a folder is
+/// reported and skipped.
+fn load(paths: &[PathBuf]) -> anyhow::Result<Vec<cli::Input>> {
+    check_paths(paths)?;
+    let (inputs, skipped) =
+        cli::files::load_inputs_with(paths, &unlimited(ClientOptions::default()));
+    skipped.iter().for_each(report_skipped);
     Ok(inputs)
 }
 
+/// Reads and analyses the articles under `paths` in parallel, hands each to
+/// `work` as soon as it is analysed (then drops it), and what `work`
+/// returns to `sink`, in corpus order. A file that cannot be read inside a
+/// folder is reported when its turn comes, and skipped.
+fn each_article<T: Send>(
+    paths: &[PathBuf],
+    flags: &ClientOptions,
+    work: impl Fn(cli::Input) -> T + Sync,
+    mut sink: impl FnMut(T) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
+    check_paths(paths)?;
+    cli::files::for_each_input(paths, flags, work, |r| match r {
+        Ok(t) => sink(t),
+        Err(s) => {
+            report_skipped(&s);
+            Ok(())
+        }
+    })?;
+    Ok(())
+}
+
 fn run(command: Command) -> anyhow::Result<ExitCode> {
-    let mut out = std::io::stdout().lock();
+    // Buffered: a line-buffered stdout would make a system call per line.
+    let mut out = BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let res = run_with(command, &mut out);
+    let flushed = out.flush();
+    let code = res?;
+    flushed?;
+    Ok(code)
+}
+
+fn run_with(command: Command, out: &mut impl Write) -> anyhow::Result<ExitCode> {
     match command {
         Command::Lsp { log_file } => Ok(serve(log_file.as_deref())),
         Command::Init { dir, force } => init(&dir.unwrap_or_else(|| PathBuf::from(".")), force),
@@ -353,10 +385,14 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             format,
             settings,
         } => {
-            let inputs = load_with(&paths, &settings.options())?;
-            let (text, failing) = cli::check::run(&inputs, &paths, format);
-            out.write_all(text.as_bytes())?;
-            Ok(if failing {
+            let mut report = cli::check::Report::new(&mut *out, format)?;
+            each_article(
+                &paths,
+                &settings.options(),
+                |input| cli::check::article(&input, format),
+                |a| report.add(a),
+            )?;
+            Ok(if report.finish(&paths)? {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
@@ -370,7 +406,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             let stdin = std::io::stdin().lock();
             cli::stdin::run(
                 stdin,
-                &mut out,
+                out,
                 &stdin_settings(&lang_flag(lang)),
                 cli::stdin::Mode::Extract,
             )?;
@@ -382,10 +418,12 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             lang,
             ..
         } => {
-            for input in load_with(&paths, &unlimited(lang_flag(lang)))? {
-                serde_json::to_writer(&mut out, &cli::extract::record(&input))?;
-                out.write_all(b"\n")?;
-            }
+            each_article(
+                &paths,
+                &unlimited(lang_flag(lang)),
+                |input| cli::extract::line(&cli::extract::record(&input)),
+                |line| out.write_all(&line?),
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Extract {
@@ -401,7 +439,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
         } => {
             let stdin = std::io::stdin().lock();
             let settings = stdin_settings(&ClientOptions::default());
-            cli::stdin::run(stdin, &mut out, &settings, cli::stdin::Mode::Stats)?;
+            cli::stdin::run(stdin, out, &settings, cli::stdin::Mode::Stats)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Stats {
@@ -422,7 +460,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             format,
             table,
             ..
-        } => stats(&mut out, &paths, format, table),
+        } => stats(out, &paths, format, table),
         Command::Eval {
             gold,
             paths,
@@ -431,7 +469,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             lang,
             category,
         } => evaluate(
-            &mut out,
+            out,
             &gold,
             &paths,
             EvalOptions {
@@ -455,29 +493,34 @@ fn extract_brat(
     let Some(dir) = dir else {
         anyhow::bail!("--format brat needs --out DIR");
     };
-    let inputs = load_with(paths, flags)?;
+    check_paths(paths)?;
     std::fs::create_dir_all(&dir)?;
     let mut status = ExitCode::SUCCESS;
-    for input in inputs {
-        let stem = input
-            .path
-            .file_stem()
-            .map(|s| s.to_string_lossy().to_string())
-            .unwrap_or_default();
-        let target = dir.join(format!("{stem}.ann"));
-        if target.exists() && !force {
-            eprintln!(
-                "newsls: {} exists, not overwritten (use --force)",
-                target.display()
-            );
-            status = ExitCode::from(1);
-            continue;
-        }
-        std::fs::write(
-            &target,
-            newsls::corpus::brat::write(&input.article.text, &input.analysis),
-        )?;
-    }
+    each_article(
+        paths,
+        flags,
+        |input| {
+            let stem = input
+                .path
+                .file_stem()
+                .map(|s| s.to_string_lossy().to_string())
+                .unwrap_or_default();
+            let ann = newsls::corpus::brat::write(&input.article.text, &input.analysis);
+            (stem, ann)
+        },
+        |(stem, ann)| {
+            let target = dir.join(format!("{stem}.ann"));
+            if target.exists() && !force {
+                eprintln!(
+                    "newsls: {} exists, not overwritten (use --force)",
+                    target.display()
+                );
+                status = ExitCode::from(1);
+                return Ok(());
+            }
+            std::fs::write(&target, ann)
+        },
+    )?;
     Ok(status)
 }
 
@@ -523,24 +566,34 @@ fn stats(
             "--table chooses the table of --format csv; the other formats hold both tables"
         );
     }
-    let inputs = load(paths)?;
-    let stats = cli::stats::compute(inputs.iter().map(|i| {
-        (
-            i.path.to_string_lossy().to_string(),
-            &i.article,
-            &i.analysis,
-        )
-    }));
+    // Each article is summarised where it was analysed, and only its
+    // summary is kept.
+    let mut acc = cli::stats::Aggregate::default();
+    each_article(
+        paths,
+        &unlimited(ClientOptions::default()),
+        |input| {
+            cli::stats::ArticleSummary::new(
+                input.path.to_string_lossy().to_string(),
+                &input.article,
+                &input.analysis,
+            )
+        },
+        |summary| {
+            acc.add(summary);
+            Ok(())
+        },
+    )?;
+    let stats = acc.finish();
+    // Written as rendered: no copy of the report is held in memory.
     match format {
-        StatsFormat::Table => out.write_all(cli::stats::table(&stats).as_bytes())?,
+        StatsFormat::Table => cli::stats::write_table(out, &stats)?,
         StatsFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, &stats)?;
             out.write_all(b"\n")?;
         }
-        StatsFormat::Csv => {
-            out.write_all(cli::stats::csv(&stats, table.unwrap_or_default()).as_bytes())?
-        }
-        StatsFormat::Markdown => out.write_all(cli::stats::markdown(&stats).as_bytes())?,
+        StatsFormat::Csv => cli::stats::write_csv(out, &stats, table.unwrap_or_default())?,
+        StatsFormat::Markdown => cli::stats::write_markdown(out, &stats)?,
         StatsFormat::Html => out.write_all(cli::report::html(&stats)?.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)

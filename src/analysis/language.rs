@@ -24,7 +24,7 @@ use std::collections::HashMap;
 
 use super::{Actor, ActorId, Analysis, Doc, Mention};
 use crate::lexicon::{Lang, Lexicons};
-use crate::text::fold;
+use crate::text::fold_into;
 
 /// Fewer words than this and a paragraph follows the document's language.
 pub const MIN_WORDS: usize = 15;
@@ -360,19 +360,23 @@ impl Groups {
 pub fn detect(text: &str, lex: &Lexicons) -> Lang {
     let mut fr = 0usize;
     let mut en = 0usize;
+    // One buffer for every word: this runs on each word of each article.
+    let mut w = String::new();
     for word in text
         .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
         .take(2000)
     {
-        let w = fold(word);
+        w.clear();
+        fold_into(&mut w, word);
         // Count elided articles by their first part ("l'agence" → "l'").
         let head = match w.find('\'') {
             Some(i) => &w[..=i],
             None => &w,
         };
-        fr +=
-            usize::from(lex.fr.function_words.contains(head) || lex.fr.function_words.contains(&w));
+        let fr_word = lex.fr.function_words.contains(head)
+            || (head.len() < w.len() && lex.fr.function_words.contains(&w));
+        fr += usize::from(fr_word);
         en += usize::from(lex.en.function_words.contains(&w));
     }
     if en > fr {

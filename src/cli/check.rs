@@ -2,6 +2,7 @@
 //! scanning (SARIF 2.1.0). Exit status 1 when a finding at warning or
 //! error level exists.
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use serde_json::json;
@@ -113,76 +114,226 @@ pub enum CheckFormat {
     Sarif,
 }
 
+/// What one article adds to the report, rendered on the thread that
+/// analysed it, so the analysis can be dropped: text lines, or JSON rows
+/// already indented for their place in the document.
+pub struct ArticleReport {
+    out: String,
+    rows: Vec<String>,
+    counts: SeverityCounts,
+    failing: bool,
+}
+
+/// Renders the findings of one article and of its `.ann`, as the editor
+/// shows them (settings and suppression markers applied).
+pub fn article(input: &Input, format: CheckFormat) -> ArticleReport {
+    let mut res = ArticleReport {
+        out: String::new(),
+        rows: Vec::new(),
+        counts: SeverityCounts::default(),
+        failing: false,
+    };
+    let ann_findings = ann_findings(input);
+    let severities = &input.settings.severities;
+    let path = input.path.to_string_lossy();
+    let mut documents = vec![(
+        path,
+        input.article.text.as_str(),
+        visible(
+            &input.article.text,
+            &input.analysis.sentences,
+            &input.analysis.findings,
+            severities,
+        ),
+    )];
+    if let Some(a) = &input.ann {
+        documents.push((
+            a.path.to_string_lossy(),
+            a.text.as_str(),
+            visible(&a.text, &[], &ann_findings, severities),
+        ));
+    }
+    for (path, text, findings) in documents {
+        let index = LineIndex::new(text);
+        // Findings come in text order: columns are counted incrementally.
+        let mut starts = render::Cursor::new(text, &index);
+        let mut ends = render::Cursor::new(text, &index);
+        for (f, severity) in findings {
+            res.counts.add(severity);
+            res.failing |= severity >= Severity::Warning;
+            let start = starts.line_col(f.range.start());
+            let end = ends.line_col(f.range.end());
+            let start_char = starts.char_offset(f.range.start());
+            let end_char = ends.char_offset(f.range.end());
+            let at = Located {
+                path: &path,
+                start,
+                end,
+                chars: (start_char, end_char),
+            };
+            match format {
+                CheckFormat::Text => {
+                    res.out
+                        .push_str(&render::finding_at(&path, text, &index, f, severity, start));
+                    res.out.push('\n');
+                }
+                CheckFormat::Json => res
+                    .rows
+                    .push(PrettyArray::row(&json_row(&at, f, severity), JSON_DEPTH)),
+                CheckFormat::Sarif => res.rows.push(PrettyArray::row(
+                    &sarif_result(&at, f, severity),
+                    SARIF_DEPTH,
+                )),
+            }
+        }
+    }
+    res
+}
+
+/// The report, written as each article's part arrives (in corpus order):
+/// its size in memory does not grow with the corpus.
+pub struct Report<W: Write> {
+    format: CheckFormat,
+    out: W,
+    array: PrettyArray,
+    counts: SeverityCounts,
+    failing: bool,
+    n_articles: usize,
+}
+
+/// Nesting of the rows of the JSON output (a top-level array) and of the
+/// results of the SARIF log (`runs[0].results`).
+const JSON_DEPTH: usize = 1;
+const SARIF_DEPTH: usize = 4;
+
+impl<W: Write> Report<W> {
+    pub fn new(mut out: W, format: CheckFormat) -> std::io::Result<Report<W>> {
+        let array = match format {
+            CheckFormat::Text => PrettyArray::default(),
+            CheckFormat::Json => PrettyArray::new("[]\n".to_string(), "[]", JSON_DEPTH),
+            CheckFormat::Sarif => {
+                PrettyArray::new(sarif_document(Vec::new()), "\"results\": []", SARIF_DEPTH)
+            }
+        };
+        out.write_all(array.before.as_bytes())?;
+        Ok(Report {
+            format,
+            out,
+            array,
+            counts: SeverityCounts::default(),
+            failing: false,
+            n_articles: 0,
+        })
+    }
+
+    pub fn add(&mut self, a: ArticleReport) -> std::io::Result<()> {
+        self.n_articles += 1;
+        self.failing |= a.failing;
+        self.counts.error += a.counts.error;
+        self.counts.warning += a.counts.warning;
+        self.counts.information += a.counts.information;
+        self.counts.hint += a.counts.hint;
+        self.out.write_all(a.out.as_bytes())?;
+        for row in &a.rows {
+            self.array.push(&mut self.out, row)?;
+        }
+        Ok(())
+    }
+
+    /// Ends the report; returns whether any finding is at warning or error
+    /// level. `paths` are the paths the user gave, for the next-steps line
+    /// of the text report.
+    pub fn finish(mut self, paths: &[PathBuf]) -> std::io::Result<bool> {
+        match self.format {
+            CheckFormat::Text => self
+                .out
+                .write_all(summary(&self.counts, self.n_articles, paths).as_bytes())?,
+            CheckFormat::Json | CheckFormat::Sarif => self.array.end(&mut self.out)?,
+        }
+        self.out.flush()?;
+        Ok(self.failing)
+    }
+}
+
 /// Renders the findings of every input; returns the output and whether
 /// any finding is at warning or error level. `paths` are the paths the
 /// user gave, for the next-steps line of the text report.
 pub fn run(inputs: &[Input], paths: &[PathBuf], format: CheckFormat) -> (String, bool) {
-    let mut failing = false;
-    let mut text_out = String::new();
-    let mut json_rows = Vec::new();
-    let mut sarif_results = Vec::new();
-    let mut counts = SeverityCounts::default();
-    for input in inputs {
-        let ann_findings = ann_findings(input);
-        let severities = &input.settings.severities;
-        // The article's findings as the editor shows them (settings and
-        // suppression markers applied), then its `.ann`'s.
-        let mut documents = vec![(
-            input.path.to_string_lossy().to_string(),
-            input.article.text.as_str(),
-            visible(
-                &input.article.text,
-                &input.analysis.sentences,
-                &input.analysis.findings,
-                severities,
-            ),
-        )];
-        if let Some(a) = &input.ann {
-            documents.push((
-                a.path.to_string_lossy().to_string(),
-                a.text.as_str(),
-                visible(&a.text, &[], &ann_findings, severities),
-            ));
-        }
-        for (path, text, findings) in documents {
-            let index = LineIndex::new(text);
-            // Findings come in text order: columns are counted incrementally.
-            let mut starts = render::Cursor::new(text, &index);
-            let mut ends = render::Cursor::new(text, &index);
-            for (f, severity) in findings {
-                counts.add(severity);
-                failing |= severity >= Severity::Warning;
-                let start = starts.line_col(f.range.start());
-                let end = ends.line_col(f.range.end());
-                let start_char = starts.char_offset(f.range.start());
-                let end_char = ends.char_offset(f.range.end());
-                let at = Located {
-                    path: &path,
-                    start,
-                    end,
-                    chars: (start_char, end_char),
-                };
-                match format {
-                    CheckFormat::Text => {
-                        text_out
-                            .push_str(&render::finding_at(&path, text, &index, f, severity, start));
-                        text_out.push('\n');
-                    }
-                    CheckFormat::Json => json_rows.push(json_row(&at, f, severity)),
-                    CheckFormat::Sarif => sarif_results.push(sarif_result(&at, f, severity)),
-                }
+    let mut out = Vec::new();
+    let failing = Report::new(&mut out, format)
+        .and_then(|mut report| {
+            for input in inputs {
+                report.add(article(input, format))?;
             }
+            report.finish(paths)
+        })
+        .unwrap_or_default();
+    (String::from_utf8(out).unwrap_or_default(), failing)
+}
+
+/// A pretty-printed JSON document with one array written element by
+/// element: the bytes `serde_json::to_string_pretty` gives for the whole
+/// document, without holding the elements. The document is printed once
+/// with the array empty and cut there.
+#[derive(Default)]
+struct PrettyArray {
+    /// Up to and with the array's `[`.
+    before: String,
+    /// After its `]`.
+    after: String,
+    /// The indentation of the line the array opens on.
+    indent: String,
+    n: usize,
+}
+
+impl PrettyArray {
+    /// `doc` is the document as printed with the array empty, `empty` how the array
+    /// and what introduces it read there (`"results": []`), `depth` the
+    /// nesting of its elements.
+    fn new(doc: String, empty: &str, depth: usize) -> PrettyArray {
+        let at = doc.find(empty).unwrap_or(doc.len());
+        let open = (at + empty.len()).saturating_sub(1).min(doc.len());
+        PrettyArray {
+            before: doc[..open].to_string(),
+            after: doc[open..]
+                .strip_prefix(']')
+                .unwrap_or_default()
+                .to_string(),
+            indent: "  ".repeat(depth.saturating_sub(1)),
+            n: 0,
         }
     }
-    let out = match format {
-        CheckFormat::Text => {
-            text_out.push_str(&summary(&counts, inputs.len(), paths));
-            text_out
+
+    /// An element, pretty-printed and indented for `depth`.
+    fn row(value: &impl serde::Serialize, depth: usize) -> String {
+        let pretty = serde_json::to_string_pretty(value).unwrap_or_default();
+        let indent = "  ".repeat(depth);
+        let mut res = String::with_capacity(pretty.len() + 64);
+        for (i, line) in pretty.split('\n').enumerate() {
+            if i > 0 {
+                res.push('\n');
+            }
+            res.push_str(&indent);
+            res.push_str(line);
         }
-        CheckFormat::Json => serde_json::to_string_pretty(&json_rows).unwrap_or_default() + "\n",
-        CheckFormat::Sarif => sarif_document(sarif_results),
-    };
-    (out, failing)
+        res
+    }
+
+    fn push(&mut self, out: &mut impl Write, row: &str) -> std::io::Result<()> {
+        out.write_all(if self.n == 0 { b"\n" } else { b",\n" })?;
+        out.write_all(row.as_bytes())?;
+        self.n += 1;
+        Ok(())
+    }
+
+    fn end(&self, out: &mut impl Write) -> std::io::Result<()> {
+        if self.n > 0 {
+            out.write_all(b"\n")?;
+            out.write_all(self.indent.as_bytes())?;
+        }
+        out.write_all(b"]")?;
+        out.write_all(self.after.as_bytes())
+    }
 }
 
 /// Where a finding is: file, line/column of both ends, and its scalar

@@ -3,7 +3,10 @@
 //! distinct speakers, share of claims unattributed, date and length) and
 //! for the corpus. `stats_html` draws the same data as a report.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::io::Write;
 
 use serde::Serialize;
 
@@ -81,101 +84,170 @@ fn word_count(article: &Article) -> usize {
         .count()
 }
 
+/// What `stats` keeps of one article, computed where it was analysed so
+/// the analysis can be dropped: its row, and its quotes by speaker.
+pub struct ArticleSummary {
+    row: ArticleStats,
+    /// The month of the article's date (`2015-09`), if it has one.
+    month: Option<String>,
+    /// One entry per speaker key, in the order of their first quote.
+    speakers: Vec<SpeakerQuotes>,
+    /// Quotes with no speaker found: direct, mixed, indirect.
+    no_speaker: [usize; 3],
+}
+
+/// The quotes of one speaker in one article, with the speaker as its first
+/// quote there names it.
+struct SpeakerQuotes {
+    key: String,
+    name: String,
+    kind: &'static str,
+    anonymous: bool,
+    /// Direct, mixed, indirect.
+    by_kind: [usize; 3],
+}
+
+fn kind_index(kind: QuoteKind) -> usize {
+    match kind {
+        QuoteKind::Direct => 0,
+        QuoteKind::Mixed => 1,
+        QuoteKind::Indirect => 2,
+    }
+}
+
+impl ArticleSummary {
+    /// The summary of the article `name`.
+    pub fn new(name: String, article: &Article, a: &Analysis) -> ArticleSummary {
+        let date = article_date(article);
+        let n_speakers = a
+            .quotes
+            .iter()
+            .filter_map(|q| q.speaker)
+            .collect::<BTreeSet<usize>>()
+            .len();
+        let count = |status| a.claims.iter().filter(|c| c.status == status).count();
+        let unattributed = count(ClaimStatus::Unattributed);
+        let mut speakers: Vec<SpeakerQuotes> = Vec::new();
+        let mut no_speaker = [0; 3];
+        for q in &a.quotes {
+            let Some(s) = q.speaker else {
+                no_speaker[kind_index(q.kind)] += 1;
+                continue;
+            };
+            let actor = &a.actors[s];
+            let key = actor_key(&actor.name);
+            let at = match speakers.iter().position(|sp| sp.key == key) {
+                Some(at) => at,
+                None => {
+                    speakers.push(SpeakerQuotes {
+                        key,
+                        name: actor.name.clone(),
+                        kind: actor.kind.as_str(),
+                        anonymous: !actor.named,
+                        by_kind: [0; 3],
+                    });
+                    speakers.len() - 1
+                }
+            };
+            speakers[at].by_kind[kind_index(q.kind)] += 1;
+        }
+        ArticleSummary {
+            row: ArticleStats {
+                article: name,
+                quotes: a.quotes.len(),
+                unattributed_quotes: no_speaker.iter().sum(),
+                speakers: n_speakers,
+                claims: a.claims.len(),
+                unattributed_claims: unattributed,
+                vague_claims: count(ClaimStatus::VagueSource),
+                unattributed_share: if a.claims.is_empty() {
+                    0.0
+                } else {
+                    unattributed as f64 / a.claims.len() as f64
+                },
+                date: date.map(|d| d.iso()),
+                words: word_count(article),
+            },
+            month: date.map(|d| d.month_key()),
+            speakers,
+            no_speaker,
+        }
+    }
+}
+
+/// The stats of a corpus, built one article summary at a time in corpus
+/// order (first and last articles depend on it).
+#[derive(Default)]
+pub struct Aggregate {
+    res: Stats,
+    by_actor: BTreeMap<String, ActorStats>,
+}
+
+impl Aggregate {
+    pub fn add(&mut self, summary: ArticleSummary) {
+        let ArticleSummary {
+            row,
+            month,
+            speakers,
+            no_speaker,
+        } = summary;
+        let name = &row.article;
+        let u = &mut self.res.unattributed_quotes;
+        if no_speaker.iter().sum::<usize>() > 0 {
+            if u.articles == 0 {
+                u.first_article = name.clone();
+            }
+            u.articles += 1;
+            u.last_article = name.clone();
+            u.quotes += no_speaker.iter().sum::<usize>();
+            u.direct += no_speaker[0];
+            u.mixed += no_speaker[1];
+            u.indirect += no_speaker[2];
+        }
+        for sp in speakers {
+            let st = self.by_actor.entry(sp.key).or_insert_with(|| ActorStats {
+                name: sp.name,
+                kind: sp.kind.to_string(),
+                anonymous: sp.anonymous,
+                first_article: name.clone(),
+                ..ActorStats::default()
+            });
+            st.quotes += sp.by_kind.iter().sum::<usize>();
+            st.direct += sp.by_kind[0];
+            st.mixed += sp.by_kind[1];
+            st.indirect += sp.by_kind[2];
+            st.articles += 1;
+            st.last_article.clone_from(name);
+            if let Some(m) = &month {
+                *st.months.entry(m.clone()).or_default() += sp.by_kind.iter().sum::<usize>();
+            }
+        }
+        self.res.articles.push(row);
+    }
+
+    pub fn finish(self) -> Stats {
+        let Aggregate { mut res, by_actor } = self;
+        res.total_articles = res.articles.len();
+        res.total_quotes = res.articles.iter().map(|a| a.quotes).sum();
+        res.total_claims = res.articles.iter().map(|a| a.claims).sum();
+        res.total_unattributed_claims = res.articles.iter().map(|a| a.unattributed_claims).sum();
+        res.total_speakers = by_actor.len();
+        res.actors = by_actor.into_values().collect();
+        res.actors
+            .sort_by(|a, b| b.quotes.cmp(&a.quotes).then_with(|| a.name.cmp(&b.name)));
+        res
+    }
+}
+
 /// Stats over articles given as (name, article, analysis), in corpus order.
 pub fn compute<'a>(
     articles: impl IntoIterator<Item = (String, &'a Article, &'a Analysis)>,
 ) -> Stats {
-    let mut by_actor: BTreeMap<String, (ActorStats, BTreeSet<usize>)> = BTreeMap::new();
-    let mut res = Stats::default();
-    for (i, (name, article, a)) in articles.into_iter().enumerate() {
-        let date = article_date(article);
-        let speakers: BTreeSet<usize> = a.quotes.iter().filter_map(|q| q.speaker).collect();
-        let unattributed = a
-            .claims
-            .iter()
-            .filter(|c| c.status == ClaimStatus::Unattributed)
-            .count();
-        res.articles.push(ArticleStats {
-            article: name.clone(),
-            quotes: a.quotes.len(),
-            unattributed_quotes: a.quotes.iter().filter(|q| q.speaker.is_none()).count(),
-            speakers: speakers.len(),
-            claims: a.claims.len(),
-            unattributed_claims: unattributed,
-            vague_claims: a
-                .claims
-                .iter()
-                .filter(|c| c.status == ClaimStatus::VagueSource)
-                .count(),
-            unattributed_share: if a.claims.is_empty() {
-                0.0
-            } else {
-                unattributed as f64 / a.claims.len() as f64
-            },
-            date: date.map(|d| d.iso()),
-            words: word_count(article),
-        });
-        let u = &mut res.unattributed_quotes;
-        let mut article_counted = false;
-        for q in a.quotes.iter().filter(|q| q.speaker.is_none()) {
-            if !article_counted {
-                article_counted = true;
-                if u.articles == 0 {
-                    u.first_article = name.clone();
-                }
-                u.articles += 1;
-                u.last_article = name.clone();
-            }
-            u.quotes += 1;
-            match q.kind {
-                QuoteKind::Direct => u.direct += 1,
-                QuoteKind::Mixed => u.mixed += 1,
-                QuoteKind::Indirect => u.indirect += 1,
-            }
-        }
-        for q in &a.quotes {
-            let Some(s) = q.speaker else { continue };
-            let actor = &a.actors[s];
-            let (st, arts) = by_actor.entry(actor_key(&actor.name)).or_insert_with(|| {
-                (
-                    ActorStats {
-                        name: actor.name.clone(),
-                        kind: actor.kind.as_str().to_string(),
-                        anonymous: !actor.named,
-                        first_article: name.clone(),
-                        ..ActorStats::default()
-                    },
-                    BTreeSet::new(),
-                )
-            });
-            st.quotes += 1;
-            match q.kind {
-                QuoteKind::Direct => st.direct += 1,
-                QuoteKind::Mixed => st.mixed += 1,
-                QuoteKind::Indirect => st.indirect += 1,
-            }
-            st.last_article = name.clone();
-            if let Some(d) = date {
-                *st.months.entry(d.month_key()).or_default() += 1;
-            }
-            arts.insert(i);
-        }
+    let mut acc = Aggregate::default();
+    for (name, article, a) in articles {
+        acc.add(ArticleSummary::new(name, article, a));
     }
-    res.total_articles = res.articles.len();
-    res.total_quotes = res.articles.iter().map(|a| a.quotes).sum();
-    res.total_claims = res.articles.iter().map(|a| a.claims).sum();
-    res.total_unattributed_claims = res.articles.iter().map(|a| a.unattributed_claims).sum();
-    res.total_speakers = by_actor.len();
-    res.actors = by_actor
-        .into_values()
-        .map(|(mut st, arts)| {
-            st.articles = arts.len();
-            st
-        })
-        .collect();
-    res.actors
-        .sort_by(|a, b| b.quotes.cmp(&a.quotes).then_with(|| a.name.cmp(&b.name)));
-    res
+    acc.finish()
 }
 
 /// The first line of the table and Markdown reports.
@@ -207,79 +279,94 @@ pub(crate) fn headline(s: &Stats) -> String {
 /// The name shown for quotes whose speaker was not found.
 pub(crate) const NO_SPEAKER: &str = "(no speaker found)";
 
-/// Rows of cells as aligned columns: `right[i]` right-aligns column `i`.
-/// Widths come from the content, so no name is cut.
-fn columns(rows: &[Vec<String>], right: &[bool]) -> String {
-    let n = rows.first().map_or(0, Vec::len);
-    let widths: Vec<usize> = (0..n)
-        .map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0))
-        .collect();
-    let mut out = String::new();
-    for row in rows {
-        let mut line = String::new();
-        for (i, cell) in row.iter().enumerate() {
-            if i > 0 {
+/// Aligned columns of `n_rows` rows: `cell(row, col)` gives a cell, and
+/// `right[i]` right-aligns column `i`. Widths come from the content, so no
+/// name is cut. Cells are computed when needed (twice: widths, then the
+/// line), never held: a table of 100,000 articles costs one line of memory.
+fn write_columns<'a>(
+    out: &mut impl Write,
+    n_rows: usize,
+    right: &[bool],
+    cell: impl Fn(usize, usize) -> Cow<'a, str>,
+) -> std::io::Result<()> {
+    let mut widths = vec![0; right.len()];
+    for row in 0..n_rows {
+        for (col, w) in widths.iter_mut().enumerate() {
+            *w = (*w).max(cell(row, col).chars().count());
+        }
+    }
+    let mut line = String::new();
+    for row in 0..n_rows {
+        line.clear();
+        for (col, &w) in widths.iter().enumerate() {
+            if col > 0 {
                 line.push_str("  ");
             }
-            let w = widths[i];
-            if right.get(i).copied().unwrap_or(false) {
-                line.push_str(&format!("{cell:>w$}"));
+            let cell = cell(row, col);
+            // Writing to a String cannot fail.
+            let _ = if right[col] {
+                write!(line, "{cell:>w$}")
             } else {
-                line.push_str(&format!("{cell:<w$}"));
-            }
+                write!(line, "{cell:<w$}")
+            };
         }
-        out.push_str(line.trim_end());
-        out.push('\n');
+        out.write_all(line.trim_end().as_bytes())?;
+        out.write_all(b"\n")?;
     }
-    out
+    Ok(())
+}
+
+/// A number as a cell.
+fn num(n: usize) -> Cow<'static, str> {
+    Cow::Owned(n.to_string())
 }
 
 /// The report for a terminal: a headline, the speakers (anonymous sources
 /// marked, quotes with no speaker found on the last row), the articles.
-pub fn table(s: &Stats) -> String {
-    let mut out = headline(s);
-    out.push_str("\n\n");
-    let mut rows = vec![[
+pub fn write_table(out: &mut impl Write, s: &Stats) -> std::io::Result<()> {
+    out.write_all(headline(s).as_bytes())?;
+    out.write_all(b"\n\n")?;
+    const SPEAKERS: [&str; 10] = [
         "speaker", "kind", "source", "quotes", "direct", "mixed", "indirect", "articles", "first",
         "last",
-    ]
-    .map(String::from)
-    .to_vec()];
-    for a in &s.actors {
-        rows.push(vec![
-            a.name.clone(),
-            a.kind.clone(),
-            if a.anonymous { "anonymous" } else { "named" }.to_string(),
-            a.quotes.to_string(),
-            a.direct.to_string(),
-            a.mixed.to_string(),
-            a.indirect.to_string(),
-            a.articles.to_string(),
-            a.first_article.clone(),
-            a.last_article.clone(),
-        ]);
-    }
+    ];
     let u = &s.unattributed_quotes;
-    if u.quotes > 0 {
-        rows.push(vec![
-            NO_SPEAKER.to_string(),
-            String::new(),
-            String::new(),
-            u.quotes.to_string(),
-            u.direct.to_string(),
-            u.mixed.to_string(),
-            u.indirect.to_string(),
-            u.articles.to_string(),
-            u.first_article.clone(),
-            u.last_article.clone(),
-        ]);
-    }
+    let n_rows = 1 + s.actors.len() + usize::from(u.quotes > 0);
     let right = [
         false, false, false, true, true, true, true, true, false, false,
     ];
-    out.push_str(&columns(&rows, &right));
-    out.push('\n');
-    let mut rows = vec![[
+    write_columns(out, n_rows, &right, |row, col| {
+        if row == 0 {
+            return Cow::Borrowed(SPEAKERS[col]);
+        }
+        match s.actors.get(row - 1) {
+            Some(a) => match col {
+                0 => Cow::Borrowed(a.name.as_str()),
+                1 => Cow::Borrowed(a.kind.as_str()),
+                2 => Cow::Borrowed(if a.anonymous { "anonymous" } else { "named" }),
+                3 => num(a.quotes),
+                4 => num(a.direct),
+                5 => num(a.mixed),
+                6 => num(a.indirect),
+                7 => num(a.articles),
+                8 => Cow::Borrowed(a.first_article.as_str()),
+                _ => Cow::Borrowed(a.last_article.as_str()),
+            },
+            None => match col {
+                0 => Cow::Borrowed(NO_SPEAKER),
+                1 | 2 => Cow::Borrowed(""),
+                3 => num(u.quotes),
+                4 => num(u.direct),
+                5 => num(u.mixed),
+                6 => num(u.indirect),
+                7 => num(u.articles),
+                8 => Cow::Borrowed(u.first_article.as_str()),
+                _ => Cow::Borrowed(u.last_article.as_str()),
+            },
+        }
+    })?;
+    out.write_all(b"\n")?;
+    const ARTICLES: [&str; 7] = [
         "article",
         "quotes",
         "no speaker",
@@ -287,29 +374,38 @@ pub fn table(s: &Stats) -> String {
         "claims",
         "unattributed claims",
         "vague",
-    ]
-    .map(String::from)
-    .to_vec()];
-    for a in &s.articles {
-        rows.push(vec![
-            a.article.clone(),
-            a.quotes.to_string(),
-            a.unattributed_quotes.to_string(),
-            a.speakers.to_string(),
-            a.claims.to_string(),
-            format!(
+    ];
+    let right = [false, true, true, true, true, true, true];
+    write_columns(out, 1 + s.articles.len(), &right, |row, col| {
+        let Some(a) = row.checked_sub(1).and_then(|i| s.articles.get(i)) else {
+            return Cow::Borrowed(ARTICLES[col]);
+        };
+        match col {
+            0 => Cow::Borrowed(a.article.as_str()),
+            1 => num(a.quotes),
+            2 => num(a.unattributed_quotes),
+            3 => num(a.speakers),
+            4 => num(a.claims),
+            5 => Cow::Owned(format!(
                 "{} ({:.0}%)",
                 a.unattributed_claims,
                 a.unattributed_share * 100.0
-            ),
-            a.vague_claims.to_string(),
-        ]);
-    }
-    out.push_str(&columns(
-        &rows,
-        &[false, true, true, true, true, true, true],
-    ));
-    out
+            )),
+            _ => num(a.vague_claims),
+        }
+    })
+}
+
+/// [`write_table`] into a string.
+pub fn table(s: &Stats) -> String {
+    to_string(|out| write_table(out, s))
+}
+
+fn to_string(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail, and only UTF-8 is written.
+    let _ = write(&mut out);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// A Markdown cell: pipes escaped, line breaks flattened.
@@ -318,23 +414,25 @@ fn md_cell(s: &str) -> String {
 }
 
 /// The report as Markdown tables, for the editors' stats view.
-pub fn markdown(s: &Stats) -> String {
-    let mut out = format!(
+pub fn write_markdown(out: &mut impl Write, s: &Stats) -> std::io::Result<()> {
+    write!(
+        out,
         "# newsls corpus stats\n\n{}.\n\n## Speakers\n\n",
         headline(s)
-    );
-    out.push_str(
-        "| speaker | kind | quotes | direct | mixed | indirect | articles | first | last |\n",
-    );
-    out.push_str("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |\n");
+    )?;
+    out.write_all(
+        b"| speaker | kind | quotes | direct | mixed | indirect | articles | first | last |\n",
+    )?;
+    out.write_all(b"| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |\n")?;
     for a in &s.actors {
         let name = if a.anonymous {
             format!("{} *(unnamed)*", md_cell(&a.name))
         } else {
             md_cell(&a.name)
         };
-        out.push_str(&format!(
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             name,
             a.kind,
             a.quotes,
@@ -344,12 +442,13 @@ pub fn markdown(s: &Stats) -> String {
             a.articles,
             md_cell(&a.first_article),
             md_cell(&a.last_article)
-        ));
+        )?;
     }
     let u = &s.unattributed_quotes;
     if u.quotes > 0 {
-        out.push_str(&format!(
-            "| *{}* |  | {} | {} | {} | {} | {} | {} | {} |\n",
+        writeln!(
+            out,
+            "| *{}* |  | {} | {} | {} | {} | {} | {} | {} |",
             NO_SPEAKER,
             u.quotes,
             u.direct,
@@ -358,13 +457,14 @@ pub fn markdown(s: &Stats) -> String {
             u.articles,
             md_cell(&u.first_article),
             md_cell(&u.last_article)
-        ));
+        )?;
     }
-    out.push_str("\n## Articles\n\n| article | quotes | unattributed quotes | speakers | claims | unattributed | vague |\n");
-    out.push_str("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    out.write_all(b"\n## Articles\n\n| article | quotes | unattributed quotes | speakers | claims | unattributed | vague |\n")?;
+    out.write_all(b"| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n")?;
     for a in &s.articles {
-        out.push_str(&format!(
-            "| {} | {} | {} | {} | {} | {:.0}% | {} |\n",
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {:.0}% | {} |",
             md_cell(&a.article),
             a.quotes,
             a.unattributed_quotes,
@@ -372,9 +472,14 @@ pub fn markdown(s: &Stats) -> String {
             a.claims,
             a.unattributed_share * 100.0,
             a.vague_claims
-        ));
+        )?;
     }
-    out
+    Ok(())
+}
+
+/// [`write_markdown`] into a string.
+pub fn markdown(s: &Stats) -> String {
+    to_string(|out| write_markdown(out, s))
 }
 
 /// Which table `--format csv` writes: a CSV file holds one table.
@@ -388,24 +493,25 @@ pub enum CsvTable {
     Articles,
 }
 
-fn csv_field(s: &str) -> String {
+fn csv_field(s: &str) -> Cow<'_, str> {
     if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+        Cow::Owned(format!("\"{}\"", s.replace('"', "\"\"")))
     } else {
-        s.to_string()
+        Cow::Borrowed(s)
     }
 }
 
 /// One CSV table, with a header row.
-pub fn csv(s: &Stats, table: CsvTable) -> String {
+pub fn write_csv(out: &mut impl Write, s: &Stats, table: CsvTable) -> std::io::Result<()> {
     match table {
         CsvTable::Speakers => {
-            let mut out = String::from(
-                "speaker,kind,anonymous,quotes,direct,mixed,indirect,articles,first_article,last_article\n",
-            );
+            out.write_all(
+                b"speaker,kind,anonymous,quotes,direct,mixed,indirect,articles,first_article,last_article\n",
+            )?;
             for a in &s.actors {
-                out.push_str(&format!(
-                    "{},{},{},{},{},{},{},{},{},{}\n",
+                writeln!(
+                    out,
+                    "{},{},{},{},{},{},{},{},{},{}",
                     csv_field(&a.name),
                     a.kind,
                     a.anonymous,
@@ -416,12 +522,13 @@ pub fn csv(s: &Stats, table: CsvTable) -> String {
                     a.articles,
                     csv_field(&a.first_article),
                     csv_field(&a.last_article)
-                ));
+                )?;
             }
             let u = &s.unattributed_quotes;
             if u.quotes > 0 {
-                out.push_str(&format!(
-                    ",,,{},{},{},{},{},{},{}\n",
+                writeln!(
+                    out,
+                    ",,,{},{},{},{},{},{},{}",
                     u.quotes,
                     u.direct,
                     u.mixed,
@@ -429,15 +536,15 @@ pub fn csv(s: &Stats, table: CsvTable) -> String {
                     u.articles,
                     csv_field(&u.first_article),
                     csv_field(&u.last_article)
-                ));
+                )?;
             }
-            out
         }
         CsvTable::Articles => {
-            let mut out = String::from("article,quotes,unattributed_quotes,speakers,claims,unattributed_claims,vague_claims,unattributed_share\n");
+            out.write_all(b"article,quotes,unattributed_quotes,speakers,claims,unattributed_claims,vague_claims,unattributed_share\n")?;
             for a in &s.articles {
-                out.push_str(&format!(
-                    "{},{},{},{},{},{},{},{:.3}\n",
+                writeln!(
+                    out,
+                    "{},{},{},{},{},{},{},{:.3}",
                     csv_field(&a.article),
                     a.quotes,
                     a.unattributed_quotes,
@@ -446,9 +553,14 @@ pub fn csv(s: &Stats, table: CsvTable) -> String {
                     a.unattributed_claims,
                     a.vague_claims,
                     a.unattributed_share
-                ));
+                )?;
             }
-            out
         }
     }
+    Ok(())
+}
+
+/// [`write_csv`] into a string.
+pub fn csv(s: &Stats, table: CsvTable) -> String {
+    to_string(|out| write_csv(out, s, table))
 }

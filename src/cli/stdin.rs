@@ -7,16 +7,18 @@
 //! is kept whenever it can be read, and the run goes on. Lines are
 //! analysed in parallel and written in input order.
 
+use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
 
-use rayon::prelude::*;
+use serde::Serialize;
 use serde_json::{json, Map, Value};
 
+use super::extract::Record;
+use super::stats::ActorStats;
 use crate::analysis::{analyze, AnalysisConfig};
+use crate::corpus::pipeline::{batch_size, par_map_ordered};
 use crate::input::{Article, Format, Settings};
 use crate::lexicon::Lang;
-
-use crate::corpus::files::Input;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -161,56 +163,150 @@ fn error_record(line_no: usize, id: Value, message: &str) -> Value {
     json!({"id": id, "line": line_no, "error": format!("input line {line_no}: {message}")})
 }
 
-fn process(line_no: usize, line: &str, settings: &Settings, mode: Mode) -> Value {
+/// The `stats` line of one article: its row of `stats --format json`
+/// under its `id`, with the speakers it quotes. Fields in alphabetical
+/// order, as the line was first written (from a JSON map).
+#[derive(Serialize)]
+struct StatsRecord<'a> {
+    claims: usize,
+    date: Option<&'a str>,
+    id: &'a Value,
+    quotes: usize,
+    speakers: usize,
+    speakers_quoted: Vec<SpeakerRecord<'a>>,
+    unattributed_claims: usize,
+    unattributed_quotes: usize,
+    unattributed_share: f64,
+    vague_claims: usize,
+    words: usize,
+}
+
+/// [`ActorStats`] with its fields in alphabetical order.
+#[derive(Serialize)]
+struct SpeakerRecord<'a> {
+    anonymous: bool,
+    articles: usize,
+    direct: usize,
+    first_article: &'a str,
+    indirect: usize,
+    kind: &'a str,
+    last_article: &'a str,
+    mixed: usize,
+    #[serde(skip_serializing_if = "no_months")]
+    months: &'a BTreeMap<String, usize>,
+    name: &'a str,
+    quotes: usize,
+}
+
+/// As `ActorStats` leaves `months` out when there are none.
+fn no_months(months: &&BTreeMap<String, usize>) -> bool {
+    months.is_empty()
+}
+
+impl<'a> SpeakerRecord<'a> {
+    fn new(a: &'a ActorStats) -> SpeakerRecord<'a> {
+        SpeakerRecord {
+            anonymous: a.anonymous,
+            articles: a.articles,
+            direct: a.direct,
+            first_article: &a.first_article,
+            indirect: a.indirect,
+            kind: &a.kind,
+            last_article: &a.last_article,
+            mixed: a.mixed,
+            months: &a.months,
+            name: &a.name,
+            quotes: a.quotes,
+        }
+    }
+}
+
+/// Analyses one input line and writes its output line (without the line
+/// break) to `out`.
+fn process(
+    out: &mut Vec<u8>,
+    line_no: usize,
+    line: &str,
+    settings: &Settings,
+    mode: Mode,
+) -> serde_json::Result<()> {
     let Request { id, text, lang } = match parse(line) {
         Ok(r) => r,
-        Err(Rejected { id, message }) => return error_record(line_no, id, &message),
+        Err(Rejected { id, message }) => {
+            return serde_json::to_writer(out, &error_record(line_no, id, &message))
+        }
     };
-    let article = Article::new(&text, Format::Plain);
+    let article = Article::from_string(text, Format::Plain);
     let config = AnalysisConfig {
         language: lang.or(settings.language),
         actors: settings.actors.clone(),
         annotations: None,
     };
     let analysis = analyze(&article, &config);
-    let name = match &id {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
     match mode {
-        Mode::Extract => {
-            let input = Input {
-                path: name.into(),
-                article,
-                settings: settings.clone(),
-                analysis,
-                ann: None,
-            };
-            let mut rec = super::extract::record(&input);
-            if let Some(obj) = rec.as_object_mut() {
-                obj.remove("file");
-                obj.insert("id".to_string(), id);
-            }
-            rec
-        }
+        Mode::Extract => serde_json::to_writer(
+            out,
+            &Record::new(&article.text, &analysis, &settings.severities).with_id(&id),
+        ),
         Mode::Stats => {
+            let name = match &id {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
             let s = super::stats::compute([(name, &article, &analysis)]);
-            let mut rec = s
-                .articles
-                .first()
-                .and_then(|a| serde_json::to_value(a).ok())
-                .unwrap_or(Value::Null);
-            if let Some(obj) = rec.as_object_mut() {
-                obj.remove("article");
-                obj.insert("id".to_string(), id);
-                obj.insert(
-                    "speakers_quoted".to_string(),
-                    serde_json::to_value(&s.actors).unwrap_or(Value::Null),
-                );
-            }
-            rec
+            let Some(row) = s.articles.first() else {
+                return serde_json::to_writer(out, &Value::Null);
+            };
+            let rec = StatsRecord {
+                claims: row.claims,
+                date: row.date.as_deref(),
+                id: &id,
+                quotes: row.quotes,
+                speakers: row.speakers,
+                speakers_quoted: s.actors.iter().map(SpeakerRecord::new).collect(),
+                unattributed_claims: row.unattributed_claims,
+                unattributed_quotes: row.unattributed_quotes,
+                unattributed_share: row.unattributed_share,
+                vague_claims: row.vague_claims,
+                words: row.words,
+            };
+            serde_json::to_writer(out, &rec)
         }
     }
+}
+
+/// One input line: its number, and its text or why it cannot be read.
+type Line = (usize, Result<String, String>);
+
+/// Reads up to `size` non-blank lines; `None` at the end of the input.
+fn read_batch(
+    input: &mut impl BufRead,
+    line_no: &mut usize,
+    size: usize,
+) -> std::io::Result<Option<Vec<Line>>> {
+    let mut batch = Vec::with_capacity(size);
+    let mut buf = Vec::new();
+    while batch.len() < size {
+        buf.clear();
+        if input.read_until(b'\n', &mut buf)? == 0 {
+            break;
+        }
+        *line_no += 1;
+        let bytes = buf.strip_suffix(b"\n").unwrap_or(&buf);
+        let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+        match std::str::from_utf8(bytes) {
+            Ok(l) if l.trim().is_empty() => {}
+            Ok(l) => batch.push((*line_no, Ok(l.to_string()))),
+            Err(e) => batch.push((
+                *line_no,
+                Err(format!(
+                    "not valid UTF-8 (first bad byte at column {})",
+                    e.valid_up_to() + 1
+                )),
+            )),
+        }
+    }
+    Ok((!batch.is_empty()).then_some(batch))
 }
 
 /// Reads JSON Lines from `input` and writes one JSON line per non-blank
@@ -221,49 +317,32 @@ pub fn run(
     settings: &Settings,
     mode: Mode,
 ) -> std::io::Result<()> {
-    // Chunks keep memory bounded on endless streams while using every core.
+    // Batches keep memory bounded on endless streams while using every
+    // core; each output line is serialised where its article was analysed,
+    // and each batch is flushed, so a consumer downstream sees it.
     let mut line_no = 0;
-    let mut buf = Vec::new();
-    loop {
-        let mut chunk: Vec<(usize, Result<String, String>)> = Vec::with_capacity(256);
-        let mut eof = false;
-        while chunk.len() < 256 {
-            buf.clear();
-            if input.read_until(b'\n', &mut buf)? == 0 {
-                eof = true;
-                break;
+    let size = batch_size();
+    let batches = std::iter::from_fn(|| read_batch(&mut input, &mut line_no, size).transpose());
+    par_map_ordered(
+        batches,
+        |(n, line): Line| {
+            let mut buf = Vec::new();
+            match line {
+                Ok(l) => process(&mut buf, n, &l, settings, mode)?,
+                Err(message) => {
+                    serde_json::to_writer(&mut buf, &error_record(n, Value::Null, &message))?
+                }
             }
-            line_no += 1;
-            let bytes = buf.strip_suffix(b"\n").unwrap_or(&buf);
-            let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
-            match std::str::from_utf8(bytes) {
-                Ok(l) if l.trim().is_empty() => {}
-                Ok(l) => chunk.push((line_no, Ok(l.to_string()))),
-                Err(e) => chunk.push((
-                    line_no,
-                    Err(format!(
-                        "not valid UTF-8 (first bad byte at column {})",
-                        e.valid_up_to() + 1
-                    )),
-                )),
+            buf.push(b'\n');
+            Ok(buf)
+        },
+        |done: Vec<std::io::Result<Vec<u8>>>| {
+            for line in done {
+                out.write_all(&line?)?;
             }
-        }
-        let results: Vec<Value> = chunk
-            .par_iter()
-            .map(|(n, l)| match l {
-                Ok(l) => process(*n, l, settings, mode),
-                Err(message) => error_record(*n, Value::Null, message),
-            })
-            .collect();
-        for r in results {
-            serde_json::to_writer(&mut out, &r)?;
-            out.write_all(b"\n")?;
-        }
-        if eof {
-            break;
-        }
-    }
-    out.flush()
+            out.flush()
+        },
+    )
 }
 
 #[cfg(test)]

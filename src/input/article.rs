@@ -42,7 +42,15 @@ pub struct Article {
 
 impl Article {
     pub fn new(text: &str, format: Format) -> Article {
-        let text = strip_bom(text).to_string();
+        Article::from_string(strip_bom(text).to_string(), format)
+    }
+
+    /// [`Article::new`] on a text the caller owns (read from a file or an
+    /// input line): the text is kept, not copied.
+    pub fn from_string(mut text: String, format: Format) -> Article {
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
         let mut blank = Vec::new();
         let mut meta = Metadata::default();
         if format == Format::Markdown {

@@ -2,7 +2,7 @@
 //! demonyms, media and agencies, institutions, places and first names,
 //! compiled into one phrase set of every name.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::Deserialize;
 
@@ -189,7 +189,7 @@ impl Names {
     /// case rule ("Département d'État" and "département d'État").
     #[allow(clippy::type_complexity)]
     fn dedup(self) -> (Vec<String>, Vec<GazetteerEntry>, Vec<CaseRule>, Vec<String>) {
-        let mut first: HashMap<String, usize> = HashMap::new();
+        let mut first: HashMap<String, usize> = HashMap::default();
         let mut kept: Vec<(String, (GazetteerEntry, CaseRule, String))> = Vec::new();
         for (name, entry) in self.folded.into_iter().zip(self.entries) {
             match first.get(&name) {
@@ -221,7 +221,7 @@ impl Names {
 /// Countries with their names, aliases and capitals, and the demonyms.
 fn countries(file: &GazetteerFile, names: &mut Names) -> (Vec<Country>, HashMap<String, usize>) {
     let mut countries = Vec::new();
-    let mut demonyms = HashMap::new();
+    let mut demonyms = HashMap::default();
     for (i, c) in file.country.iter().enumerate() {
         names.push(&c.fr, GazetteerEntry::Country(i));
         names.push(&c.en, GazetteerEntry::Country(i));

@@ -16,8 +16,11 @@ pub use dictionary::{word_classes, Dictionary, WordClasses};
 pub use gazetteer::{CaseRule, Country, Gazetteer, GazetteerEntry, Institution, Media};
 pub use phrases::{PhraseMatch, PhraseSet};
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+// Looked up for every word of every article: Fx, not SipHash (the keys
+// are our own word lists, not adversarial input).
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::Deserialize;
 
@@ -159,8 +162,8 @@ pub struct Lexicon {
     pub civilities: HashMap<String, Gender>,
     pub apposition_openers: Vec<String>,
     pub abbreviations: Vec<String>,
-    pub sentence_words: std::collections::HashSet<String>,
-    pub function_words: std::collections::HashSet<String>,
+    pub sentence_words: HashSet<String>,
+    pub function_words: HashSet<String>,
     /// English forms that report a clause without "that" ("said the deal
     /// was close"): every form of `bare_clause_any_form`, the third person
     /// and past of `bare_clause_verbs`, conjugated here.
@@ -239,7 +242,7 @@ fn file(name: &str) -> &'static str {
 struct VerbsFile {
     #[serde(default, alias = "regular")]
     er: Vec<String>,
-    irregular: HashMap<String, IrregularVerb>,
+    irregular: std::collections::HashMap<String, IrregularVerb>,
 }
 
 #[derive(Deserialize)]
@@ -359,7 +362,7 @@ fn load_shared(file: &SharedFile) -> Result<Shared, String> {
 fn bare_clause_forms(
     any_form: &[String],
     third_and_past: &[String],
-    irregular: &HashMap<String, IrregularVerb>,
+    irregular: &std::collections::HashMap<String, IrregularVerb>,
 ) -> Vec<String> {
     let mut res = Vec::new();
     for lemma in any_form.iter().chain(third_and_past) {
@@ -396,8 +399,8 @@ fn load_lang(lang: Lang, shared: &SharedFile) -> Result<Lexicon, String> {
     let verbs: VerbsFile = parse(&format!("{dir}/speech_verbs.toml"))?;
     let words: WordsFile = parse(&format!("{dir}/words.toml"))?;
 
-    let mut speech_forms: HashMap<String, (String, FormKind)> = HashMap::new();
-    let mut speech_exact: HashMap<String, FormKind> = HashMap::new();
+    let mut speech_forms: HashMap<String, (String, FormKind)> = HashMap::default();
+    let mut speech_exact: HashMap<String, FormKind> = HashMap::default();
     let mut add = |form: String, lemma: &str, kind: FormKind| {
         let exact = speech_exact.entry(exact_key(&form)).or_insert(kind);
         if kind == FormKind::Finite {
@@ -440,7 +443,7 @@ fn load_lang(lang: Lang, shared: &SharedFile) -> Result<Lexicon, String> {
     };
     let titles = gender_pair(&words.titles);
     let title_set = PhraseSet::new(titles.keys().cloned().collect());
-    let mut descriptions = HashMap::new();
+    let mut descriptions = HashMap::default();
     for (noun, kind, g) in &words.descriptions {
         let kind =
             ActorKind::parse(kind).ok_or_else(|| format!("{dir}/words.toml: bad kind {kind}"))?;

@@ -1,6 +1,6 @@
 //! A set of folded phrases found at word boundaries, longest match first.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 

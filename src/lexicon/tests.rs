@@ -72,7 +72,7 @@ fn no_duplicates_and_entries_are_normalized() {
         let mut all = Vec::new();
         lists(&value, "", &mut all);
         for (list, keys) in all {
-            let mut seen: HashMap<String, &str> = HashMap::new();
+            let mut seen: HashMap<String, &str> = HashMap::default();
             for key in &keys {
                 if key != key.trim() || key.contains("  ") {
                     problems.push(format!(

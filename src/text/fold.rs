@@ -7,6 +7,15 @@
 
 /// Folds one character.
 pub fn fold_char(c: char) -> char {
+    // Most characters of most articles are ASCII: two of them fold to
+    // something else than their lower case.
+    if c.is_ascii() {
+        return match c {
+            '`' => '\'',
+            '\t' => ' ',
+            c => c.to_ascii_lowercase(),
+        };
+    }
     match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'a',
         'ç' | 'Ç' | 'ć' | 'č' | 'Ć' | 'Č' => 'c',
@@ -32,7 +41,14 @@ pub fn fold_char(c: char) -> char {
 
 /// Folds a string.
 pub fn fold(s: &str) -> String {
-    s.chars().map(fold_char).collect()
+    let mut res = String::with_capacity(s.len());
+    fold_into(&mut res, s);
+    res
+}
+
+/// Appends the folding of `s` to `out` (a buffer reused across words).
+pub fn fold_into(out: &mut String, s: &str) {
+    out.extend(s.chars().map(fold_char));
 }
 
 /// A folded copy of a text that remembers where each folded byte came from.
@@ -78,6 +94,12 @@ mod tests {
         assert_eq!(fold("États-Unis"), fold("Etats-Unis"));
         assert_eq!(fold("l’agence"), "l'agence");
         assert_eq!(fold("PÉKIN\u{a0}»"), "pekin \"");
+    }
+
+    #[test]
+    fn ascii_folds_to_lower_case_except_backtick_and_tab() {
+        assert_eq!(fold("Ab`C\tZ9-"), "ab'c z9-");
+        assert_eq!(fold_char('\n'), '\n');
     }
 
     #[test]

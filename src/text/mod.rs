@@ -10,7 +10,7 @@ pub(crate) mod fixture;
 mod fold;
 mod line_index;
 
-pub use fold::{fold, fold_char, Folded};
+pub use fold::{fold, fold_char, fold_into, Folded};
 pub use line_index::{LineCol, LineIndex};
 
 use std::fmt;

@@ -23,6 +23,7 @@ mod mixed_language;
 mod positions;
 mod report;
 mod settings;
+mod stats_stream;
 mod tidy;
 
 use std::path::{Path, PathBuf};
