@@ -24,6 +24,8 @@ pub enum ClaimRole {
     Vote,
     /// The words of a poll: a share is the pollster's claim.
     Poll,
+    /// A source asked not to be named: it is anonymous whatever its noun.
+    Anonymity,
     /// An impersonal attribution ("dit-on", "it is believed").
     Impersonal,
     /// A condition ("si", "if"): conditionals after it are hypotheses.
@@ -63,6 +65,7 @@ pub(super) struct ClaimsFile {
     projections: Vec<String>,
     votes: Vec<String>,
     polls: Vec<String>,
+    anonymity: Vec<String>,
     impersonal_sources: Vec<String>,
     hypothesis_markers: Vec<String>,
     contrast_openers: Vec<String>,
@@ -87,6 +90,7 @@ pub(super) fn load(file: &ClaimsFile, dir: &str) -> Result<ClaimWords, String> {
         (&file.projections, ClaimRole::Projection),
         (&file.votes, ClaimRole::Vote),
         (&file.polls, ClaimRole::Poll),
+        (&file.anonymity, ClaimRole::Anonymity),
         (&file.impersonal_sources, ClaimRole::Impersonal),
         (&file.hypothesis_markers, ClaimRole::Hypothesis),
     ];

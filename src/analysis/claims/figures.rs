@@ -25,7 +25,9 @@ pub(super) fn proportions(doc: &Doc, s: TextRange) -> Vec<(TextRange, MarkerKind
     let words = doc.words(s);
     let mut res = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        if !is_number(doc, w) {
+        // A number, not the tail of one ("45,000 in 2019").
+        let glued = doc.text[..w.range.start()].ends_with([',', '.']);
+        if !is_number(doc, w) || glued {
             continue;
         }
         // The linking words are the closed grammar of the construction.
@@ -39,7 +41,7 @@ pub(super) fn proportions(doc: &Doc, s: TextRange) -> Vec<(TextRange, MarkerKind
         };
         let unit = words.get(i + 2 + link).map(|n| n.folded.as_str());
         let duration = unit.is_some_and(|u| doc.lexicons.shared.time_words.contains(u));
-        if is_number(doc, total) && !duration {
+        if is_number(doc, total) && !duration && !is_year(doc, total) {
             res.push((w.range.cover(total.range), MarkerKind::Statistic));
         }
     }
@@ -56,6 +58,11 @@ pub(super) fn has_quantity(doc: &Doc, s: TextRange) -> bool {
         .iter()
         .enumerate()
         .any(|(i, w)| quantity_words.contains(&w.folded) || counts_something(doc, words, i, s))
+}
+
+fn is_year(doc: &Doc, w: &Word) -> bool {
+    let raw = &doc.text[w.range.as_range()];
+    raw.len() == 4 && raw.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
 }
 
 fn is_number(doc: &Doc, w: &Word) -> bool {
@@ -120,6 +127,15 @@ mod tests {
     }
 
     #[test]
+    fn a_trend_with_a_quantity_is_a_statistic() {
+        check_claims(
+            "Le chômage $0a augmenté de$0 200 000 personnes.",
+            "unattributed [statistic «a augmenté de»]",
+        );
+        check_claims("Les prix ont augmenté de façon continue.", "");
+    }
+
+    #[test]
     fn a_projection_or_a_record_needs_a_quantity() {
         check_claims(
             "The stadium is $0expected to$0 cost $900 million.",
@@ -140,6 +156,7 @@ mod tests {
             "",
         );
         check_claims("L'équipe a recruté 210 jeunes sur trois ans.", "");
+        check_claims("The firm was fined $45,000 in 2019 and 3 in 2020.", "");
     }
 
     #[test]
@@ -148,7 +165,7 @@ mod tests {
             "Le texte a été rejeté par 478 voix contre 39, soit 90 % des suffrages.",
             "",
         );
-        check_claims("About 52% of voters chose to leave.", "");
+        check_claims("About 52% of those who voted chose to leave.", "");
         check_claims(
             "Le maire obtiendrait 45 $0%$0 des intentions de vote.",
             "unattributed [conditional «obtiendrait», statistic «%»]",

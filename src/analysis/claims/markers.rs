@@ -111,7 +111,7 @@ mod tests {
     fn partisan_appeals_and_loaded_words_are_flagged() {
         check_claims(
             "$0Everyone knows$0 the mayor lied about the budget.",
-            "unattributed [consensus «Everyone knows»]",
+            "unattributed [consensus «Everyone knows», accusation «lied about»]",
         );
         check_claims(
             "$0Studies show$0 that the new policy has failed.",

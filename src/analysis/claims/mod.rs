@@ -61,6 +61,30 @@ impl Origin {
     }
 }
 
+/// An unnamed source reporting no marked claim is vague only when it is an
+/// anonymous source of the lexicon (officials, sources, experts, son
+/// entourage) or asked not to be named; an indefinite noun phrase the
+/// resolver made an actor of (`A potential charge`, `a facility within
+/// …`) is no anonymous source of information.
+fn settle_vagueness(
+    doc: &Doc,
+    o: Origin,
+    markers: &[(TextRange, MarkerKind)],
+    phrases: &[(TextRange, ClaimRole)],
+    reg: &Registry,
+) -> Origin {
+    let Some(actor) = o.actor.filter(|_| o.vague && markers.is_empty()) else {
+        return o;
+    };
+    let name = crate::text::fold(&reg.actors[actor].name);
+    let anonymous = doc.lex.vague_sources.find_iter(&name).next().is_some()
+        || phrases.iter().any(|(_, r)| *r == ClaimRole::Anonymity);
+    Origin {
+        vague: anonymous,
+        ..o
+    }
+}
+
 /// Whether an unnamed source speaks on the record for an organisation it
 /// names: a spokesperson, an analyst or a study of a capitalised name (`a
 /// Coles spokesperson`, `analysts at Morgan Stanley`, `une étude de
@@ -123,6 +147,7 @@ pub fn classify(doc: &Doc, quotes: &mut [Quote], reg: &mut Registry) -> Vec<Clai
         let origin = own_source(doc, idx, &markers, &sources, &in_sentence, reg)
             .or_else(|| impersonal(&phrases))
             .or_else(|| carried_over(doc, idx, &markers, &carried));
+        let origin = origin.map(|o| settle_vagueness(doc, o, &markers, &phrases, reg));
         let status = match origin {
             Some(o) if o.vague => ClaimStatus::VagueSource,
             Some(_) => ClaimStatus::Attributed,
@@ -381,7 +406,7 @@ mod tests {
         );
         check_claims(
             "Sales rose 40% last week, $0according to a Coles spokesperson$0.",
-            "attributed a Coles spokesperson [statistic «%»]",
+            "attributed a Coles spokesperson [statistic «rose», statistic «%»]",
         );
     }
 
@@ -414,6 +439,18 @@ mod tests {
         check_claims(
             "Police said a man was arrested. He $0reportedly$0 fled from the scene.",
             "attributed police\nunattributed [hearsay «reportedly»]",
+        );
+    }
+
+    #[test]
+    fn an_unnamed_source_of_no_marked_claim_is_vague_only_if_anonymous() {
+        check_claims(
+            "Un vétérinaire, qui a requis l'anonymat, $0estime que$0 le virus circule.",
+            "vague-source Un vétérinaire",
+        );
+        check_claims(
+            "A former teacher said the school was her whole life.",
+            "attributed A former teacher",
         );
     }
 
