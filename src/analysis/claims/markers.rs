@@ -130,6 +130,14 @@ mod tests {
             "unattributed [evaluation «corrupt»]",
         );
         check_claims(
+            "The new tax is $0unfair$0 to families.",
+            "unattributed [evaluation «unfair»]",
+        );
+        check_claims(
+            "Cette réforme $0irresponsable$0 a divisé le pays.",
+            "unattributed [evaluation «irresponsable»]",
+        );
+        check_claims(
             "Le ministre est $0accusé d'$0avoir menti aux députés.",
             "unattributed [accusation «accusé d'»]",
         );

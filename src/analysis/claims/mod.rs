@@ -34,7 +34,7 @@ mod check;
 use super::actors::Registry;
 use super::attribution::{sentence_cues, sentence_sources, Scope, Source};
 use super::{ActorId, Claim, ClaimStatus, Doc, MarkerKind, Quote, QuoteKind};
-use crate::lexicon::{word_classes, ClaimRole};
+use crate::lexicon::{word_classes, ClaimRole, Lang};
 use crate::text::TextRange;
 
 /// Where a claim comes from.
@@ -50,14 +50,36 @@ struct Origin {
 }
 
 impl Origin {
-    fn of(src: Source, scope: Scope, reg: &Registry) -> Origin {
+    fn of(doc: &Doc, src: Source, scope: Scope, reg: &Registry) -> Origin {
         let actor = &reg.actors[src.actor];
         Origin {
             actor: Some(src.actor),
             cue: src.cue,
             vague: !actor.named && !on_record(&actor.name),
-            frames: scope == Scope::Sentence,
+            frames: frames(doc, scope, src.cue),
         }
+    }
+}
+
+/// Whether a cue frames what its paragraph goes on to report: a
+/// sentence-wide one (`selon X`, an incise `a indiqué X`), not a present
+/// participle (`…, demandant aux clients de…` heads its own clause).
+fn frames(doc: &Doc, scope: Scope, cue: TextRange) -> bool {
+    scope == Scope::Sentence
+        && (doc
+            .match_at(&doc.lex.attribution_phrases, cue.start())
+            .is_some()
+            || !participle(doc, cue))
+}
+
+/// Whether a cue opens with a present participle (`demandant`, `asking`):
+/// it reports within its own clause, never for the sentences after it.
+fn participle(doc: &Doc, cue: TextRange) -> bool {
+    let first = doc.words(cue).first().map_or("", |w| w.folded.as_str());
+    // The endings of the present participle: the grammar of the rule.
+    match doc.lex.lang {
+        Lang::Fr => first.ends_with("ant"),
+        Lang::En => first.ends_with("ing"),
     }
 }
 
@@ -128,8 +150,13 @@ pub fn classify(doc: &Doc, quotes: &mut [Quote], reg: &mut Registry) -> Vec<Clai
             if let Some(a) = q.speaker {
                 speakers.push((q.range.start(), a));
                 let cue = q.cue.unwrap_or(q.range);
-                if q.kind == QuoteKind::Indirect {
-                    reported = Some(Origin::of(Source { actor: a, cue }, Scope::Verb(None), reg));
+                if q.kind == QuoteKind::Indirect && !participle(doc, cue) {
+                    reported = Some(Origin::of(
+                        doc,
+                        Source { actor: a, cue },
+                        Scope::Verb(None),
+                        reg,
+                    ));
                 }
             }
         }
@@ -210,11 +237,11 @@ fn own_source(
         let with_content = sources
             .iter()
             .find(|(_, scope)| !matches!(scope, Scope::Verb(None)));
-        let quoted = quote_source.map(|src| Origin::of(src, Scope::Verb(None), reg));
-        return quoted.or(with_content.map(|(src, scope)| Origin::of(*src, *scope, reg)));
+        let quoted = quote_source.map(|src| Origin::of(doc, src, Scope::Verb(None), reg));
+        return quoted.or(with_content.map(|(src, scope)| Origin::of(doc, *src, *scope, reg)));
     }
     if let Some((src, scope)) = governing_source(markers, sources) {
-        return Some(Origin::of(src, scope, reg));
+        return Some(Origin::of(doc, src, scope, reg));
     }
     let covered_by_quote = quote_source.filter(|_| {
         in_sentence
@@ -230,7 +257,7 @@ fn own_source(
     };
     covered_by_quote
         .or_else(after_quote)
-        .map(|src| Origin::of(src, Scope::Verb(None), reg))
+        .map(|src| Origin::of(doc, src, Scope::Verb(None), reg))
         .or_else(|| governing_cue(doc, idx, markers, sources, reg))
 }
 
@@ -277,14 +304,14 @@ fn governing_cue(
             return None;
         }
         if let Some((src, _)) = sources.iter().find(|(src, _)| src.cue == c.words) {
-            return Some(Origin::of(*src, c.scope, reg));
+            return Some(Origin::of(doc, *src, c.scope, reg));
         }
         let vague = subject_kind(doc, c.subject, s)?;
         Some(Origin {
             actor: None,
             cue: c.words,
             vague: vague && !on_record(&doc.text[c.subject.as_range()]),
-            frames: c.scope == Scope::Sentence,
+            frames: frames(doc, c.scope, c.words),
         })
     })
 }
@@ -376,7 +403,7 @@ fn unknown_earlier_source(doc: &Doc, idx: usize) -> Option<Origin> {
             let s = doc.sentences[k].range;
             sentence_cues(doc, k)
                 .into_iter()
-                .filter(|c| c.scope == Scope::Sentence)
+                .filter(|c| frames(doc, c.scope, c.words))
                 .find_map(|c| {
                     let vague = subject_kind(doc, c.subject, s)?;
                     Some(Origin {
@@ -431,6 +458,18 @@ mod tests {
         check_claims(
             "Léa Roux a assuré que « tout ira bien ». La crise $0pourrait$0 durer.",
             "attributed Léa Roux\nunattributed [conditional «pourrait»]",
+        );
+    }
+
+    #[test]
+    fn a_present_participle_reports_only_its_own_clause() {
+        check_claims(
+            "Le ministre Paul Girard a écrit aux maires, demandant qu'ils ferment les écoles. Les pertes $0pourraient$0 atteindre 3 millions d'euros.",
+            "attributed Paul Girard\nunattributed [conditional «pourraient»]",
+        );
+        check_claims(
+            "Mayor Ann Lee wrote to the schools, asking that they close on Monday. Losses $0could$0 reach 12% of revenue.",
+            "attributed Ann Lee\nunattributed [conditional «could», statistic «%»]",
         );
     }
 
