@@ -45,6 +45,7 @@ pub struct ClaimWords {
     pub source_determiners: HashSet<String>,
     pub relatives: HashSet<String>,
     pub modals: HashSet<String>,
+    pub first_hand: HashSet<String>,
 }
 
 impl ClaimWords {
@@ -77,6 +78,7 @@ pub(super) struct ClaimsFile {
     source_determiners: Vec<String>,
     relatives: Vec<String>,
     modals: Vec<String>,
+    first_hand: Vec<String>,
 }
 
 pub(super) fn load(file: &ClaimsFile, dir: &str) -> Result<ClaimWords, String> {
@@ -122,5 +124,6 @@ pub(super) fn load(file: &ClaimsFile, dir: &str) -> Result<ClaimWords, String> {
         source_determiners: set(&file.source_determiners),
         relatives: set(&file.relatives),
         modals: set(&file.modals),
+        first_hand: set(&file.first_hand),
     })
 }

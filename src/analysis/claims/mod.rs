@@ -87,7 +87,9 @@ fn participle(doc: &Doc, cue: TextRange) -> bool {
 /// anonymous source of the lexicon (officials, sources, experts, son
 /// entourage) or asked not to be named; an indefinite noun phrase the
 /// resolver made an actor of (`A potential charge`, `a facility within
-/// …`) is no anonymous source of information.
+/// …`) is no anonymous source of information. The reporter's own
+/// interviewees (`protesters the paper interviewed`) are first-hand
+/// sources whatever they report, unless they asked not to be named.
 fn settle_vagueness(
     doc: &Doc,
     o: Origin,
@@ -95,12 +97,24 @@ fn settle_vagueness(
     phrases: &[(TextRange, ClaimRole)],
     reg: &Registry,
 ) -> Origin {
-    let Some(actor) = o.actor.filter(|_| o.vague && markers.is_empty()) else {
+    let Some(actor) = o.actor.filter(|_| o.vague) else {
         return o;
     };
     let name = crate::text::fold(&reg.actors[actor].name);
-    let anonymous = doc.lex.vague_sources.find_iter(&name).next().is_some()
-        || phrases.iter().any(|(_, r)| *r == ClaimRole::Anonymity);
+    let asked_anonymity = phrases.iter().any(|(_, r)| *r == ClaimRole::Anonymity);
+    let first_hand = name
+        .split_whitespace()
+        .any(|w| doc.lex.claims.first_hand.contains(w));
+    if asked_anonymity {
+        return o;
+    }
+    if first_hand {
+        return Origin { vague: false, ..o };
+    }
+    if !markers.is_empty() {
+        return o;
+    }
+    let anonymous = doc.lex.vague_sources.find_iter(&name).next().is_some();
     Origin {
         vague: anonymous,
         ..o
@@ -490,6 +504,22 @@ mod tests {
         check_claims(
             "A former teacher said the school was her whole life.",
             "attributed A former teacher",
+        );
+    }
+
+    #[test]
+    fn the_reporters_own_interviewees_are_first_hand_sources() {
+        check_claims(
+            "Some of the farmers the paper interviewed $0said$0 they had sold their land.",
+            "attributed Some of the farmers the paper interviewed",
+        );
+        check_claims(
+            "Des habitants interrogés par notre journal $0affirment$0 que l'usine pourrait fermer.",
+            "attributed Des habitants interrogés par notre journal [conditional «pourrait»]",
+        );
+        check_claims(
+            "A farmer interviewed anonymously $0said$0 sales fell by 30%.",
+            "vague-source A farmer interviewed anonymously [statistic «fell», statistic «%»]",
         );
     }
 
