@@ -130,6 +130,18 @@ mod tests {
             "unattributed [evaluation «corrupt»]",
         );
         check_claims(
+            "$0Everyone can see$0 that the plan is a total failure.",
+            "unattributed [consensus «Everyone can see», evaluation «total failure»]",
+        );
+        check_claims(
+            "$0Tout le monde voit$0 que la réforme a échoué.",
+            "unattributed [consensus «Tout le monde voit»]",
+        );
+        check_claims(
+            "C'est le $0pire gouvernement$0 de notre histoire.",
+            "unattributed [evaluation «pire gouvernement»]",
+        );
+        check_claims(
             "The new tax is $0unfair$0 to families.",
             "unattributed [evaluation «unfair»]",
         );
