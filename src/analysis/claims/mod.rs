@@ -22,7 +22,8 @@
 //! that opens by contradicting (`Pourtant`, `However`). Not claims:
 //! sentences without a marker or a source, questions, hypotheses
 //! (si/if), counts, dates, times, ages and vote results (see [`figures`]),
-//! sentences that are quotations.
+//! sentences that are quotations (a direct quote, or an utterance quoted
+//! right after its speaker's verb: see [`utterance`]).
 
 mod conditional;
 mod figures;
@@ -179,7 +180,10 @@ pub fn classify(doc: &Doc, quotes: &mut [Quote], reg: &mut Registry) -> Vec<Clai
         }
         // A sentence holding a direct quotation is checked as a quote (for
         // its speaker), not as a claim of the writer.
-        if in_sentence.iter().any(|q| q.kind == QuoteKind::Direct) {
+        if in_sentence
+            .iter()
+            .any(|q| q.kind == QuoteKind::Direct || utterance(doc, q, s.range))
+        {
             continue;
         }
         let phrases = markers::phrases(doc, s.range);
@@ -215,6 +219,56 @@ pub fn classify(doc: &Doc, quotes: &mut [Quote], reg: &mut Registry) -> Vec<Clai
         });
     }
     res
+}
+
+/// Whether marked words embedded in the sentence are an utterance of
+/// their own, so the sentence is checked as a quote: a clause of a few
+/// words or more opening with a capital, the object of its speaker's verb
+/// with no que/that between them (`said on Friday "We are committed…"`).
+/// Not the writer's clause: lowercase words (`called it "a
+/// non-starter"`), a name or a title (`raille « Coach » Romney`), words
+/// governed by `selon X` or `according to X` (the guide makes them
+/// reported speech of the sentence).
+fn utterance(doc: &Doc, q: &Quote, s: TextRange) -> bool {
+    let Some(cue) = q
+        .cue
+        .filter(|_| q.kind == QuoteKind::Mixed && q.speaker.is_some())
+    else {
+        return false;
+    };
+    if cue.end() > q.range.start()
+        || doc
+            .match_at(&doc.lex.attribution_phrases, cue.start())
+            .is_some()
+    {
+        return false;
+    }
+    let text = &doc.text[q.content.as_range()];
+    let capital = text
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_uppercase);
+    let between = doc.words(TextRange::new(cue.end(), q.range.start()));
+    let introduced = between.last().is_some_and(|w| {
+        let folded = w.folded.trim_end_matches('\'');
+        doc.lex
+            .complementizers
+            .iter()
+            .any(|c| c.trim_end_matches('\'') == folded)
+    });
+    // The verb's object is next to it (a complement of place or time at
+    // most), not in apposition to a noun after it, which the sentence
+    // goes on from (`says his event, "Storm…", was posted`); a clause has
+    // a subject, a verb and more.
+    let gap = doc.text[cue.end()..q.range.start()].trim_end();
+    let rest = doc.words(TextRange::new(q.range.end(), s.end()));
+    let apposition = !between.is_empty() && gap.ends_with(',') && !rest.is_empty();
+    capital
+        && !introduced
+        && !apposition
+        && between.len() <= 3
+        && doc.words(q.content).len() >= 3
+        && s.contains_range(q.range)
 }
 
 /// The quotes overlapping a sentence. Quotes are sorted by start; one may
@@ -484,6 +538,26 @@ mod tests {
         check_claims(
             "Mayor Ann Lee wrote to the schools, asking that they close on Monday. Losses $0could$0 reach 12% of revenue.",
             "attributed Ann Lee\nunattributed [conditional «could», statistic «%»]",
+        );
+    }
+
+    #[test]
+    fn a_quoted_utterance_after_its_verb_is_a_quote_not_a_claim() {
+        check_claims(
+            "Mayor Ann Lee said on Monday \"We will rebuild the bridge.\"",
+            "",
+        );
+    }
+
+    #[test]
+    fn words_quoted_in_the_writers_clause_are_an_attributed_claim() {
+        check_claims(
+            "Mayor Ann Lee said the plan was \"a costly mistake\".",
+            "attributed Ann Lee",
+        );
+        check_claims(
+            "Selon Paul Girard, « Le chômage baisse depuis trois mois ».",
+            "attributed Paul Girard",
         );
     }
 
