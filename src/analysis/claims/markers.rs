@@ -142,6 +142,14 @@ mod tests {
             "unattributed [evaluation «pire gouvernement»]",
         );
         check_claims(
+            "The unions are $0to blame for$0 the shortages.",
+            "unattributed [accusation «to blame for»]",
+        );
+        check_claims(
+            "Cette réforme est $0de toute évidence$0 une erreur.",
+            "unattributed [consensus «de toute évidence»]",
+        );
+        check_claims(
             "The new tax is $0unfair$0 to families.",
             "unattributed [evaluation «unfair»]",
         );
