@@ -150,6 +150,18 @@ mod tests {
             "unattributed [consensus «de toute évidence»]",
         );
         check_claims(
+            "They are $0hiding the truth$0 about the deal.",
+            "unattributed [accusation «hiding the truth»]",
+        );
+        check_claims(
+            "Le ministre est un $0menteur$0.",
+            "unattributed [evaluation «menteur»]",
+        );
+        check_claims(
+            "Since 2019 the debt has $0exploded by$0 $600 billion.",
+            "unattributed [statistic «exploded by»]",
+        );
+        check_claims(
             "The new tax is $0unfair$0 to families.",
             "unattributed [evaluation «unfair»]",
         );

@@ -604,6 +604,10 @@ mod tests {
             "vague-source des sources proches du dossier [conditional «serait»]",
         );
         check_claims(
+            "$0There have been reports$0 that the mayor resigned.",
+            "vague-source",
+        );
+        check_claims(
             "The ceasefire, $0it is believed$0, could collapse within days.",
             "vague-source",
         );
