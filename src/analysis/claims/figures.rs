@@ -30,16 +30,26 @@ pub(super) fn proportions(doc: &Doc, s: TextRange) -> Vec<(TextRange, MarkerKind
         if !is_number(doc, w) || glued {
             continue;
         }
-        // The linking words are the closed grammar of the construction.
-        let link = match words.get(i + 1).map(|n| n.folded.as_str()) {
-            Some("sur" | "in") => 1,
-            Some("out") if words.get(i + 2).is_some_and(|n| n.folded == "of") => 2,
+        // The linking words are the closed grammar of the construction;
+        // the counted noun may come between with `sur` and `out of`
+        // (`trois Français sur quatre`), not with `in` (`3 goals in 5
+        // games` is a record of play).
+        let link_at = |j: usize, gap: bool| match words.get(j).map(|n| n.folded.as_str()) {
+            Some("sur") => Some(1),
+            Some("in") if !gap => Some(1),
+            Some("out") if words.get(j + 1).is_some_and(|n| n.folded == "of") => Some(2),
+            _ => None,
+        };
+        let noun = words.get(i + 1).is_some_and(|n| !is_number(doc, n));
+        let (gap, link) = match (link_at(i + 1, false), link_at(i + 2, true)) {
+            (Some(link), _) => (0, link),
+            (None, Some(link)) if noun => (1, link),
             _ => continue,
         };
-        let Some(total) = words.get(i + 1 + link) else {
+        let Some(total) = words.get(i + 1 + gap + link) else {
             continue;
         };
-        let unit = words.get(i + 2 + link).map(|n| n.folded.as_str());
+        let unit = words.get(i + 2 + gap + link).map(|n| n.folded.as_str());
         let duration = unit.is_some_and(|u| doc.lexicons.shared.time_words.contains(u));
         if is_number(doc, total) && !duration && !is_year(doc, total) {
             res.push((w.range.cover(total.range), MarkerKind::Statistic));
@@ -124,6 +134,15 @@ mod tests {
             "Les loyers ont augmenté deux $0fois plus$0 vite que les salaires.",
             "unattributed [statistic «fois plus»]",
         );
+    }
+
+    #[test]
+    fn a_proportion_may_name_what_it_counts() {
+        check_claims(
+            "$0Trois Français sur quatre$0 partent en vacances en août.",
+            "unattributed [statistic «Trois Français sur quatre»]",
+        );
+        check_claims("He scored 3 goals in 5 games this season.", "");
     }
 
     #[test]
