@@ -155,6 +155,11 @@ pub enum MarkerKind {
     Statistic,
     Accusation,
     Evaluation,
+    /// The writer's own "probablement", "most likely".
+    Speculation,
+    /// "Everyone knows", "des études montrent": a consensus or unnamed
+    /// evidence in place of a source.
+    Consensus,
 }
 
 impl MarkerKind {
@@ -165,6 +170,8 @@ impl MarkerKind {
             MarkerKind::Statistic => "statistic",
             MarkerKind::Accusation => "accusation",
             MarkerKind::Evaluation => "evaluation presented as fact",
+            MarkerKind::Speculation => "speculation",
+            MarkerKind::Consensus => "appeal to common knowledge or unnamed evidence",
         }
     }
 }

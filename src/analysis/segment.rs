@@ -308,12 +308,17 @@ fn is_abbreviation(doc: &Doc, dot: usize) -> bool {
         return true;
     }
     let candidate = format!("{}.", crate::text::fold(word));
+    // The other language's abbreviations ("Mr." in French, "etc." and
+    // "U.S." anywhere) only when capitalised or dotted inside: in lower
+    // case they are words of this language ("l'est.", "told me.").
+    let foreign_form = word.starts_with(char::is_uppercase) || word.contains('.');
     doc.lex.abbreviations.contains(&candidate)
-        || doc
-            .lexicons
-            .lang(other(doc.lex.lang))
-            .abbreviations
-            .contains(&candidate)
+        || foreign_form
+            && doc
+                .lexicons
+                .lang(other(doc.lex.lang))
+                .abbreviations
+                .contains(&candidate)
 }
 
 fn other(lang: crate::lexicon::Lang) -> crate::lexicon::Lang {
@@ -343,6 +348,34 @@ mod tests {
         assert_eq!(
             para_texts("— Question ?\n— Réponse."),
             ["— Question ?", "— Réponse."]
+        );
+    }
+
+    #[test]
+    fn the_other_languages_abbreviations_need_their_written_form() {
+        let text =
+            "La base se trouve dans l'est. Pour le juge, rien n'est fait. M. Smith a vu Mr. Brown.";
+        let article = crate::input::Article::plain(text);
+        let a = crate::analysis::analyze(
+            &article,
+            &crate::analysis::AnalysisConfig {
+                language: None,
+                actors: Vec::new(),
+                annotations: None,
+            },
+        );
+        let got: Vec<&str> = a
+            .sentences
+            .iter()
+            .map(|s| &text[s.range.as_range()])
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "La base se trouve dans l'est.",
+                "Pour le juge, rien n'est fait.",
+                "M. Smith a vu Mr. Brown."
+            ]
         );
     }
 

@@ -187,9 +187,9 @@ mod tests {
             "Selon [source], un accord pourrait être signé.",
         );
         check(
-            "A deal could$0 be signed.",
+            "A deal may$0 have been signed.",
             "Insert a source placeholder",
-            "According to [source], a deal could be signed.",
+            "According to [source], a deal may have been signed.",
         );
     }
 

@@ -5,6 +5,7 @@
 //! every lookup is made on folded text, so `États-Unis` and `Etats-Unis`,
 //! `l’agence` and `l'agence` are the same entry.
 
+mod claims;
 mod conjugate;
 mod dictionary;
 mod gazetteer;
@@ -12,6 +13,7 @@ mod phrases;
 
 use gazetteer::load_gazetteer;
 
+pub use claims::{ClaimRole, ClaimWords};
 pub use dictionary::{word_classes, Dictionary, WordClasses};
 pub use gazetteer::{CaseRule, Country, Gazetteer, GazetteerEntry, Institution, Media};
 pub use phrases::{PhraseMatch, PhraseSet};
@@ -144,14 +146,8 @@ pub struct Lexicon {
     /// Determiners: a speech form right after one is a noun ("une telle
     /// annonce", "the report").
     pub determiners: Vec<String>,
-    pub hearsay: PhraseSet,
-    pub impersonal_sources: PhraseSet,
-    pub accusations: PhraseSet,
-    pub evaluations: PhraseSet,
-    pub statistics: PhraseSet,
-    pub hypothesis_markers: PhraseSet,
-    pub conditional_exceptions: Vec<String>,
-    pub first_person: Vec<String>,
+    /// The claim detector's lists (`claims.toml`).
+    pub claims: ClaimWords,
     /// Definite-description head nouns: (kind, gender).
     pub descriptions: HashMap<String, (ActorKind, Gender)>,
     pub government_heads: Vec<String>,
@@ -223,8 +219,10 @@ impl Lexicons {
 pub const FILES: &[(&str, &str)] = &[
     ("fr/speech_verbs.toml", include_str!("fr/speech_verbs.toml")),
     ("fr/words.toml", include_str!("fr/words.toml")),
+    ("fr/claims.toml", include_str!("fr/claims.toml")),
     ("en/speech_verbs.toml", include_str!("en/speech_verbs.toml")),
     ("en/words.toml", include_str!("en/words.toml")),
+    ("en/claims.toml", include_str!("en/claims.toml")),
     ("gazetteer.toml", include_str!("gazetteer.toml")),
     ("shared.toml", include_str!("shared.toml")),
 ];
@@ -263,14 +261,6 @@ struct WordsFile {
     pronouns: Vec<(String, String, String)>,
     naming_words: Vec<String>,
     title_nouns: Vec<String>,
-    hearsay: Vec<String>,
-    impersonal_sources: Vec<String>,
-    accusations: Vec<String>,
-    evaluations: Vec<String>,
-    statistics: Vec<String>,
-    hypothesis_markers: Vec<String>,
-    conditional_exceptions: Vec<String>,
-    first_person: Vec<String>,
     descriptions: Vec<(String, String, String)>,
     government_heads: Vec<String>,
     institutions: Vec<String>,
@@ -468,14 +458,7 @@ fn load_lang(lang: Lang, shared: &SharedFile) -> Result<Lexicon, String> {
         naming_words: PhraseSet::from_list(&words.naming_words),
         title_nouns: PhraseSet::from_list(&words.title_nouns),
         determiners: determiners_with(shared, &format!("noun-{dir}")),
-        hearsay: PhraseSet::from_list(&words.hearsay),
-        impersonal_sources: PhraseSet::from_list(&words.impersonal_sources),
-        accusations: PhraseSet::from_list(&words.accusations),
-        evaluations: PhraseSet::from_list(&words.evaluations),
-        statistics: PhraseSet::from_list(&words.statistics),
-        hypothesis_markers: PhraseSet::from_list(&words.hypothesis_markers),
-        conditional_exceptions: folded(&words.conditional_exceptions),
-        first_person: folded(&words.first_person),
+        claims: claims::load(&parse(&format!("{dir}/claims.toml"))?, dir)?,
         descriptions,
         government_heads: folded(&words.government_heads),
         institutions: folded(&words.institutions),

@@ -382,7 +382,7 @@ fn stdin_json_lines_in_and_out() {
         .stdin
         .take()
         .unwrap()
-        .write_all("{\"id\": \"x1\", \"text\": \"« Oui », a dit Léa Martin.\"}\nnot json\n{\"id\": 7, \"text\": \"A deal could be signed.\", \"lang\": \"en\"}\n".as_bytes())
+        .write_all("{\"id\": \"x1\", \"text\": \"« Oui », a dit Léa Martin.\"}\nnot json\n{\"id\": 7, \"text\": \"A deal may have been signed.\", \"lang\": \"en\"}\n".as_bytes())
         .unwrap();
     let out = child.wait_with_output().unwrap();
     let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)

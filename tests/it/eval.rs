@@ -39,7 +39,7 @@ const HARBOUR: &str = "Harbour reopens after the storm
 
 The harbour reopened on Monday. Repairs would cost 40 million dollars, and the port would lose 12 percent of its traffic this year.
 
-Insurers would pay most of the bill. Tourists would return by the summer.
+Insurers may have paid most of the bill. Tourists might have returned by the summer.
 
 \"We are back in business,\" said Ann Lee, the harbour master. \"The quays held.\"
 
@@ -59,7 +59,7 @@ const HARBOUR_GOLD: &str = r#"{"language": "en",
             {"text": "Nobody warned us.", "kind": "direct", "speaker": "residents", "cue": null}],
  "unattributed_claims": [{"sentence": "Repairs would cost 40 million dollars, and the port would lose 12 percent of its traffic this year.", "why": "statistics"}],
  "attributed_claims": [],
- "borderline": [{"sentence": "Tourists would return by the summer.", "why": "forecast"}],
+ "borderline": [{"sentence": "Tourists might have returned by the summer.", "why": "forecast"}],
  "non_speech_quote_marks": [{"text": "Welcome back to the harbour", "why": "caption"}]}"#;
 
 /// A warning is false when the gold lists its sentence neither as an
@@ -105,7 +105,7 @@ fn false_warnings_follow_the_issue_definition() {
 false warnings: 3
      1  unattributed-claim on an unlisted sentence
            1  conditional (hearsay or speculation), gold: no claim
-              harbour:5 «Insurers would pay most of the bill.»
+              harbour:5 «Insurers may have paid most of the bill.»
      1  unattributed-quote on a non-quote
            1  name or term in marks
               harbour:13 «Welcome back to the harbour»
@@ -517,8 +517,8 @@ fn false_warnings_are_counted_as_check_shows_them() {
     )
     .unwrap();
     let text = HARBOUR.replace(
-        "Insurers would pay most of the bill.",
-        "Insurers would pay most of the bill. [newsls-ignore unattributed-claim]",
+        "Insurers may have paid most of the bill.",
+        "Insurers may have paid most of the bill. [newsls-ignore unattributed-claim]",
     );
     fs::write(dir.path().join("harbour.txt"), text).unwrap();
     assert_eq!(

@@ -27,10 +27,12 @@ mod incise;
 mod interview;
 mod marked;
 mod opinion;
+mod opinion_role;
 mod participial;
 mod phrase;
 mod reported_clause;
 mod resolve;
+mod sentence_cues;
 mod subject;
 mod subject_verb;
 mod verbs;
@@ -44,6 +46,7 @@ use super::{ActorId, Doc, Quote, QuoteKind};
 use crate::text::{is_space, TextRange};
 use marked::{is_name_or_term, marked_kind};
 use reported_clause::reported_clauses;
+pub use sentence_cues::sentence_cues;
 
 /// Every construction, in order of precedence: for a quote, the first
 /// whose cue resolves names the speaker.
@@ -53,6 +56,7 @@ const CONSTRUCTIONS: &[&dyn Construction] = &[
     &subject_verb::SubjectVerb,
     &phrase::AttributionPhrase,
     &opinion::OpinionOpener,
+    &opinion_role::OpinionRole,
     &colon::ColonCue,
     &interview::InterviewAnswer,
     &continuation::Continuation,

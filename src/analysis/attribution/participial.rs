@@ -236,8 +236,8 @@ mod tests {
     fn a_participle_that_reports_nothing_is_no_cue() {
         check_quote("En souriant, le ministre Jean Roux a quitté la salle.", "");
         check_claim(
-            "Prices could rise, the mayor said nothing, shaking her head.",
-            "unattributed null: Prices could rise, the mayor said nothing, shaking her head.",
+            "Prices could rise 10%, and the mayor left, shaking her head.",
+            "unattributed null: Prices could rise 10%, and the mayor left, shaking her head.",
         );
     }
 }
