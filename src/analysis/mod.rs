@@ -146,6 +146,10 @@ pub struct Quote {
     pub cue: Option<TextRange>,
     /// Index of the sentence containing the start of the quote.
     pub sentence: usize,
+    /// Which construction named the speaker ("incise", "subject-verb",
+    /// "continuation"…, or "annotation" for a human one); `None` when no
+    /// speaker was found.
+    pub construction: Option<&'static str>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

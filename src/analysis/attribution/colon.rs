@@ -12,6 +12,10 @@ use crate::text::TextRange;
 pub(super) struct ColonCue;
 
 impl Construction for ColonCue {
+    fn id(&self) -> &'static str {
+        "colon"
+    }
+
     fn quote(&self, doc: &Doc, at: &QuoteAt, _reg: &Registry) -> Vec<Found> {
         let q = at.quote();
         if q.kind != QuoteKind::Direct {

@@ -28,6 +28,10 @@ const CLAUSE_REACH: usize = 3;
 const SOURCE_REACH: usize = 4;
 
 impl Construction for Incise {
+    fn id(&self) -> &'static str {
+        "incise"
+    }
+
     fn quote(&self, doc: &Doc, at: &QuoteAt, _reg: &Registry) -> Vec<Found> {
         let q: &Quote = at.quote();
         if q.kind == QuoteKind::Indirect {

@@ -13,6 +13,10 @@ use crate::text::TextRange;
 pub(super) struct OpinionOpener;
 
 impl Construction for OpinionOpener {
+    fn id(&self) -> &'static str {
+        "opinion-opener"
+    }
+
     fn quote(&self, doc: &Doc, at: &QuoteAt, _reg: &Registry) -> Vec<Found> {
         Found::one(opinion_opener(doc, at.quote().sentence))
     }

@@ -22,6 +22,10 @@ use crate::text::TextRange;
 pub(super) struct Participial;
 
 impl Construction for Participial {
+    fn id(&self) -> &'static str {
+        "participial"
+    }
+
     fn quote(&self, doc: &Doc, at: &QuoteAt, _reg: &Registry) -> Vec<Found> {
         let q = at.quote();
         let s = doc.sentences[q.sentence].range;

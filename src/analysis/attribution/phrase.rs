@@ -13,6 +13,10 @@ use crate::text::TextRange;
 pub(super) struct AttributionPhrase;
 
 impl Construction for AttributionPhrase {
+    fn id(&self) -> &'static str {
+        "attribution-phrase"
+    }
+
     fn quote(&self, doc: &Doc, at: &QuoteAt, _reg: &Registry) -> Vec<Found> {
         Found::one(attribution_phrase_in(doc, at.window))
     }

@@ -17,6 +17,10 @@ use crate::text::TextRange;
 pub(super) struct SubjectVerb;
 
 impl Construction for SubjectVerb {
+    fn id(&self) -> &'static str {
+        "subject-verb"
+    }
+
     fn quote(&self, doc: &Doc, at: &QuoteAt, _reg: &Registry) -> Vec<Found> {
         let before = TextRange::new(at.window.start(), at.quote().range.start());
         cue_before(doc, before)
