@@ -133,6 +133,13 @@ pub struct Lexicon {
     pub attribution_phrases: PhraseSet,
     pub opinion_openers: PhraseSet,
     pub complementizers: Vec<String>,
+    /// Prepositions that make the name after them a complement of a
+    /// subject, not its head ("le porte-parole du Kremlin", "told the BBC"
+    /// read from an inverted subject "à l'AFP Jean Roux").
+    pub complement_prepositions: HashSet<String>,
+    /// Speech verbs (lemmas) whose object is their audience ("told
+    /// reporters"): an incise may go on after them.
+    pub audience_verbs: Vec<String>,
     pub auxiliaries: PhraseSet,
     pub inserted_adverbs: PhraseSet,
     pub pronouns: HashMap<String, (Gender, bool)>,
@@ -183,6 +190,12 @@ pub struct Shared {
     /// Kind nouns in file order (the first one found wins).
     pub kind_nouns: Vec<(String, ActorKind)>,
     pub adverbial_openers: HashSet<String>,
+    /// Coordinating conjunctions: a verb right after one shares the
+    /// subject of the verb before it ("a salué … et a estimé").
+    pub coordinators: HashSet<String>,
+    /// Days and times of day: skipped before an inverted subject ("a
+    /// déclaré dimanche soir le ministre").
+    pub time_adverbs: HashSet<String>,
     pub institutional_voices: Vec<String>,
     pub indefinites: HashSet<String>,
     pub time_words: HashSet<String>,
@@ -255,6 +268,9 @@ struct WordsFile {
     attribution_phrases: Vec<String>,
     opinion_openers: Vec<String>,
     complementizers: Vec<String>,
+    complement_prepositions: Vec<String>,
+    #[serde(default)]
+    audience_verbs: Vec<String>,
     auxiliaries: Vec<String>,
     inserted_adverbs: Vec<String>,
     pronouns: Vec<(String, String, String)>,
@@ -297,6 +313,8 @@ struct SharedFile {
     institution_heads: Vec<String>,
     kind_nouns: Vec<(String, String)>,
     adverbial_openers: Vec<String>,
+    coordinators: Vec<String>,
+    time_adverbs: Vec<String>,
     institutional_voices: Vec<String>,
     indefinites: Vec<String>,
     time_words: Vec<String>,
@@ -346,6 +364,8 @@ fn load_shared(file: &SharedFile) -> Result<Shared, String> {
         institution_heads: set(&file.institution_heads),
         kind_nouns,
         adverbial_openers: set(&file.adverbial_openers),
+        coordinators: set(&file.coordinators),
+        time_adverbs: set(&file.time_adverbs),
         institutional_voices: folded(&file.institutional_voices),
         indefinites: set(&file.indefinites),
         time_words: set(&file.time_words),
@@ -455,6 +475,8 @@ fn load_lang(lang: Lang, shared: &SharedFile) -> Result<Lexicon, String> {
         attribution_phrases: PhraseSet::from_list(&words.attribution_phrases),
         opinion_openers: PhraseSet::from_list(&words.opinion_openers),
         complementizers: folded(&words.complementizers),
+        complement_prepositions: folded(&words.complement_prepositions).into_iter().collect(),
+        audience_verbs: words.audience_verbs.clone(),
         auxiliaries: PhraseSet::from_list(&words.auxiliaries),
         inserted_adverbs: PhraseSet::from_list(&words.inserted_adverbs),
         pronouns: words

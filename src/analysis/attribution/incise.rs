@@ -9,7 +9,7 @@
 
 use super::super::actors::Registry;
 use super::super::{Doc, Quote, QuoteKind};
-use super::subject::subject_span;
+use super::subject::inverted_subject_span;
 use super::verbs::{form_kind, skip_adverbs};
 use super::{trim_clause, Clause, Construction, Cue, Found, QuoteAt, Scope};
 use crate::lexicon::FormKind;
@@ -145,24 +145,54 @@ pub(super) fn incise(doc: &Doc, after: usize, limit: usize) -> Option<(TextRange
                 let clitic = doc.words(TextRange::new(subject_from, vr.start())).last();
                 clitic.map_or(TextRange::empty(subject_from), |w| w.range)
             } else {
-                subject_span(doc, vr.end(), limit)
+                inverted_subject_span(doc, vr.end(), limit)
             };
             return Some((cue, subject));
         }
     }
     // Subject first (English, and French "…, X a-t-il dit"): ", Smith said".
-    let subject_end = words.iter().take(8).find_map(|w| {
+    let subject_end = words.iter().take(12).find_map(|w| {
         let (vr, id) = doc.match_at(&doc.lex.speech, w.range.start())?;
-        (form_kind(doc, vr, id) == Some(FormKind::Finite)).then_some((w.range.start(), vr))
+        (form_kind(doc, vr, id) == Some(FormKind::Finite)).then_some((w.range.start(), vr, id))
     })?;
-    let (subject_stop, vr) = subject_end;
+    let (subject_stop, vr, id) = subject_end;
     let between = &doc.text[start..subject_stop];
     if between.contains([',', '.', ';', ':']) || between.trim().is_empty() {
         return None;
     }
+    // "X said" must end the clause: ", Smith said." or ", Smith said on
+    // Friday", not ", Smith said that …" nor ", the agency announced a
+    // trial".
+    if !verb_ends_clause(doc, vr, id, limit) {
+        return None;
+    }
     let subject = TextRange::new(start, doc.text[..subject_stop].trim_end().len());
-    // "X said" must end the clause: ", Smith said." not ", Smith said that".
     Some((TextRange::new(start, vr.end()), subject))
+}
+
+/// Whether what follows the verb of a subject-first incise leaves it
+/// without an object: the end of the clause, a time adverb, an inserted
+/// adverb or a prepositional phrase; after a verb of telling ("told
+/// reporters", "told the BBC"), its audience.
+fn verb_ends_clause(doc: &Doc, vr: TextRange, id: usize, limit: usize) -> bool {
+    let rest = doc.text[vr.end()..limit].trim_start();
+    if rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric()) {
+        return true;
+    }
+    let Some(next) = doc.words(TextRange::new(vr.end(), limit)).first() else {
+        return true;
+    };
+    let lemma = doc
+        .lex
+        .speech_forms
+        .get(doc.lex.speech.phrase(id))
+        .map(|(lemma, _)| lemma.as_str());
+    doc.lexicons.shared.time_adverbs.contains(&next.folded)
+        || doc.lex.complement_prepositions.contains(&next.folded)
+        || doc
+            .match_at(&doc.lex.inserted_adverbs, next.range.start())
+            .is_some()
+        || lemma.is_some_and(|l| doc.lex.audience_verbs.iter().any(|v| v == l))
 }
 
 #[cfg(test)]

@@ -282,15 +282,19 @@ fn speaker(
             cue,
             construction: construction.id(),
         };
+        let mut cues = Vec::new();
         for found in construction.quote(doc, &at, reg) {
             match found {
-                Found::Cue(cue) => {
-                    if let Some(actor) = resolve::resolve_subject(doc, cue.subject, reg, speakers) {
-                        return Some(named(actor, Some(cue.words)));
-                    }
-                }
+                Found::Cue(cue) => cues.push(cue),
                 Found::Speaker { actor, cue } => return Some(named(actor, cue)),
             }
+        }
+        // The candidates of a construction are read together: a subject
+        // naming its actor (a name, a pronoun) wins over one reached
+        // through a complement or a vague phrase.
+        if let Some((i, r)) = resolve::best_of(doc, cues.iter().map(|c| c.subject), reg, speakers) {
+            let actor = r.commit(doc, reg);
+            return Some(named(actor, Some(cues[i].words)));
         }
     }
     None

@@ -9,9 +9,10 @@
 
 use super::super::actors::Registry;
 use super::super::Doc;
-use super::subject::subject_candidates;
-use super::verbs::{cue_form_ok, cues_in};
+use super::subject::{bare_coordination, clause_start, main_clause_candidates, subject_candidates};
+use super::verbs::{auxiliary_before, cue_form_ok, cues_in};
 use super::{Construction, Cue, Found, QuoteAt, Scope};
+use crate::lexicon::Lang;
 use crate::text::TextRange;
 
 pub(super) struct SubjectVerb;
@@ -21,9 +22,9 @@ impl Construction for SubjectVerb {
         "subject-verb"
     }
 
-    fn quote(&self, doc: &Doc, at: &QuoteAt, _reg: &Registry) -> Vec<Found> {
+    fn quote(&self, doc: &Doc, at: &QuoteAt, reg: &Registry) -> Vec<Found> {
         let before = TextRange::new(at.window.start(), at.quote().range.start());
-        cue_before(doc, before)
+        cue_before(doc, before, reg)
             .into_iter()
             .map(|(subject, words)| Found::Cue(Cue { subject, words }))
             .collect()
@@ -100,9 +101,17 @@ const NO_CONTENT: &[&str] = &[
     "to", "with", "at", "about", "on", "à", "a", "avec", "aux", "au", "devant", "lors",
 ];
 
-/// The subject of a speech verb: back from the verb to the start of its
-/// clause. Returns (subject span, cue span).
-pub(super) fn cue_before(doc: &Doc, within: TextRange) -> Vec<(TextRange, TextRange)> {
+/// The subject of the last speech verb of `within`: back from the verb
+/// to the start of its clause; for a participle without auxiliary
+/// (`…, évoquant`, `…, also observing`), the main clause's subject at the
+/// start of the sentence; for a verb coordinated with an earlier one
+/// (`… et a estimé`, `… and said`), the earlier clause's subject. Returns
+/// (subject span, cue span) pairs, most likely first.
+pub(super) fn cue_before(
+    doc: &Doc,
+    within: TextRange,
+    reg: &Registry,
+) -> Vec<(TextRange, TextRange)> {
     let Some(&cue) = cues_in(doc, within).last() else {
         return Vec::new();
     };
@@ -112,10 +121,42 @@ pub(super) fn cue_before(doc: &Doc, within: TextRange) -> Vec<(TextRange, TextRa
         Some(w) if doc.lex.complementizers.contains(&w.folded) => cue.cover(w.range),
         _ => cue,
     };
-    subject_candidates(doc, within.start(), cue.start())
+    let subjects = if is_bare_participle(doc, cue) {
+        main_clause_candidates(doc, within.start(), cue.start())
+    } else if let Some(coord) = bare_coordination(doc, within.start(), cue.start()) {
+        leading_subject(doc, reg, within.start(), coord)
+            .into_iter()
+            .collect()
+    } else {
+        subject_candidates(doc, within.start(), cue.start())
+    };
+    subjects
         .into_iter()
         .map(|subject| (subject, full_cue))
         .collect()
+}
+
+/// A participle standing alone as a cue: "affirmant", "en affirmant",
+/// "saying", not "a affirmé".
+fn is_bare_participle(doc: &Doc, cue: TextRange) -> bool {
+    let ending = match doc.lex.lang {
+        Lang::Fr => "ant",
+        Lang::En => "ing",
+    };
+    auxiliary_before(doc, cue.start()).is_none() && doc.folded_at(cue).ends_with(ending)
+}
+
+/// The subject opening the clause `[from, end)`: the words up to its
+/// first mention outside quotations, or its first word (a pronoun).
+fn leading_subject(doc: &Doc, reg: &Registry, from: usize, end: usize) -> Option<TextRange> {
+    let start = clause_start(doc, from, end);
+    let clause = crate::text::trim_range(doc.text, TextRange::new(start, end));
+    let first_word = doc.words(clause).first()?.range;
+    let stop = reg
+        .mentions_in(clause)
+        .find(|m| !doc.in_quote(m.range))
+        .map_or(first_word.end(), |m| m.range.end());
+    Some(TextRange::new(clause.start(), stop))
 }
 
 #[cfg(test)]
