@@ -119,6 +119,70 @@ pub enum FormKind {
     Participle,
 }
 
+/// The forms of a list of verbs: folded form → (lemma, kind), the same
+/// forms with their accents (see [`Lexicon::speech_exact`]), and the
+/// automaton that finds them.
+pub struct VerbForms {
+    pub forms: HashMap<String, (String, FormKind)>,
+    pub exact: HashMap<String, FormKind>,
+    pub set: PhraseSet,
+}
+
+impl VerbForms {
+    fn new(
+        lang: Lang,
+        regular: &[String],
+        irregular: &HashMap<String, IrregularVerb>,
+    ) -> VerbForms {
+        let mut forms: HashMap<String, (String, FormKind)> = HashMap::new();
+        let mut exact: HashMap<String, FormKind> = HashMap::new();
+        let mut add = |form: String, lemma: &str, kind: FormKind| {
+            let e = exact.entry(exact_key(&form)).or_insert(kind);
+            if kind == FormKind::Finite {
+                *e = FormKind::Finite;
+            }
+            let entry = forms
+                .entry(fold(&form))
+                .or_insert_with(|| (lemma.to_string(), kind));
+            if kind == FormKind::Finite {
+                entry.1 = FormKind::Finite;
+            }
+        };
+        for lemma in regular {
+            let derived = match lang {
+                Lang::Fr => conjugate::french_er(lemma),
+                Lang::En => conjugate::english_regular(lemma),
+            };
+            for form in derived.finite {
+                add(form, lemma, FormKind::Finite);
+            }
+            for form in derived.participle {
+                add(form, lemma, FormKind::Participle);
+            }
+        }
+        for (lemma, v) in irregular {
+            for form in &v.finite {
+                add(form.clone(), lemma, FormKind::Finite);
+            }
+            for form in &v.participle {
+                add(form.clone(), lemma, FormKind::Participle);
+            }
+        }
+        let set = PhraseSet::new(forms.keys().cloned().collect());
+        VerbForms { forms, exact, set }
+    }
+
+    /// The kind of the form matched as phrase `id` of [`VerbForms::set`],
+    /// read with its accents (`text`) when they tell participle from
+    /// finite.
+    pub fn kind(&self, text: &str, id: usize) -> Option<FormKind> {
+        self.exact
+            .get(&exact_key(text))
+            .copied()
+            .or_else(|| self.forms.get(self.set.phrase(id)).map(|(_, k)| *k))
+    }
+}
+
 /// Everything the analysis knows about one language.
 pub struct Lexicon {
     pub lang: Lang,
@@ -130,6 +194,11 @@ pub struct Lexicon {
     pub speech_exact: HashMap<String, FormKind>,
     pub speech: PhraseSet,
     pub n_speech_verbs: usize,
+    /// Verbs that frame a passage in quotation marks as their subject's
+    /// words without reporting a clause ("called the plan "a disaster"",
+    /// "a qualifié le projet de « folie »"): cues only for a quotation
+    /// they govern.
+    pub framing: VerbForms,
     pub attribution_phrases: PhraseSet,
     pub opinion_openers: PhraseSet,
     pub complementizers: Vec<String>,
@@ -253,6 +322,10 @@ struct VerbsFile {
     #[serde(default, alias = "regular")]
     er: Vec<String>,
     irregular: HashMap<String, IrregularVerb>,
+    #[serde(default)]
+    framing: Vec<String>,
+    #[serde(default)]
+    framing_irregular: HashMap<String, IrregularVerb>,
 }
 
 #[derive(Deserialize)]
@@ -451,6 +524,7 @@ fn load_lang(lang: Lang, shared: &SharedFile) -> Result<Lexicon, String> {
         }
     }
     let n_speech_verbs = verbs.er.len() + verbs.irregular.len();
+    let framing = VerbForms::new(lang, &verbs.framing, &verbs.framing_irregular);
     let speech = PhraseSet::new(speech_forms.keys().cloned().collect());
 
     let gender_pair = |list: &[(String, String)]| -> HashMap<String, Gender> {
@@ -472,6 +546,7 @@ fn load_lang(lang: Lang, shared: &SharedFile) -> Result<Lexicon, String> {
         speech_exact,
         speech,
         n_speech_verbs,
+        framing,
         attribution_phrases: PhraseSet::from_list(&words.attribution_phrases),
         opinion_openers: PhraseSet::from_list(&words.opinion_openers),
         complementizers: folded(&words.complementizers),

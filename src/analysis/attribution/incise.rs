@@ -84,6 +84,34 @@ impl Construction for Incise {
     }
 }
 
+/// The incise closing the clause that holds a mixed quote, later in its
+/// sentence: `Facebook must remove 'illegal' posts, EU court says`,
+/// `The issue is the "main difference", he added`. After the subject +
+/// verb construction: a verb governing the quote before it wins.
+pub(super) struct ClauseIncise;
+
+impl Construction for ClauseIncise {
+    fn id(&self) -> &'static str {
+        "clause-incise"
+    }
+
+    fn quote(&self, doc: &Doc, at: &QuoteAt, _reg: &Registry) -> Vec<Found> {
+        let q = at.quote();
+        if q.kind != QuoteKind::Mixed {
+            return Vec::new();
+        }
+        Found::one(clause_incise(doc, q.range.end(), at.window.end()))
+    }
+}
+
+/// The first incise after a comma in `[from, end)`, as (subject, cue).
+pub(super) fn clause_incise(doc: &Doc, from: usize, end: usize) -> Option<(TextRange, TextRange)> {
+    commas(doc, TextRange::new(from, end))
+        .filter(|&c| !doc.in_quote(TextRange::new(c, c + 1)))
+        .find_map(|c| after_comma(doc, c, end, CLAUSE_REACH))
+        .map(|(words, subject)| (subject, words))
+}
+
 /// Offsets of the commas of a range.
 fn commas<'a>(doc: &'a Doc, r: TextRange) -> impl Iterator<Item = usize> + 'a {
     doc.text[r.as_range()]
@@ -227,6 +255,14 @@ mod tests {
         check_quote(
             "Les discussions ont beaucoup progressé, rapporte l'agence Reuters.",
             "indirect null «Les discussions ont beaucoup progressé»",
+        );
+    }
+
+    #[test]
+    fn an_incise_later_in_the_sentence_names_the_speaker_of_a_mixed_quote() {
+        check_quote(
+            "Tom Hardy was there. The issue is the \"main difference\", $0he added$0.",
+            "mixed Tom Hardy «main difference»",
         );
     }
 }

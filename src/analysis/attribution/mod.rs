@@ -51,6 +51,7 @@ const CONSTRUCTIONS: &[&dyn Construction] = &[
     &participial::Participial,
     &incise::Incise,
     &subject_verb::SubjectVerb,
+    &incise::ClauseIncise,
     &phrase::AttributionPhrase,
     &opinion::OpinionOpener,
     &colon::ColonCue,

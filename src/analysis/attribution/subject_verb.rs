@@ -10,7 +10,9 @@
 use super::super::actors::Registry;
 use super::super::Doc;
 use super::subject::{bare_coordination, clause_start, main_clause_candidates, subject_candidates};
-use super::verbs::{auxiliary_before, cue_form_ok, cues_in};
+use super::verbs::{
+    auxiliary_before, cue_form_ok, cues_in, framing_cues_in, governing_cue, governs_quote,
+};
 use super::{Construction, Cue, Found, QuoteAt, Scope};
 use crate::lexicon::Lang;
 use crate::text::TextRange;
@@ -64,6 +66,12 @@ impl Construction for SubjectVerb {
             .iter()
             .filter(|(r, _)| !span.contains_range(*r))
             .any(|(r, id)| cue_form_ok(doc, *r, *id))
+            || framing_cues_in(
+                doc,
+                TextRange::new(around.start(), span.start().max(around.start())),
+            )
+            .into_iter()
+            .any(|c| governs_quote(doc, c, span.start()))
     }
 }
 
@@ -112,7 +120,7 @@ pub(super) fn cue_before(
     within: TextRange,
     reg: &Registry,
 ) -> Vec<(TextRange, TextRange)> {
-    let Some(&cue) = cues_in(doc, within).last() else {
+    let Some(cue) = governing_cue(doc, within, within.end()) else {
         return Vec::new();
     };
     // Include "que"/"that" after the verb in the cue.
@@ -184,6 +192,18 @@ mod tests {
         check_claim(
             "Le chômage pourrait baisser et Marie Dupont a parlé avec nous.",
             "unattributed null: Le chômage pourrait baisser et Marie Dupont a parlé avec nous.",
+        );
+    }
+
+    #[test]
+    fn a_framing_verb_names_the_speaker_of_the_quotation_it_governs() {
+        check_quote(
+            "Marie Dupont $0a qualifié$0 le projet de « folie pure ».",
+            "mixed Marie Dupont « folie pure »",
+        );
+        check_quote(
+            "Tom Hardy $0called$0 the decision \"a disaster for the region\".",
+            "mixed Tom Hardy «a disaster for the region»",
         );
     }
 }
