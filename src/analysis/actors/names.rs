@@ -168,7 +168,9 @@ struct Run<'a> {
 }
 
 /// "European Trade Commissioner Helena Varga", "U.S. Trade Representative
-/// Daniel Okafor": a title inside the run ends its description part.
+/// Daniel Okafor": a title inside the run ends its description part; so
+/// does the word before a first name with a surname after it when the
+/// title is not one we list ("Minority Whip Dick Durbin").
 /// Returns whether the run was read that way.
 fn title_inside_run(
     doc: &Doc,
@@ -177,12 +179,14 @@ fn title_inside_run(
     reg: &mut Registry,
     g: &Gazetteer,
 ) -> bool {
-    let Some(t) = seq.iter().rposition(|w| {
+    let title = seq.iter().rposition(|w| {
         doc.lex.titles.contains_key(&w.folded) || doc.lex.civilities.contains_key(&w.folded)
-    }) else {
+    });
+    let Some(t) = title.or_else(|| before_first_name(doc, seq, g)) else {
         return false;
     };
-    if t == 0 || t + 1 >= seq.len() {
+    // A title first is dropped by trimming.
+    if t == 0 && title.is_some() || t + 1 >= seq.len() {
         return false;
     }
     let gender = doc
@@ -231,6 +235,42 @@ fn title_inside_run(
         }
     }
     true
+}
+
+/// The index of the last word of a description before a person's name
+/// inside a run: the word before its first first name, when a surname
+/// follows that name, neither the name nor the word before it names an
+/// organisation, a place, a medium or an event ("Lycée Victor Hugo"
+/// stays whole), and the description is more than sentence words and
+/// particles.
+fn before_first_name(doc: &Doc, seq: &[Word], g: &Gazetteer) -> Option<usize> {
+    /// A first name, middle names and a surname: never longer.
+    const MAX_NAME: usize = 4;
+    let shared = &doc.lexicons.shared;
+    let head = |w: &Word| {
+        shared.org_heads.contains(&w.folded)
+            || shared.place_heads.contains(&w.folded)
+            || shared.media_heads.contains(&w.folded)
+            || shared.event_heads.contains(&w.folded)
+    };
+    let f = seq
+        .iter()
+        .position(|w| first_name_gender(g, &w.folded).is_some())?;
+    if f == 0 || seq[f - 1..].iter().any(head) {
+        return None;
+    }
+    let name_len = seq.len() - f;
+    let desc = &seq[..f];
+    let desc_ok = desc.iter().any(|w| {
+        !is_particle(doc, &w.folded)
+            && !doc.lex.sentence_words.contains(&w.folded)
+            && is_capitalized(w, doc.text)
+    });
+    (f > 0
+        && (2..=MAX_NAME).contains(&name_len)
+        && desc_ok
+        && !is_particle(doc, &desc[f - 1].folded))
+    .then(|| f - 1)
 }
 
 /// What trimming leaves of a run: `seq[skip..end]`, and the gender of a
@@ -680,6 +720,15 @@ mod tests {
             "Le groupe Vernier a racheté la start-up lyonnaise Kalia.",
             Vec::new(),
             "organization Vernier: Vernier\norganization Kalia: Kalia",
+        );
+    }
+
+    #[test]
+    fn a_description_before_a_first_name_is_not_part_of_the_name() {
+        check_actors(
+            "Senate Minority Whip Dick Durbin disagreed.",
+            Vec::new(),
+            "organization Sénat: Senate\nperson Dick Durbin (Minority Whip): Dick Durbin",
         );
     }
 }
