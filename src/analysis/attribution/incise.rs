@@ -265,4 +265,12 @@ mod tests {
             "mixed Tom Hardy «main difference»",
         );
     }
+
+    #[test]
+    fn a_medium_before_the_inverted_subject_is_skipped() {
+        check_quote(
+            "« Les résultats sont alarmants » $0a expliqué$0 à l'AFP Marie Dupont, chercheuse.",
+            "direct Marie Dupont « Les résultats sont alarmants »",
+        );
+    }
 }

@@ -91,8 +91,21 @@ fn skip_complements(doc: &Doc, from: usize, limit: usize) -> usize {
                 next += 1;
             }
             if capitalised(next) {
+                let run = next;
                 while capitalised(next) {
                     next += 1;
+                }
+                // "à l'AFP Jean Roux,": a run reaching the end of the
+                // clause holds the subject too; it starts at a first name,
+                // else after the run's first word.
+                let clause_end = words.get(next).is_none_or(|after| {
+                    doc.text[words[next - 1].range.end()..after.range.start()]
+                        .contains([',', '.', ';', ':', '«', '"', '“'])
+                });
+                if clause_end && next - run >= 2 {
+                    next = (run + 1..next)
+                        .find(|&k| first_name(doc, &words[k].folded))
+                        .unwrap_or(run + 1);
                 }
             } else {
                 next += 1;
@@ -111,6 +124,13 @@ fn skip_complements(doc: &Doc, from: usize, limit: usize) -> usize {
         i = next;
     }
     words.get(i).map_or(from, |w| w.range.start())
+}
+
+/// Whether a folded word is a known first name ("jean-philippe" by its
+/// first part).
+fn first_name(doc: &Doc, folded: &str) -> bool {
+    let names = &doc.lexicons.gazetteer.first_names;
+    names.contains_key(folded) || names.contains_key(folded.split('-').next().unwrap_or(""))
 }
 
 /// Candidate subjects of a verb at `at`, most likely first.
