@@ -244,7 +244,7 @@ fn title_inside_run(
 /// stays whole), and the description is more than sentence words and
 /// particles.
 fn before_first_name(doc: &Doc, seq: &[Word], g: &Gazetteer) -> Option<usize> {
-    /// A first name, middle names and a surname: never longer.
+    // A first name, middle names and a surname: never longer.
     const MAX_NAME: usize = 4;
     let shared = &doc.lexicons.shared;
     let head = |w: &Word| {
@@ -423,7 +423,9 @@ fn kind_of(
     } else if seq.len() == 1 {
         if after_locative(doc, range.start()) && !sentence_initial {
             Some(ActorKind::Place)
-        } else if followed_by_speech(doc, range.end()) && !sentence_initial {
+        } else if (followed_by_speech(doc, range.end()) && !sentence_initial)
+            || inverted_after_speech(doc, range)
+        {
             Some(ActorKind::Person)
         } else {
             None
@@ -627,6 +629,19 @@ fn title_before(doc: &Doc, words: &[Word], first: usize) -> Option<(TextRange, G
     Some((TextRange::new(range.start(), before.len()), gender))
 }
 
+/// "…, a précisé Febelfin.", "…, said Khan,": a word closing the clause
+/// right after a speech verb is its inverted subject (not a weekday).
+fn inverted_after_speech(doc: &Doc, range: TextRange) -> bool {
+    let before = doc.text[..range.start()].trim_end();
+    let after = doc.text[range.end()..].trim_start();
+    let closes = after.is_empty() || after.starts_with(['.', ',', ';', '!', '?']);
+    let folded = doc.folded_at(range);
+    closes
+        && !doc.lexicons.shared.time_adverbs.contains(folded)
+        && !doc.lex.sentence_words.contains(folded)
+        && doc.match_ending_at(&doc.lex.speech, before.len()).is_some()
+}
+
 fn followed_by_speech(doc: &Doc, end: usize) -> bool {
     let rest = doc.text[end..].trim_start_matches([' ', ',']);
     let at = doc.text.len() - rest.len();
@@ -729,6 +744,15 @@ mod tests {
             "Senate Minority Whip Dick Durbin disagreed.",
             Vec::new(),
             "organization Sénat: Senate\nperson Dick Durbin (Minority Whip): Dick Durbin",
+        );
+    }
+
+    #[test]
+    fn a_single_word_closing_an_incise_is_a_name() {
+        check_actors(
+            "« Rien n'est perdu », a précisé Wilkins. Il est parti mardi.",
+            Vec::new(),
+            "person Wilkins: Wilkins",
         );
     }
 }
