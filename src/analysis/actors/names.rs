@@ -244,33 +244,20 @@ fn title_inside_run(
 /// stays whole), and the description is more than sentence words and
 /// particles.
 fn before_first_name(doc: &Doc, seq: &[Word], g: &Gazetteer) -> Option<usize> {
-    // A first name, middle names and a surname: never longer.
-    const MAX_NAME: usize = 4;
-    let shared = &doc.lexicons.shared;
-    let head = |w: &Word| {
-        shared.org_heads.contains(&w.folded)
-            || shared.place_heads.contains(&w.folded)
-            || shared.media_heads.contains(&w.folded)
-            || shared.event_heads.contains(&w.folded)
-    };
+    const MAX_NAME: usize = 4; // a first name, middle names and a surname
     let f = seq
         .iter()
         .position(|w| first_name_gender(g, &w.folded).is_some())?;
-    if f == 0 || seq[f - 1..].iter().any(head) {
-        return None;
-    }
-    let name_len = seq.len() - f;
-    let desc = &seq[..f];
-    let desc_ok = desc.iter().any(|w| {
-        !is_particle(doc, &w.folded)
-            && !doc.lex.sentence_words.contains(&w.folded)
-            && is_capitalized(w, doc.text)
-    });
-    (f > 0
-        && (2..=MAX_NAME).contains(&name_len)
-        && desc_ok
-        && !is_particle(doc, &desc[f - 1].folded))
-    .then(|| f - 1)
+    let word =
+        |w: &Word| !is_particle(doc, &w.folded) && !doc.lex.sentence_words.contains(&w.folded);
+    let ok = f > 0
+        && (2..=MAX_NAME).contains(&(seq.len() - f))
+        && !seq[f - 1..].iter().any(|w| is_head(doc, &w.folded))
+        && !is_particle(doc, &seq[f - 1].folded)
+        && seq[..f]
+            .iter()
+            .any(|w| word(w) && is_capitalized(w, doc.text));
+    ok.then(|| f - 1)
 }
 
 /// What trimming leaves of a run: `seq[skip..end]`, and the gender of a
@@ -345,6 +332,16 @@ fn first_name_gender(g: &Gazetteer, first: &str) -> Option<Gender> {
         .copied()
 }
 
+/// Whether a folded word is the head noun of an organisation, a place, a
+/// medium or an event.
+fn is_head(doc: &Doc, folded: &str) -> bool {
+    let sh = &doc.lexicons.shared;
+    sh.org_heads.contains(folded)
+        || sh.place_heads.contains(folded)
+        || sh.media_heads.contains(folded)
+        || sh.event_heads.contains(folded)
+}
+
 /// The kind of actor a new run names, from its head words, a kind noun
 /// before it, a title or first name, or its place in the sentence; `None`
 /// when it names no actor (an event, a head noun alone, an acronym
@@ -366,12 +363,7 @@ fn kind_of(
         return None;
     }
     // A head noun alone ("Stade rennais", "Côté") is not a name.
-    let all_heads = folded.iter().all(|w| {
-        shared.org_heads.contains(*w)
-            || shared.place_heads.contains(*w)
-            || shared.media_heads.contains(*w)
-            || shared.event_heads.contains(*w)
-    });
+    let all_heads = folded.iter().all(|w| is_head(doc, w));
     if all_heads && seq.len() == 1 {
         return None;
     }
@@ -560,13 +552,19 @@ pub(super) fn repeated_names(doc: &Doc, reg: &mut Registry) {
         }
     }
     for (_, ranges) in counts {
-        if ranges.len() < 2 {
+        let name = doc.text[ranges[0].as_range()].to_string();
+        // A one-word name read elsewhere ("…, a précisé Febelfin") also
+        // names its occurrences before that ("Febelfin a rappelé …").
+        let known = reg.find_key(&name);
+        if ranges.len() < 2 && known.is_none() {
             continue;
         }
         let kind = ranges.iter().find_map(|r| apposition_kind(doc, r.end()));
-        let Some(kind) = kind else { continue };
-        let name = doc.text[ranges[0].as_range()].to_string();
-        let id = reg.add(&name, kind);
+        let id = match (known, kind) {
+            (Some(id), _) => id,
+            (None, Some(kind)) => reg.add(&name, kind),
+            (None, None) => continue,
+        };
         for r in ranges {
             reg.mention(r, id, MentionKind::Name);
         }
@@ -748,11 +746,11 @@ mod tests {
     }
 
     #[test]
-    fn a_single_word_closing_an_incise_is_a_name() {
+    fn a_single_word_closing_an_incise_is_a_name_there_and_before() {
         check_actors(
-            "« Rien n'est perdu », a précisé Wilkins. Il est parti mardi.",
+            "Wilkins est là. « Rien n'est perdu », a précisé Wilkins.",
             Vec::new(),
-            "person Wilkins: Wilkins",
+            "person Wilkins: Wilkins | Wilkins",
         );
     }
 }
