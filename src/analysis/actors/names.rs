@@ -169,8 +169,7 @@ struct Run<'a> {
 
 /// "European Trade Commissioner Helena Varga", "U.S. Trade Representative
 /// Daniel Okafor": a title inside the run ends its description part; so
-/// does the word before a first name with a surname after it when the
-/// title is not one we list ("Minority Whip Dick Durbin").
+/// does an unlisted one before a first name ("Minority Whip Dick Durbin").
 /// Returns whether the run was read that way.
 fn title_inside_run(
     doc: &Doc,
@@ -195,7 +194,12 @@ fn title_inside_run(
         .get(&seq[t].folded)
         .copied()
         .unwrap_or(Gender::Any);
-    let name_part = &seq[t + 1..];
+    // "Prince Mohammad bin Salman of": no particle ends the name.
+    let end = seq
+        .iter()
+        .rposition(|w| !is_particle(doc, &w.folded))
+        .map_or(0, |k| k + 1);
+    let name_part = &seq[t + 1..if end > t + 1 { end } else { seq.len() }];
     // "PDG de Vernier": the title's institution, not a person.
     if is_particle(doc, &name_part[0].folded) {
         let rest: Vec<Word> = name_part
@@ -237,12 +241,9 @@ fn title_inside_run(
     true
 }
 
-/// The index of the last word of a description before a person's name
-/// inside a run: the word before its first first name, when a surname
-/// follows that name, neither the name nor the word before it names an
-/// organisation, a place, a medium or an event ("Lycée Victor Hugo"
-/// stays whole), and the description is more than sentence words and
-/// particles.
+/// The last word of a description before a first name and surname in a
+/// run, unless a head noun is in the name or just before ("Lycée Victor
+/// Hugo") or the description holds only sentence words and particles.
 fn before_first_name(doc: &Doc, seq: &[Word], g: &Gazetteer) -> Option<usize> {
     const MAX_NAME: usize = 4; // a first name, middle names and a surname
     let f = seq
@@ -751,6 +752,15 @@ mod tests {
             "Wilkins est là. « Rien n'est perdu », a précisé Wilkins.",
             Vec::new(),
             "person Wilkins: Wilkins | Wilkins",
+        );
+    }
+
+    #[test]
+    fn no_particle_ends_a_name_after_a_title() {
+        check_actors(
+            "Crown Prince Mohammad bin Salman of Saudi Arabia spoke.",
+            Vec::new(),
+            "person Mohammad bin Salman (Crown Prince): Mohammad bin Salman\ncountry Saudi Arabia: Saudi Arabia",
         );
     }
 }
