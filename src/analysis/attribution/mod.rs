@@ -31,6 +31,7 @@ mod participial;
 mod phrase;
 mod reported_clause;
 mod resolve;
+mod split;
 mod subject;
 mod subject_verb;
 mod verbs;
@@ -50,6 +51,7 @@ use reported_clause::reported_clauses;
 const CONSTRUCTIONS: &[&dyn Construction] = &[
     &participial::Participial,
     &incise::Incise,
+    &split::SplitQuote,
     &subject_verb::SubjectVerb,
     &incise::ClauseIncise,
     &phrase::AttributionPhrase,
