@@ -112,6 +112,7 @@ pub(super) fn apply(
                     speaker: actor_id(q.speaker),
                     cue: q.cue,
                     sentence: doc.sentence_of(q.content.start()),
+                    construction: q.speaker.map(|_| "annotation"),
                 }
             })
             .collect();

@@ -146,6 +146,10 @@ pub struct Quote {
     pub cue: Option<TextRange>,
     /// Index of the sentence containing the start of the quote.
     pub sentence: usize,
+    /// Which construction named the speaker ("incise", "subject-verb",
+    /// "continuation"…, or "annotation" for a human one); `None` when no
+    /// speaker was found.
+    pub construction: Option<&'static str>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -253,6 +257,9 @@ pub(crate) struct Doc<'a> {
     /// Every speech-verb form of the text, found once (the largest lexicon,
     /// looked up many times per sentence).
     pub speech: Vec<(TextRange, usize)>,
+    /// Every framing-verb form of the text ("called", "qualifie"), found
+    /// once like the speech forms.
+    pub framing: Vec<(TextRange, usize)>,
     /// Results kept from the previous analysis of this document, if any.
     pub memo: Option<&'a RefCell<Memo>>,
 }
@@ -332,13 +339,12 @@ impl Doc<'_> {
 
     /// Speech-verb forms inside a range.
     pub fn speech_in(&self, within: TextRange) -> &[(TextRange, usize)] {
-        let start = self
-            .speech
-            .partition_point(|(r, _)| r.start() < within.start());
-        let end = self
-            .speech
-            .partition_point(|(r, _)| r.end() <= within.end());
-        &self.speech[start..end.max(start)]
+        forms_in(&self.speech, within)
+    }
+
+    /// Framing-verb forms inside a range.
+    pub fn framing_in(&self, within: TextRange) -> &[(TextRange, usize)] {
+        forms_in(&self.framing, within)
     }
 
     /// The longest phrase of a set starting at an original offset.
@@ -371,6 +377,13 @@ impl Doc<'_> {
             .partition_point(|s| s.range.end() <= offset)
             .min(self.sentences.len().saturating_sub(1))
     }
+}
+
+/// The forms of a sorted list that lie inside a range.
+fn forms_in(forms: &[(TextRange, usize)], within: TextRange) -> &[(TextRange, usize)] {
+    let start = forms.partition_point(|(r, _)| r.start() < within.start());
+    let end = forms.partition_point(|(r, _)| r.end() <= within.end());
+    &forms[start..end.max(start)]
 }
 
 /// Every word of the document, paragraph by paragraph (from the memo when
@@ -462,6 +475,7 @@ pub fn analyze_within(
         quoted: Vec::new(),
         all_words: Vec::new(),
         speech: Vec::new(),
+        framing: Vec::new(),
         memo: None,
     };
     // The scan of quotation marks reads the text and its paragraphs only.
@@ -564,6 +578,7 @@ fn analyze_in(
         quoted: Vec::new(),
         all_words: Vec::new(),
         speech: Vec::new(),
+        framing: Vec::new(),
         memo,
     };
     doc.all_words = all_words(&doc);
@@ -572,6 +587,11 @@ fn analyze_in(
         .paragraphs
         .iter()
         .flat_map(|&p| doc.find(&lex.speech, p))
+        .collect();
+    doc.framing = doc
+        .paragraphs
+        .iter()
+        .flat_map(|&p| doc.find(&lex.framing.set, p))
         .collect();
     // Top-level quotations, sorted by start (and so by end).
     doc.quoted = marks

@@ -124,6 +124,70 @@ pub enum FormKind {
     Participle,
 }
 
+/// The forms of a list of verbs: folded form → (lemma, kind), the same
+/// forms with their accents (see [`Lexicon::speech_exact`]), and the
+/// automaton that finds them.
+pub struct VerbForms {
+    pub forms: HashMap<String, (String, FormKind)>,
+    pub exact: HashMap<String, FormKind>,
+    pub set: PhraseSet,
+}
+
+impl VerbForms {
+    fn new(
+        lang: Lang,
+        regular: &[String],
+        irregular: &std::collections::HashMap<String, IrregularVerb>,
+    ) -> VerbForms {
+        let mut forms: HashMap<String, (String, FormKind)> = HashMap::default();
+        let mut exact: HashMap<String, FormKind> = HashMap::default();
+        let mut add = |form: String, lemma: &str, kind: FormKind| {
+            let e = exact.entry(exact_key(&form)).or_insert(kind);
+            if kind == FormKind::Finite {
+                *e = FormKind::Finite;
+            }
+            let entry = forms
+                .entry(fold(&form))
+                .or_insert_with(|| (lemma.to_string(), kind));
+            if kind == FormKind::Finite {
+                entry.1 = FormKind::Finite;
+            }
+        };
+        for lemma in regular {
+            let derived = match lang {
+                Lang::Fr => conjugate::french_er(lemma),
+                Lang::En => conjugate::english_regular(lemma),
+            };
+            for form in derived.finite {
+                add(form, lemma, FormKind::Finite);
+            }
+            for form in derived.participle {
+                add(form, lemma, FormKind::Participle);
+            }
+        }
+        for (lemma, v) in irregular {
+            for form in &v.finite {
+                add(form.clone(), lemma, FormKind::Finite);
+            }
+            for form in &v.participle {
+                add(form.clone(), lemma, FormKind::Participle);
+            }
+        }
+        let set = PhraseSet::new(forms.keys().cloned().collect());
+        VerbForms { forms, exact, set }
+    }
+
+    /// The kind of the form matched as phrase `id` of [`VerbForms::set`],
+    /// read with its accents (`text`) when they tell participle from
+    /// finite.
+    pub fn kind(&self, text: &str, id: usize) -> Option<FormKind> {
+        self.exact
+            .get(&exact_key(text))
+            .copied()
+            .or_else(|| self.forms.get(self.set.phrase(id)).map(|(_, k)| *k))
+    }
+}
+
 /// Everything the analysis knows about one language.
 pub struct Lexicon {
     pub lang: Lang,
@@ -135,9 +199,21 @@ pub struct Lexicon {
     pub speech_exact: HashMap<String, FormKind>,
     pub speech: PhraseSet,
     pub n_speech_verbs: usize,
+    /// Verbs that frame a passage in quotation marks as their subject's
+    /// words without reporting a clause ("called the plan "a disaster"",
+    /// "a qualifié le projet de « folie »"): cues only for a quotation
+    /// they govern.
+    pub framing: VerbForms,
     pub attribution_phrases: PhraseSet,
     pub opinion_openers: PhraseSet,
     pub complementizers: Vec<String>,
+    /// Prepositions that make the name after them a complement of a
+    /// subject, not its head ("le porte-parole du Kremlin", "told the BBC"
+    /// read from an inverted subject "à l'AFP Jean Roux").
+    pub complement_prepositions: HashSet<String>,
+    /// Speech verbs (lemmas) whose object is their audience ("told
+    /// reporters"): an incise may go on after them.
+    pub audience_verbs: Vec<String>,
     pub auxiliaries: PhraseSet,
     pub inserted_adverbs: PhraseSet,
     pub pronouns: HashMap<String, (Gender, bool)>,
@@ -182,6 +258,12 @@ pub struct Shared {
     /// Kind nouns in file order (the first one found wins).
     pub kind_nouns: Vec<(String, ActorKind)>,
     pub adverbial_openers: HashSet<String>,
+    /// Coordinating conjunctions: a verb right after one shares the
+    /// subject of the verb before it ("a salué … et a estimé").
+    pub coordinators: HashSet<String>,
+    /// Days and times of day: skipped before an inverted subject ("a
+    /// déclaré dimanche soir le ministre").
+    pub time_adverbs: HashSet<String>,
     pub institutional_voices: Vec<String>,
     pub indefinites: HashSet<String>,
     pub time_words: HashSet<String>,
@@ -241,6 +323,10 @@ struct VerbsFile {
     #[serde(default, alias = "regular")]
     er: Vec<String>,
     irregular: std::collections::HashMap<String, IrregularVerb>,
+    #[serde(default)]
+    framing: Vec<String>,
+    #[serde(default)]
+    framing_irregular: std::collections::HashMap<String, IrregularVerb>,
 }
 
 #[derive(Deserialize)]
@@ -256,6 +342,9 @@ struct WordsFile {
     attribution_phrases: Vec<String>,
     opinion_openers: Vec<String>,
     complementizers: Vec<String>,
+    complement_prepositions: Vec<String>,
+    #[serde(default)]
+    audience_verbs: Vec<String>,
     auxiliaries: Vec<String>,
     inserted_adverbs: Vec<String>,
     pronouns: Vec<(String, String, String)>,
@@ -290,6 +379,8 @@ struct SharedFile {
     institution_heads: Vec<String>,
     kind_nouns: Vec<(String, String)>,
     adverbial_openers: Vec<String>,
+    coordinators: Vec<String>,
+    time_adverbs: Vec<String>,
     institutional_voices: Vec<String>,
     indefinites: Vec<String>,
     time_words: Vec<String>,
@@ -339,6 +430,8 @@ fn load_shared(file: &SharedFile) -> Result<Shared, String> {
         institution_heads: set(&file.institution_heads),
         kind_nouns,
         adverbial_openers: set(&file.adverbial_openers),
+        coordinators: set(&file.coordinators),
+        time_adverbs: set(&file.time_adverbs),
         institutional_voices: folded(&file.institutional_voices),
         indefinites: set(&file.indefinites),
         time_words: set(&file.time_words),
@@ -424,6 +517,7 @@ fn load_lang(lang: Lang, shared: &SharedFile) -> Result<Lexicon, String> {
         }
     }
     let n_speech_verbs = verbs.er.len() + verbs.irregular.len();
+    let framing = VerbForms::new(lang, &verbs.framing, &verbs.framing_irregular);
     let speech = PhraseSet::new(speech_forms.keys().cloned().collect());
 
     let gender_pair = |list: &[(String, String)]| -> HashMap<String, Gender> {
@@ -445,9 +539,12 @@ fn load_lang(lang: Lang, shared: &SharedFile) -> Result<Lexicon, String> {
         speech_exact,
         speech,
         n_speech_verbs,
+        framing,
         attribution_phrases: PhraseSet::from_list(&words.attribution_phrases),
         opinion_openers: PhraseSet::from_list(&words.opinion_openers),
         complementizers: folded(&words.complementizers),
+        complement_prepositions: folded(&words.complement_prepositions).into_iter().collect(),
+        audience_verbs: words.audience_verbs.clone(),
         auxiliaries: PhraseSet::from_list(&words.auxiliaries),
         inserted_adverbs: PhraseSet::from_list(&words.inserted_adverbs),
         pronouns: words

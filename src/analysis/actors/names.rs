@@ -168,7 +168,8 @@ struct Run<'a> {
 }
 
 /// "European Trade Commissioner Helena Varga", "U.S. Trade Representative
-/// Daniel Okafor": a title inside the run ends its description part.
+/// Daniel Okafor": a title inside the run ends its description part; so
+/// does an unlisted one before a first name ("Minority Whip Dick Durbin").
 /// Returns whether the run was read that way.
 fn title_inside_run(
     doc: &Doc,
@@ -177,12 +178,14 @@ fn title_inside_run(
     reg: &mut Registry,
     g: &Gazetteer,
 ) -> bool {
-    let Some(t) = seq.iter().rposition(|w| {
+    let title = seq.iter().rposition(|w| {
         doc.lex.titles.contains_key(&w.folded) || doc.lex.civilities.contains_key(&w.folded)
-    }) else {
+    });
+    let Some(t) = title.or_else(|| before_first_name(doc, seq, g)) else {
         return false;
     };
-    if t == 0 || t + 1 >= seq.len() {
+    // A title first is dropped by trimming.
+    if t == 0 && title.is_some() || t + 1 >= seq.len() {
         return false;
     }
     let gender = doc
@@ -191,7 +194,12 @@ fn title_inside_run(
         .get(&seq[t].folded)
         .copied()
         .unwrap_or(Gender::Any);
-    let name_part = &seq[t + 1..];
+    // "Prince Mohammad bin Salman of": no particle ends the name.
+    let end = seq
+        .iter()
+        .rposition(|w| !is_particle(doc, &w.folded))
+        .map_or(0, |k| k + 1);
+    let name_part = &seq[t + 1..if end > t + 1 { end } else { seq.len() }];
     // "PDG de Vernier": the title's institution, not a person.
     if is_particle(doc, &name_part[0].folded) {
         let rest: Vec<Word> = name_part
@@ -231,6 +239,26 @@ fn title_inside_run(
         }
     }
     true
+}
+
+/// The last word of a description before a first name and surname in a
+/// run, unless a head noun is in the name or just before ("Lycée Victor
+/// Hugo") or the description holds only sentence words and particles.
+fn before_first_name(doc: &Doc, seq: &[Word], g: &Gazetteer) -> Option<usize> {
+    const MAX_NAME: usize = 4; // a first name, middle names and a surname
+    let f = seq
+        .iter()
+        .position(|w| first_name_gender(g, &w.folded).is_some())?;
+    let word =
+        |w: &Word| !is_particle(doc, &w.folded) && !doc.lex.sentence_words.contains(&w.folded);
+    let ok = f > 0
+        && (2..=MAX_NAME).contains(&(seq.len() - f))
+        && !seq[f - 1..].iter().any(|w| is_head(doc, &w.folded))
+        && !is_particle(doc, &seq[f - 1].folded)
+        && seq[..f]
+            .iter()
+            .any(|w| word(w) && is_capitalized(w, doc.text));
+    ok.then(|| f - 1)
 }
 
 /// What trimming leaves of a run: `seq[skip..end]`, and the gender of a
@@ -305,6 +333,16 @@ fn first_name_gender(g: &Gazetteer, first: &str) -> Option<Gender> {
         .copied()
 }
 
+/// Whether a folded word is the head noun of an organisation, a place, a
+/// medium or an event.
+fn is_head(doc: &Doc, folded: &str) -> bool {
+    let sh = &doc.lexicons.shared;
+    sh.org_heads.contains(folded)
+        || sh.place_heads.contains(folded)
+        || sh.media_heads.contains(folded)
+        || sh.event_heads.contains(folded)
+}
+
 /// The kind of actor a new run names, from its head words, a kind noun
 /// before it, a title or first name, or its place in the sentence; `None`
 /// when it names no actor (an event, a head noun alone, an acronym
@@ -326,12 +364,7 @@ fn kind_of(
         return None;
     }
     // A head noun alone ("Stade rennais", "Côté") is not a name.
-    let all_heads = folded.iter().all(|w| {
-        shared.org_heads.contains(*w)
-            || shared.place_heads.contains(*w)
-            || shared.media_heads.contains(*w)
-            || shared.event_heads.contains(*w)
-    });
+    let all_heads = folded.iter().all(|w| is_head(doc, w));
     if all_heads && seq.len() == 1 {
         return None;
     }
@@ -383,7 +416,9 @@ fn kind_of(
     } else if seq.len() == 1 {
         if after_locative(doc, range.start()) && !sentence_initial {
             Some(ActorKind::Place)
-        } else if followed_by_speech(doc, range.end()) && !sentence_initial {
+        } else if (followed_by_speech(doc, range.end()) && !sentence_initial)
+            || inverted_after_speech(doc, range)
+        {
             Some(ActorKind::Person)
         } else {
             None
@@ -518,13 +553,19 @@ pub(super) fn repeated_names(doc: &Doc, reg: &mut Registry) {
         }
     }
     for (_, ranges) in counts {
-        if ranges.len() < 2 {
+        let name = doc.text[ranges[0].as_range()].to_string();
+        // A one-word name read elsewhere ("…, a précisé Febelfin") also
+        // names its occurrences before that ("Febelfin a rappelé …").
+        let known = reg.find_key(&name);
+        if ranges.len() < 2 && known.is_none() {
             continue;
         }
         let kind = ranges.iter().find_map(|r| apposition_kind(doc, r.end()));
-        let Some(kind) = kind else { continue };
-        let name = doc.text[ranges[0].as_range()].to_string();
-        let id = reg.add(&name, kind);
+        let id = match (known, kind) {
+            (Some(id), _) => id,
+            (None, Some(kind)) => reg.add(&name, kind),
+            (None, None) => continue,
+        };
         for r in ranges {
             reg.mention(r, id, MentionKind::Name);
         }
@@ -585,6 +626,19 @@ fn title_before(doc: &Doc, words: &[Word], first: usize) -> Option<(TextRange, G
     let title = doc.lex.title_set.phrase(id);
     let gender = doc.lex.titles.get(title).copied().unwrap_or(Gender::Any);
     Some((TextRange::new(range.start(), before.len()), gender))
+}
+
+/// "…, a précisé Febelfin.", "…, said Khan,": a word closing the clause
+/// right after a speech verb is its inverted subject (not a weekday).
+fn inverted_after_speech(doc: &Doc, range: TextRange) -> bool {
+    let before = doc.text[..range.start()].trim_end();
+    let after = doc.text[range.end()..].trim_start();
+    let closes = after.is_empty() || after.starts_with(['.', ',', ';', '!', '?']);
+    let folded = doc.folded_at(range);
+    closes
+        && !doc.lexicons.shared.time_adverbs.contains(folded)
+        && !doc.lex.sentence_words.contains(folded)
+        && doc.match_ending_at(&doc.lex.speech, before.len()).is_some()
 }
 
 fn followed_by_speech(doc: &Doc, end: usize) -> bool {
@@ -680,6 +734,33 @@ mod tests {
             "Le groupe Vernier a racheté la start-up lyonnaise Kalia.",
             Vec::new(),
             "organization Vernier: Vernier\norganization Kalia: Kalia",
+        );
+    }
+
+    #[test]
+    fn a_description_before_a_first_name_is_not_part_of_the_name() {
+        check_actors(
+            "Senate Minority Whip Dick Durbin disagreed.",
+            Vec::new(),
+            "organization Sénat: Senate\nperson Dick Durbin (Minority Whip): Dick Durbin",
+        );
+    }
+
+    #[test]
+    fn a_single_word_closing_an_incise_is_a_name_there_and_before() {
+        check_actors(
+            "Wilkins est là. « Rien n'est perdu », a précisé Wilkins.",
+            Vec::new(),
+            "person Wilkins: Wilkins | Wilkins",
+        );
+    }
+
+    #[test]
+    fn no_particle_ends_a_name_after_a_title() {
+        check_actors(
+            "Crown Prince Mohammad bin Salman of Saudi Arabia spoke.",
+            Vec::new(),
+            "person Mohammad bin Salman (Crown Prince): Mohammad bin Salman\ncountry Saudi Arabia: Saudi Arabia",
         );
     }
 }

@@ -6,42 +6,56 @@
 use super::super::actors::Registry;
 use super::super::{Doc, Quote, QuoteKind};
 use super::subject_verb::cue_before;
-use super::{Construction, Found, QuoteAt};
+use super::{Construction, Cue, Found, QuoteAt};
 use crate::text::TextRange;
 
 pub(super) struct ColonCue;
 
 impl Construction for ColonCue {
-    fn quote(&self, doc: &Doc, at: &QuoteAt, _reg: &Registry) -> Vec<Found> {
+    fn id(&self) -> &'static str {
+        "colon"
+    }
+
+    fn quote(&self, doc: &Doc, at: &QuoteAt, reg: &Registry) -> Vec<Found> {
         let q = at.quote();
         if q.kind != QuoteKind::Direct {
             return Vec::new();
         }
-        Found::one(colon_cue(doc, q))
+        colon_cue(doc, q, reg)
+            .into_iter()
+            .map(|(subject, words)| Found::Cue(Cue { subject, words }))
+            .collect()
     }
 }
 
 /// A quote opening a paragraph right after a paragraph that ends with a
 /// colon: the cue is at the end of that paragraph.
-fn colon_cue(doc: &Doc, q: &Quote) -> Option<(TextRange, TextRange)> {
+fn colon_cue(doc: &Doc, q: &Quote, reg: &Registry) -> Vec<(TextRange, TextRange)> {
     let p = doc.sentences[q.sentence].paragraph;
-    let prev = doc.paragraphs.get(p.checked_sub(1)?)?;
+    let Some(prev) = p.checked_sub(1).and_then(|p| doc.paragraphs.get(p)) else {
+        return Vec::new();
+    };
     if !doc.text[prev.as_range()].trim_end().ends_with(':') {
-        return None;
+        return Vec::new();
     }
     // Sentences are in paragraph order: the last one before paragraph `p`.
     let before_p = doc.sentences.partition_point(|s| s.paragraph < p);
-    let last = doc.sentences[..before_p]
+    let Some(last) = doc.sentences[..before_p]
         .last()
-        .filter(|s| s.paragraph == p - 1)?;
-    cue_before(doc, last.range).into_iter().next().or_else(|| {
-        // "Le ministre :" — a bare name before the colon.
-        let r = crate::text::trim_range(
-            doc.text,
-            TextRange::new(last.range.start(), last.range.end() - 1),
-        );
-        Some((r, r))
-    })
+        .filter(|s| s.paragraph == p - 1)
+    else {
+        return Vec::new();
+    };
+    let found = cue_before(doc, last.range, reg);
+    if !found.is_empty() {
+        return found;
+    }
+    // "Le ministre :" — a bare name before the colon.
+    let r = crate::text::trim_range(
+        doc.text,
+        TextRange::new(last.range.start(), last.range.end() - 1),
+    );
+    vec![(r, r)]
 }
 
 #[cfg(test)]

@@ -12,6 +12,10 @@ use super::{Construction, Found, QuoteAt};
 pub(super) struct Continuation;
 
 impl Construction for Continuation {
+    fn id(&self) -> &'static str {
+        "continuation"
+    }
+
     fn quote(&self, doc: &Doc, at: &QuoteAt, _reg: &Registry) -> Vec<Found> {
         continued_speaker(doc, at.quotes, at.index)
             .map(|actor| Found::Speaker { actor, cue: None })

@@ -9,7 +9,7 @@
 
 use super::super::actors::Registry;
 use super::super::{Doc, Quote, QuoteKind};
-use super::subject::subject_span;
+use super::subject::inverted_subject_span;
 use super::verbs::{form_kind, skip_adverbs};
 use super::{trim_clause, Clause, Construction, Cue, Found, QuoteAt, Scope};
 use crate::lexicon::FormKind;
@@ -28,6 +28,10 @@ const CLAUSE_REACH: usize = 3;
 const SOURCE_REACH: usize = 4;
 
 impl Construction for Incise {
+    fn id(&self) -> &'static str {
+        "incise"
+    }
+
     fn quote(&self, doc: &Doc, at: &QuoteAt, _reg: &Registry) -> Vec<Found> {
         let q: &Quote = at.quote();
         if q.kind == QuoteKind::Indirect {
@@ -78,6 +82,34 @@ impl Construction for Incise {
     fn ends_clause(&self, doc: &Doc, comma: usize, end: usize) -> bool {
         after_comma(doc, comma, end, CLAUSE_REACH).is_some()
     }
+}
+
+/// The incise closing the clause that holds a mixed quote, later in its
+/// sentence: `Facebook must remove 'illegal' posts, EU court says`,
+/// `The issue is the "main difference", he added`. After the subject +
+/// verb construction: a verb governing the quote before it wins.
+pub(super) struct ClauseIncise;
+
+impl Construction for ClauseIncise {
+    fn id(&self) -> &'static str {
+        "clause-incise"
+    }
+
+    fn quote(&self, doc: &Doc, at: &QuoteAt, _reg: &Registry) -> Vec<Found> {
+        let q = at.quote();
+        if q.kind != QuoteKind::Mixed {
+            return Vec::new();
+        }
+        Found::one(clause_incise(doc, q.range.end(), at.window.end()))
+    }
+}
+
+/// The first incise after a comma in `[from, end)`, as (subject, cue).
+pub(super) fn clause_incise(doc: &Doc, from: usize, end: usize) -> Option<(TextRange, TextRange)> {
+    commas(doc, TextRange::new(from, end))
+        .filter(|&c| !doc.in_quote(TextRange::new(c, c + 1)))
+        .find_map(|c| after_comma(doc, c, end, CLAUSE_REACH))
+        .map(|(words, subject)| (subject, words))
 }
 
 /// Offsets of the commas of a range.
@@ -141,24 +173,54 @@ pub(super) fn incise(doc: &Doc, after: usize, limit: usize) -> Option<(TextRange
                 let clitic = doc.words(TextRange::new(subject_from, vr.start())).last();
                 clitic.map_or(TextRange::empty(subject_from), |w| w.range)
             } else {
-                subject_span(doc, vr.end(), limit)
+                inverted_subject_span(doc, vr.end(), limit)
             };
             return Some((cue, subject));
         }
     }
     // Subject first (English, and French "…, X a-t-il dit"): ", Smith said".
-    let subject_end = words.iter().take(8).find_map(|w| {
+    let subject_end = words.iter().take(12).find_map(|w| {
         let (vr, id) = doc.match_at(&doc.lex.speech, w.range.start())?;
-        (form_kind(doc, vr, id) == Some(FormKind::Finite)).then_some((w.range.start(), vr))
+        (form_kind(doc, vr, id) == Some(FormKind::Finite)).then_some((w.range.start(), vr, id))
     })?;
-    let (subject_stop, vr) = subject_end;
+    let (subject_stop, vr, id) = subject_end;
     let between = &doc.text[start..subject_stop];
     if between.contains([',', '.', ';', ':']) || between.trim().is_empty() {
         return None;
     }
+    // "X said" must end the clause: ", Smith said." or ", Smith said on
+    // Friday", not ", Smith said that …" nor ", the agency announced a
+    // trial".
+    if !verb_ends_clause(doc, vr, id, limit) {
+        return None;
+    }
     let subject = TextRange::new(start, doc.text[..subject_stop].trim_end().len());
-    // "X said" must end the clause: ", Smith said." not ", Smith said that".
     Some((TextRange::new(start, vr.end()), subject))
+}
+
+/// Whether what follows the verb of a subject-first incise leaves it
+/// without an object: the end of the clause, a time adverb, an inserted
+/// adverb or a prepositional phrase; after a verb of telling ("told
+/// reporters", "told the BBC"), its audience.
+fn verb_ends_clause(doc: &Doc, vr: TextRange, id: usize, limit: usize) -> bool {
+    let rest = doc.text[vr.end()..limit].trim_start();
+    if rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric()) {
+        return true;
+    }
+    let Some(next) = doc.words(TextRange::new(vr.end(), limit)).first() else {
+        return true;
+    };
+    let lemma = doc
+        .lex
+        .speech_forms
+        .get(doc.lex.speech.phrase(id))
+        .map(|(lemma, _)| lemma.as_str());
+    doc.lexicons.shared.time_adverbs.contains(&next.folded)
+        || doc.lex.complement_prepositions.contains(&next.folded)
+        || doc
+            .match_at(&doc.lex.inserted_adverbs, next.range.start())
+            .is_some()
+        || lemma.is_some_and(|l| doc.lex.audience_verbs.iter().any(|v| v == l))
 }
 
 #[cfg(test)]
@@ -193,6 +255,22 @@ mod tests {
         check_quote(
             "Les discussions ont beaucoup progressé, rapporte l'agence Reuters.",
             "indirect null «Les discussions ont beaucoup progressé»",
+        );
+    }
+
+    #[test]
+    fn an_incise_later_in_the_sentence_names_the_speaker_of_a_mixed_quote() {
+        check_quote(
+            "Tom Hardy was there. The issue is the \"main difference\", $0he added$0.",
+            "mixed Tom Hardy «main difference»",
+        );
+    }
+
+    #[test]
+    fn a_medium_before_the_inverted_subject_is_skipped() {
+        check_quote(
+            "« Les résultats sont alarmants » $0a expliqué$0 à l'AFP Marie Dupont, chercheuse.",
+            "direct Marie Dupont « Les résultats sont alarmants »",
         );
     }
 }

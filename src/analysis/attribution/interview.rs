@@ -11,6 +11,10 @@ use crate::text::TextRange;
 pub(super) struct InterviewAnswer;
 
 impl Construction for InterviewAnswer {
+    fn id(&self) -> &'static str {
+        "interview"
+    }
+
     fn quote(&self, doc: &Doc, at: &QuoteAt, reg: &Registry) -> Vec<Found> {
         interview_answer(doc, at.quote(), reg)
             .map(|(actor, cue)| Found::Speaker {

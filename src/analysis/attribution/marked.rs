@@ -9,7 +9,8 @@
 
 use super::super::quotes::QuoteSpan;
 use super::super::{Doc, QuoteKind, Word};
-use super::incise::incise;
+use super::incise::{clause_incise, incise};
+use super::verbs::governing_cue;
 use super::CONSTRUCTIONS;
 use crate::text::{is_space, TextRange};
 
@@ -22,7 +23,7 @@ pub(super) fn is_name_or_term(doc: &Doc, span: &QuoteSpan, sentence: usize) -> b
     let before = words_before(doc, span.range.start(), sentence);
     let near: Vec<&Word> = before.iter().rev().take(2).collect();
     let content = &doc.text[span.content.as_range()];
-    // A naming participle ("surnommé", "dubbed") always names; a naming
+    // A naming word ("surnommé", "dubbed") always names; a naming
     // noun ("son livre", "ce programme") only before a title-like passage
     // (a capital or an article), not before speech ("ce programme
     // « coûterait 40 millions »").
@@ -35,11 +36,8 @@ pub(super) fn is_name_or_term(doc: &Doc, span: &QuoteSpan, sentence: usize) -> b
         || first_word
             .as_ref()
             .is_some_and(|w| doc.lexicons.shared.term_determiners.contains(&w.folded));
-    let naming = near
-        .iter()
-        .any(|w| doc.lex.naming_words.contains(&w.folded));
     let titled = title_like && near.iter().any(|w| doc.lex.title_nouns.contains(&w.folded));
-    if naming || titled {
+    if names_what_follows(doc, before) || titled {
         return true;
     }
     let n_words = content.split_whitespace().count();
@@ -47,13 +45,22 @@ pub(super) fn is_name_or_term(doc: &Doc, span: &QuoteSpan, sentence: usize) -> b
     if n_words > 4 || has_terminal {
         return false;
     }
+    // A verb governing the passage, or an incise or attribution phrase
+    // framing its clause, makes it speech, even after a determiner ("a
+    // promis un « nouveau départ »", "called it "a non-starter""), unless
+    // it reads as a title.
+    let governed = governed(doc, span.range, sentence);
     // "du « dialogue stratégique »", "the "special relationship"": a short
     // passage after a determiner is a name or a term.
-    if near.first().is_some_and(|w| {
+    let after_determiner = near.first().is_some_and(|w| {
         doc.lexicons.shared.term_determiners.contains(&w.folded)
             && w.range.end() + 3 >= span.range.start()
-    }) {
-        return true;
+    });
+    if after_determiner {
+        return !governed || title_like;
+    }
+    if governed {
+        return false;
     }
     // A short passage is speech only in a sentence that reports speech.
     let s = doc.sentences[sentence].range;
@@ -63,6 +70,59 @@ pub(super) fn is_name_or_term(doc: &Doc, span: &QuoteSpan, sentence: usize) -> b
         .any(|c| c.reports_speech(doc, span.range, sentence, around))
         || starts_sentence(doc, span.range, sentence) && n_words >= 2;
     !has_cue
+}
+
+/// Whether the words before a passage end with a naming word ("surnommé
+/// « … »", "a group called "…"", "known as the "…""), used as one: not
+/// after a subject pronoun ("what he called "…"") nor inside a longer
+/// speech form ("se dit « … »").
+fn names_what_follows(doc: &Doc, before: &[Word]) -> bool {
+    let mut rev = before.iter().rev();
+    let Some(last) = rev.next() else {
+        return false;
+    };
+    let word = match doc.lexicons.shared.term_determiners.contains(&last.folded) {
+        true => rev.next(),
+        false => Some(last),
+    };
+    let Some(word) = word else {
+        return false;
+    };
+    let Some((naming, _)) = doc.match_ending_at(&doc.lex.naming_words, word.range.end()) else {
+        return false;
+    };
+    let prev = before
+        .iter()
+        .rev()
+        .find(|w| w.range.end() <= naming.start());
+    let after_subject = prev.is_some_and(|p| {
+        doc.lex.pronouns.contains_key(&p.folded) || doc.lex.claims.first_person.contains(&p.folded)
+    });
+    let in_speech_form = doc
+        .speech_in(TextRange::new(
+            prev.map_or(naming.start(), |p| p.range.start()),
+            naming.end(),
+        ))
+        .iter()
+        .any(|(r, _)| r.start() < naming.start() && r.end() >= naming.end());
+    !after_subject && !in_speech_form
+}
+
+/// Whether a passage at `span` is governed as speech: a speech verb
+/// before it in its clause, a framing verb whose object or attribute it
+/// is, or an incise or attribution phrase framing its clause.
+fn governed(doc: &Doc, span: TextRange, sentence: usize) -> bool {
+    let s = doc.sentences[sentence].range;
+    let window = doc.window(s, span);
+    let before = TextRange::new(window.start(), span.start().max(window.start()));
+    let clause_open =
+        |cue: TextRange| !doc.text[cue.end()..span.start()].contains(['.', ';', '!', '?']);
+    let verb = governing_cue(doc, before, span.start()).is_some_and(clause_open);
+    verb || clause_incise(doc, span.end(), window.end()).is_some()
+        || doc
+            .find(&doc.lex.attribution_phrases, window)
+            .iter()
+            .any(|(r, _)| !doc.in_quote(*r))
 }
 
 pub(super) fn starts_sentence(doc: &Doc, range: TextRange, sentence: usize) -> bool {

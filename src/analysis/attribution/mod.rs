@@ -33,6 +33,7 @@ mod phrase;
 mod reported_clause;
 mod resolve;
 mod sentence_cues;
+mod split;
 mod subject;
 mod subject_verb;
 mod verbs;
@@ -53,7 +54,9 @@ pub use sentence_cues::sentence_cues;
 const CONSTRUCTIONS: &[&dyn Construction] = &[
     &participial::Participial,
     &incise::Incise,
+    &split::SplitQuote,
     &subject_verb::SubjectVerb,
+    &incise::ClauseIncise,
     &phrase::AttributionPhrase,
     &opinion::OpinionOpener,
     &opinion_role::OpinionRole,
@@ -65,6 +68,10 @@ const CONSTRUCTIONS: &[&dyn Construction] = &[
 /// One way a text names a source. Each method is one role the
 /// construction may play; the defaults play none.
 trait Construction {
+    /// The construction's stable name, recorded on the quotes whose
+    /// speaker it names ([`Quote::construction`]) and shown by `eval -v`.
+    fn id(&self) -> &'static str;
+
     /// Cues naming the speaker of the quote `at`, most likely first.
     fn quote(&self, _doc: &Doc, _at: &QuoteAt, _reg: &Registry) -> Vec<Found> {
         Vec::new()
@@ -200,6 +207,7 @@ pub fn quotes(doc: &Doc, spans: &[QuoteSpan], reg: &mut Registry) -> Vec<Quote> 
             speaker: None,
             cue: None,
             sentence,
+            construction: None,
         });
     }
     // Indirect quotes in sentences without marked speech. The marked
@@ -234,9 +242,10 @@ pub fn quotes(doc: &Doc, spans: &[QuoteSpan], reg: &mut Registry) -> Vec<Quote> 
     let mut speakers: Vec<(usize, ActorId)> = Vec::new();
     for i in 0..res.len() {
         if res[i].speaker.is_none() {
-            if let Some((actor, cue)) = speaker(doc, &res, i, reg, &speakers) {
-                res[i].speaker = Some(actor);
-                res[i].cue = cue;
+            if let Some(found) = speaker(doc, &res, i, reg, &speakers) {
+                res[i].speaker = Some(found.actor);
+                res[i].cue = found.cue;
+                res[i].construction = Some(found.construction);
             }
         }
         if let Some(a) = res[i].speaker {
@@ -244,6 +253,13 @@ pub fn quotes(doc: &Doc, spans: &[QuoteSpan], reg: &mut Registry) -> Vec<Quote> 
         }
     }
     res
+}
+
+/// A quote's speaker, its cue and the construction that found them.
+struct Speaker {
+    actor: ActorId,
+    cue: Option<TextRange>,
+    construction: &'static str,
 }
 
 /// The speaker of quote `i` and its cue: the first construction's
@@ -254,7 +270,7 @@ fn speaker(
     i: usize,
     reg: &mut Registry,
     speakers: &[(usize, ActorId)],
-) -> Option<(ActorId, Option<TextRange>)> {
+) -> Option<Speaker> {
     let q = &quotes[i];
     let sentence = doc.sentences[q.sentence].range;
     let sentence_end = doc.sentences[doc.sentence_of(q.range.end().saturating_sub(1))]
@@ -268,15 +284,24 @@ fn speaker(
         window,
     };
     for construction in CONSTRUCTIONS {
+        let named = |actor, cue| Speaker {
+            actor,
+            cue,
+            construction: construction.id(),
+        };
+        let mut cues = Vec::new();
         for found in construction.quote(doc, &at, reg) {
             match found {
-                Found::Cue(cue) => {
-                    if let Some(actor) = resolve::resolve_subject(doc, cue.subject, reg, speakers) {
-                        return Some((actor, Some(cue.words)));
-                    }
-                }
-                Found::Speaker { actor, cue } => return Some((actor, cue)),
+                Found::Cue(cue) => cues.push(cue),
+                Found::Speaker { actor, cue } => return Some(named(actor, cue)),
             }
+        }
+        // The candidates of a construction are read together: a subject
+        // naming its actor (a name, a pronoun) wins over one reached
+        // through a complement or a vague phrase.
+        if let Some((i, r)) = resolve::best_of(doc, cues.iter().map(|c| c.subject), reg, speakers) {
+            let actor = r.commit(doc, reg);
+            return Some(named(actor, Some(cues[i].words)));
         }
     }
     None
@@ -331,6 +356,7 @@ fn indirect_quote(content: TextRange, sentence: usize) -> Quote {
         speaker: None,
         cue: None,
         sentence,
+        construction: None,
     }
 }
 

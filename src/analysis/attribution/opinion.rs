@@ -13,6 +13,10 @@ use crate::text::TextRange;
 pub(super) struct OpinionOpener;
 
 impl Construction for OpinionOpener {
+    fn id(&self) -> &'static str {
+        "opinion-opener"
+    }
+
     fn quote(&self, doc: &Doc, at: &QuoteAt, _reg: &Registry) -> Vec<Found> {
         Found::one(opinion_opener(doc, at.quote().sentence))
     }
@@ -32,11 +36,19 @@ impl Construction for OpinionOpener {
     }
 }
 
-/// "Pour Vikram Singh, …": an opinion opener at the start of a sentence
-/// followed by an actor and a comma.
+/// "Pour Vikram Singh, …", "Mais pour Obama, …": an opinion opener at the
+/// start of a sentence (after a coordinator) followed by an actor and a
+/// comma.
 fn opinion_opener(doc: &Doc, sentence: usize) -> Option<(TextRange, TextRange)> {
     let s = doc.sentences[sentence].range;
-    let (r, _) = doc.match_at(&doc.lex.opinion_openers, s.start())?;
+    let start = doc
+        .words(s)
+        .first()
+        .filter(|w| w.range.start() == s.start())
+        .filter(|w| doc.lexicons.shared.coordinators.contains(&w.folded))
+        .and_then(|w| doc.words(TextRange::new(w.range.end(), s.end())).first())
+        .map_or(s.start(), |w| w.range.start());
+    let (r, _) = doc.match_at(&doc.lex.opinion_openers, start)?;
     let subject = subject_span(doc, r.end(), s.end());
     if subject.is_empty() || !doc.text[subject.end()..].trim_start().starts_with(',') {
         return None;
@@ -66,6 +78,14 @@ mod tests {
         check_claim(
             "Pour la plupart, la Chine pourrait céder.",
             "unattributed null: Pour la plupart, la Chine pourrait céder.",
+        );
+    }
+
+    #[test]
+    fn a_coordinator_may_come_before_the_opener() {
+        check_claim(
+            "Mais $0pour Vikram Singh$0, la Chine pourrait céder.",
+            "attributed Vikram Singh: Mais pour Vikram Singh, la Chine pourrait céder.",
         );
     }
 }

@@ -16,6 +16,10 @@ use crate::text::TextRange;
 pub(super) struct OpinionRole;
 
 impl Construction for OpinionRole {
+    fn id(&self) -> &'static str {
+        "opinion-role"
+    }
+
     fn quote(&self, doc: &Doc, at: &QuoteAt, _reg: &Registry) -> Vec<Found> {
         Found::one(opinion_role(doc, at.quote().sentence))
     }

@@ -2,7 +2,8 @@
 //! `en`) or -ing (English) form reports a clause whose speaker is the
 //! subject of the main clause:
 //!
-//! - leading: `En affirmant que la dette pourrait exploser, le ministre a
+//! - leading (with que/that or a quotation: `Saying "…", X added`):
+//!   `En affirmant que la dette pourrait exploser, le ministre a
 //!   surpris.` / `Saying that prices could rise, Mayor Torres left.`: the
 //!   clause runs to the comma, the speaker is the subject after it;
 //! - trailing (English): `Mayor Torres left the room, saying (that) the
@@ -22,6 +23,10 @@ use crate::text::TextRange;
 pub(super) struct Participial;
 
 impl Construction for Participial {
+    fn id(&self) -> &'static str {
+        "participial"
+    }
+
     fn quote(&self, doc: &Doc, at: &QuoteAt, _reg: &Registry) -> Vec<Found> {
         let q = at.quote();
         let s = doc.sentences[q.sentence].range;
@@ -143,13 +148,15 @@ fn participle(doc: &Doc, s: TextRange) -> Option<Participle> {
             .iter()
             .find(|(r, _)| r.start() == w.range.start())
         {
-            // A leading participle reports only with que/that: "Speaking
-            // to reporters, …" reports nothing.
-            if let (true, Some((words_end, clause_start))) = (
-                is_participle(verb, id),
-                complementizer_after(doc, verb, s.end()),
-            ) {
-                let comma = doc.text[clause_start..s.end()].find(',')? + clause_start;
+            // A leading participle reports only with que/that or a
+            // quotation: "Speaking to reporters, …" reports nothing.
+            let quoted = quotation_after(doc, verb, s.end());
+            let clause = complementizer_after(doc, verb, s.end())
+                .or(quoted.map(|q| (verb.end(), q.start())));
+            if let (true, Some((words_end, clause_start))) = (is_participle(verb, id), clause) {
+                // The comma after the quotation, not one inside it.
+                let from = quoted.map_or(clause_start, |q| q.end());
+                let comma = doc.text[from..s.end()].find(',')? + from;
                 return Some(Participle {
                     verb,
                     words: TextRange::new(start, words_end),
@@ -189,6 +196,17 @@ fn complementizer_after(doc: &Doc, verb: TextRange, end: usize) -> Option<(usize
     let glued = doc.text[verb.end()..next.range.start()].trim().is_empty();
     (glued && doc.lex.complementizers.contains(&next.folded))
         .then_some((next.range.end(), next.range.end()))
+}
+
+/// `Saying "…", X added`: the quotation right after the verb.
+fn quotation_after(doc: &Doc, verb: TextRange, end: usize) -> Option<TextRange> {
+    let at =
+        verb.end() + doc.text[verb.end()..end].len() - doc.text[verb.end()..end].trim_start().len();
+    let i = doc.quoted.partition_point(|q| q.start() < at);
+    doc.quoted
+        .get(i)
+        .filter(|q| q.start() == at && q.end() <= end)
+        .copied()
 }
 
 /// "saying the budget would pass": a say-type verb with its clause and no
@@ -238,6 +256,14 @@ mod tests {
         check_claim(
             "Prices could rise 10%, and the mayor left, shaking her head.",
             "unattributed null: Prices could rise 10%, and the mayor left, shaking her head.",
+        );
+    }
+
+    #[test]
+    fn a_leading_participle_with_a_quotation_names_the_main_subject() {
+        check_quote(
+            "$0Saying$0 \"there are many abortions\", President Alberto Fernández left.",
+            "mixed Alberto Fernández «there are many abortions»",
         );
     }
 }

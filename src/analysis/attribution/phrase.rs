@@ -13,6 +13,10 @@ use crate::text::TextRange;
 pub(super) struct AttributionPhrase;
 
 impl Construction for AttributionPhrase {
+    fn id(&self) -> &'static str {
+        "attribution-phrase"
+    }
+
     fn quote(&self, doc: &Doc, at: &QuoteAt, _reg: &Registry) -> Vec<Found> {
         Found::one(attribution_phrase_in(doc, at.window))
     }
@@ -67,7 +71,20 @@ fn attribution_phrase_in(doc: &Doc, s: TextRange) -> Option<(TextRange, TextRang
         .into_iter()
         .find(|(r, _)| !doc.in_quote(*r))?;
     let subject = subject_span(doc, r.end(), s.end());
+    let subject = apposed_name(doc, subject, s.end()).unwrap_or(subject);
     Some((subject, r.cover(subject)))
+}
+
+/// "selon la fédération des banques, Febelfin, …": the name set off by
+/// commas after a description names the source.
+fn apposed_name(doc: &Doc, subject: TextRange, end: usize) -> Option<TextRange> {
+    let lower = |r: TextRange| doc.text[r.as_range()].starts_with(char::is_lowercase);
+    let rest = doc.text[subject.end()..end].strip_prefix(',')?;
+    let at = end - rest.trim_start().len();
+    let name = subject_span(doc, at, end);
+    let closed = doc.text[name.end()..end].trim_start().starts_with(',');
+    (!subject.is_empty() && lower(subject) && !name.is_empty() && !lower(name) && closed)
+        .then_some(name)
 }
 
 #[cfg(test)]
@@ -91,6 +108,14 @@ mod tests {
         check_quote(
             "$0D'après l'agence Reuters$0, les deux camps sont « très proches » d'un accord.",
             "mixed Reuters « très proches »",
+        );
+    }
+
+    #[test]
+    fn a_name_in_apposition_names_the_source() {
+        check_quote(
+            "$0Selon le premier syndicat du pays, Force Ouvrière$0, le montant est « de 700 000 euros ».",
+            "mixed Force Ouvrière « de 700 000 euros »",
         );
     }
 }

@@ -12,6 +12,45 @@ use super::super::{Actor, ActorId, Doc, Mention, MentionKind};
 use crate::lexicon::{ActorKind, Gender, Lang};
 use crate::text::{collapse_whitespace, TextRange};
 
+/// What a subject names, found without touching the registry: the
+/// speaker constructions compare the candidates of a cue before one is
+/// kept ([`Resolution::commit`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Resolution {
+    /// A mention heading the subject, or a pronoun's antecedent.
+    Actor(ActorId),
+    /// The institution a role speaks for, named in a complement of the
+    /// subject ("le porte-parole du Kremlin", "analysts at Morgan Stanley").
+    Institution(ActorId),
+    /// An anonymous or indefinite subject: an unnamed actor of its words.
+    Unnamed(TextRange),
+    /// An institution named by its common noun ("le parquet"): the words
+    /// from the determiner to the noun, and the noun.
+    InstitutionNoun(TextRange, String),
+}
+
+impl Resolution {
+    /// A subject that names its actor itself (a head mention or a
+    /// pronoun), rather than through a complement, a vague phrase or a
+    /// common noun: it wins over a weaker candidate of the same cue.
+    pub(super) fn is_strong(&self) -> bool {
+        matches!(self, Resolution::Actor(_))
+    }
+
+    /// The actor, added to the registry when it is new.
+    pub(super) fn commit(self, doc: &Doc, reg: &mut Registry) -> ActorId {
+        match self {
+            Resolution::Actor(id) | Resolution::Institution(id) => id,
+            Resolution::Unnamed(subject) => unnamed(doc, subject, reg),
+            Resolution::InstitutionNoun(range, head) => {
+                let id = reg.add(&head, ActorKind::Organization);
+                reg.mention(range, id, MentionKind::Description);
+                id
+            }
+        }
+    }
+}
+
 /// The actor a subject span refers to.
 pub(super) fn resolve_subject(
     doc: &Doc,
@@ -19,6 +58,37 @@ pub(super) fn resolve_subject(
     reg: &mut Registry,
     speakers: &[(usize, ActorId)],
 ) -> Option<ActorId> {
+    resolve(doc, subject, reg, speakers).map(|r| r.commit(doc, reg))
+}
+
+/// The best of several candidate subjects of one cue: the first strong
+/// one, else the first that resolves at all; with its index.
+pub(super) fn best_of(
+    doc: &Doc,
+    subjects: impl IntoIterator<Item = TextRange>,
+    reg: &Registry,
+    speakers: &[(usize, ActorId)],
+) -> Option<(usize, Resolution)> {
+    let mut weak = None;
+    for (i, subject) in subjects.into_iter().enumerate() {
+        match resolve(doc, subject, reg, speakers) {
+            Some(r) if r.is_strong() => return Some((i, r)),
+            Some(r) => {
+                weak.get_or_insert((i, r));
+            }
+            None => {}
+        }
+    }
+    weak
+}
+
+/// What a subject span refers to, if anything.
+pub(super) fn resolve(
+    doc: &Doc,
+    subject: TextRange,
+    reg: &Registry,
+    speakers: &[(usize, ActorId)],
+) -> Option<Resolution> {
     if subject.is_empty() {
         return None;
     }
@@ -39,10 +109,16 @@ pub(super) fn resolve_subject(
     if let Some(&(gender, plural)) = doc.lex.pronouns.get(&first.folded) {
         if words.len() == 1 || words.len() <= 2 && doc.lex.function_words.contains(&words[1].folded)
         {
-            return resolve_pronoun(doc, subject.start(), gender, plural, reg, speakers);
+            return resolve_pronoun(doc, subject.start(), gender, plural, reg, speakers)
+                .map(Resolution::Actor);
         }
     }
-    let inside: Vec<&Mention> = reg.mentions_in(subject).collect();
+    // Names quoted inside the subject's span are nobody's subject
+    // ("Facebook" in « … Facebook has to … », said Peers).
+    let inside: Vec<&Mention> = reg
+        .mentions_in(subject)
+        .filter(|m| !doc.in_quote(m.range))
+        .collect();
     // The institution a role speaks for: "le porte-parole du Kremlin",
     // "analysts at Morgan Stanley", "la direction de l'entreprise".
     let institution = inside
@@ -65,17 +141,16 @@ pub(super) fn resolve_subject(
         });
     if let Some((r, _)) = vague {
         let phrase = doc.folded_at(r);
-        if institution.is_some()
-            && doc
-                .lexicons
-                .shared
-                .institutional_voices
-                .iter()
-                .any(|v| phrase.contains(v.as_str()))
-        {
-            return institution;
-        }
-        return Some(unnamed(doc, subject, reg));
+        let voice = doc
+            .lexicons
+            .shared
+            .institutional_voices
+            .iter()
+            .any(|v| phrase.contains(v.as_str()));
+        return Some(match institution {
+            Some(id) if voice => Resolution::Institution(id),
+            _ => Resolution::Unnamed(subject),
+        });
     }
     // A mention heading the subject, not a complement ("de
     // l'administration d'Obama" is not the speaker). English puts the head
@@ -90,35 +165,36 @@ pub(super) fn resolve_subject(
         _ => heads.min_by_key(|m| m.range.start),
     };
     if let Some(m) = head {
-        return Some(m.actor);
+        return Some(Resolution::Actor(m.actor));
     }
-    if institution.is_some() {
-        return institution;
+    if let Some(id) = institution {
+        return Some(Resolution::Institution(id));
     }
     let indefinite = doc.lexicons.shared.indefinites.contains(&first.folded)
         && !(doc.lex.lang == Lang::Fr && matches!(first.folded.as_str(), "a" | "an"));
     if indefinite && words.len() >= 2 {
-        return Some(unnamed(doc, subject, reg));
+        return Some(Resolution::Unnamed(subject));
     }
     // "le parquet", "the police": the institution speaks.
     let head = words
         .iter()
         .find(|w| !matches!(w.folded.as_str(), "le" | "la" | "l'" | "les" | "the"))?;
     if doc.lex.institutions.contains(&head.folded) && words.len() <= 3 {
-        let id = reg.add(&head.folded, ActorKind::Organization);
-        reg.mention(
-            TextRange::new(words[0].range.start(), head.range.end()),
-            id,
-            MentionKind::Description,
-        );
-        return Some(id);
+        let range = TextRange::new(words[0].range.start(), head.range.end());
+        return Some(Resolution::InstitutionNoun(range, head.folded.clone()));
     }
     None
 }
 
-/// Whether the mention at `at` is introduced by de/du/d'/of within the
-/// subject that starts at `start`.
+/// Whether the mention at `at` is a complement within the subject that
+/// starts at `start`: introduced by a preposition (de/du/d'/of, à/to…:
+/// the lexicon's `complement_prepositions`), or inside parentheses ("Mike
+/// Ryan of the World Health Organization (WHO)").
 fn is_complement(doc: &Doc, start: usize, at: usize) -> bool {
+    let between = &doc.text[start..at];
+    if between.matches('(').count() > between.matches(')').count() {
+        return true;
+    }
     let before = doc.words(TextRange::new(start, at));
     let Some(prev) = before
         .iter()
@@ -127,10 +203,25 @@ fn is_complement(doc: &Doc, start: usize, at: usize) -> bool {
     else {
         return false;
     };
-    matches!(
-        prev.folded.as_str(),
-        "de" | "du" | "des" | "d'" | "of" | "for" | "pour" | "aux" | "au" | "a"
-    )
+    doc.lex.complement_prepositions.contains(&prev.folded)
+}
+
+/// Whether a name at `at` stands where a subject stands: at the start of
+/// its sentence (from `start`) or of a comma segment, after nothing but
+/// determiners and capitalised titles ("The previous day, Crown Prince X
+/// accepted …", not "… to determine the Volvo had …").
+fn opens_segment(doc: &Doc, start: usize, at: usize) -> bool {
+    let before = &doc.text[start..at];
+    let seg = before
+        .rfind([',', ';', ':'])
+        .map_or(start, |i| start + i + 1);
+    doc.words(TextRange::new(seg, at)).iter().all(|w| {
+        doc.lexicons.shared.definite_determiners.contains(&w.folded)
+            || doc.text[w.range.as_range()]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    })
 }
 
 fn unnamed(doc: &Doc, subject: TextRange, reg: &mut Registry) -> ActorId {
@@ -161,17 +252,25 @@ fn resolve_pronoun(
                 a.kind,
                 ActorKind::Organization | ActorKind::Media | ActorKind::Country
             ),
+            // "they": several people, or a collective.
             (Lang::En, Gender::Any) => {
-                plural || a.plural || matches!(a.kind, ActorKind::Organization | ActorKind::Media)
+                a.plural
+                    || matches!(
+                        a.kind,
+                        ActorKind::Organization | ActorKind::Media | ActorKind::Country
+                    )
             }
             (Lang::En, g) => a.kind == ActorKind::Person && a.gender.agrees(g),
             (Lang::Fr, g) => a.plural == plural && a.gender.agrees(g) && a.kind != ActorKind::Place,
         }
     };
-    // An actor named earlier in the same sentence or the sentence before
-    // in the same paragraph ("Philippe Martin, lui, ne désarme pas. …, il
-    // avait prévenu"), then the latest compatible speaker within the last
-    // few paragraphs, then any compatible actor.
+    // A person named earlier in the same sentence, then the subject of
+    // the sentence before in the same paragraph ("Philippe Martin, lui,
+    // ne désarme pas. …, il avait prévenu"), then any person named there;
+    // then the latest compatible speaker within the last few paragraphs,
+    // then any compatible actor. Names inside quotations and after a
+    // preposition ("Speaking to Martin Smith, he said") are not
+    // antecedents of a speaking pronoun.
     let idx = doc.sentence_of(at);
     let para = doc.sentences[idx].paragraph;
     let local_start = match idx.checked_sub(1) {
@@ -179,6 +278,25 @@ fn resolve_pronoun(
         _ => doc.sentences[idx].range.start(),
     };
     let person = |a: &Actor| a.kind == ActorKind::Person && compatible(a);
+    let sentence = doc.sentences[idx].range;
+    let free = |m: &&Mention, from: usize| {
+        !doc.in_quote(m.range)
+            && !is_complement(doc, from, m.range.start())
+            && person(&reg.actors[m.actor])
+    };
+    let same = TextRange::new(sentence.start(), at.max(sentence.start()));
+    let in_same = reg
+        .mentions_in(same)
+        .filter(|m| free(m, same.start()))
+        .last();
+    let in_previous = || {
+        let prev = TextRange::new(local_start, sentence.start());
+        reg.mentions_in(prev)
+            .find(|m| free(m, prev.start()) && opens_segment(doc, prev.start(), m.range.start()))
+    };
+    if let Some(m) = in_same.or_else(in_previous) {
+        return Some(m.actor);
+    }
     if let Some((a, _)) = reg
         .latest_before(at, person)
         .filter(|(_, off)| *off >= local_start)
@@ -220,6 +338,31 @@ mod tests {
         check_quote(
             "Selon The New York Times, un accord est proche. « Rien n'est signé », a souligné le journal américain.",
             "indirect The New York Times «un accord est proche»\ndirect The New York Times « Rien n'est signé »",
+        );
+    }
+
+    #[test]
+    fn names_inside_quotations_and_complements_are_not_the_subject() {
+        // The audience of "told" and a name quoted earlier are not heads.
+        check_quote(
+            "\"Acme must pay,\" Jo Park $0told$0 the BBC, \"or Acme will be sued.\"",
+            "direct Jo Park «Acme must pay,»\nmixed Jo Park «or Acme will be sued.»",
+        );
+        check_quote(
+            "Kim Lee of the Ocean Trust (OT) $0said$0 \"the reef is dying\".",
+            "mixed Kim Lee «the reef is dying»",
+        );
+    }
+
+    #[test]
+    fn a_speaking_pronoun_prefers_the_previous_subject_to_names_in_quotes_or_complements() {
+        check_quote(
+            "Anna Ruiz, a judge at the Supreme Court, ruled on Tuesday. Speaking to Tom Baker of the Herald, she $0said$0, \"The law is clear.\"",
+            "mixed Anna Ruiz «The law is clear.»",
+        );
+        check_quote(
+            "Rita Vance spoke at the rally. \"Mary Lou Dean will lose,\" $0she said$0.",
+            "direct Rita Vance «Mary Lou Dean will lose,»",
         );
     }
 

@@ -9,17 +9,24 @@
 
 use super::super::actors::Registry;
 use super::super::Doc;
-use super::subject::subject_candidates;
-use super::verbs::{cue_form_ok, cues_in};
+use super::subject::{bare_coordination, clause_start, main_clause_candidates, subject_candidates};
+use super::verbs::{
+    auxiliary_before, cue_form_ok, cues_in, framing_cues_in, governing_cue, governs_quote,
+};
 use super::{Construction, Cue, Found, QuoteAt, Scope};
+use crate::lexicon::Lang;
 use crate::text::TextRange;
 
 pub(super) struct SubjectVerb;
 
 impl Construction for SubjectVerb {
-    fn quote(&self, doc: &Doc, at: &QuoteAt, _reg: &Registry) -> Vec<Found> {
+    fn id(&self) -> &'static str {
+        "subject-verb"
+    }
+
+    fn quote(&self, doc: &Doc, at: &QuoteAt, reg: &Registry) -> Vec<Found> {
         let before = TextRange::new(at.window.start(), at.quote().range.start());
-        cue_before(doc, before)
+        cue_before(doc, before, reg)
             .into_iter()
             .map(|(subject, words)| Found::Cue(Cue { subject, words }))
             .collect()
@@ -59,6 +66,12 @@ impl Construction for SubjectVerb {
             .iter()
             .filter(|(r, _)| !span.contains_range(*r))
             .any(|(r, id)| cue_form_ok(doc, *r, *id))
+            || framing_cues_in(
+                doc,
+                TextRange::new(around.start(), span.start().max(around.start())),
+            )
+            .into_iter()
+            .any(|c| governs_quote(doc, c, span.start()))
     }
 }
 
@@ -96,10 +109,18 @@ const NO_CONTENT: &[&str] = &[
     "to", "with", "at", "about", "on", "à", "a", "avec", "aux", "au", "devant", "lors",
 ];
 
-/// The subject of a speech verb: back from the verb to the start of its
-/// clause. Returns (subject span, cue span).
-pub(super) fn cue_before(doc: &Doc, within: TextRange) -> Vec<(TextRange, TextRange)> {
-    let Some(&cue) = cues_in(doc, within).last() else {
+/// The subject of the last speech verb of `within`: back from the verb
+/// to the start of its clause; for a participle without auxiliary
+/// (`…, évoquant`, `…, also observing`), the main clause's subject at the
+/// start of the sentence; for a verb coordinated with an earlier one
+/// (`… et a estimé`, `… and said`), the earlier clause's subject. Returns
+/// (subject span, cue span) pairs, most likely first.
+pub(super) fn cue_before(
+    doc: &Doc,
+    within: TextRange,
+    reg: &Registry,
+) -> Vec<(TextRange, TextRange)> {
+    let Some(cue) = governing_cue(doc, within, within.end()) else {
         return Vec::new();
     };
     // Include "que"/"that" after the verb in the cue.
@@ -108,10 +129,42 @@ pub(super) fn cue_before(doc: &Doc, within: TextRange) -> Vec<(TextRange, TextRa
         Some(w) if doc.lex.complementizers.contains(&w.folded) => cue.cover(w.range),
         _ => cue,
     };
-    subject_candidates(doc, within.start(), cue.start())
+    let subjects = if is_bare_participle(doc, cue) {
+        main_clause_candidates(doc, within.start(), cue.start())
+    } else if let Some(coord) = bare_coordination(doc, within.start(), cue.start()) {
+        leading_subject(doc, reg, within.start(), coord)
+            .into_iter()
+            .collect()
+    } else {
+        subject_candidates(doc, within.start(), cue.start())
+    };
+    subjects
         .into_iter()
         .map(|subject| (subject, full_cue))
         .collect()
+}
+
+/// A participle standing alone as a cue: "affirmant", "en affirmant",
+/// "saying", not "a affirmé".
+fn is_bare_participle(doc: &Doc, cue: TextRange) -> bool {
+    let ending = match doc.lex.lang {
+        Lang::Fr => "ant",
+        Lang::En => "ing",
+    };
+    auxiliary_before(doc, cue.start()).is_none() && doc.folded_at(cue).ends_with(ending)
+}
+
+/// The subject opening the clause `[from, end)`: the words up to its
+/// first mention outside quotations, or its first word (a pronoun).
+fn leading_subject(doc: &Doc, reg: &Registry, from: usize, end: usize) -> Option<TextRange> {
+    let start = clause_start(doc, from, end);
+    let clause = crate::text::trim_range(doc.text, TextRange::new(start, end));
+    let first_word = doc.words(clause).first()?.range;
+    let stop = reg
+        .mentions_in(clause)
+        .find(|m| !doc.in_quote(m.range))
+        .map_or(first_word.end(), |m| m.range.end());
+    Some(TextRange::new(clause.start(), stop))
 }
 
 #[cfg(test)]
@@ -139,6 +192,18 @@ mod tests {
         check_claim(
             "Le chômage pourrait baisser et Marie Dupont a parlé avec nous.",
             "unattributed null: Le chômage pourrait baisser et Marie Dupont a parlé avec nous.",
+        );
+    }
+
+    #[test]
+    fn a_framing_verb_names_the_speaker_of_the_quotation_it_governs() {
+        check_quote(
+            "Marie Dupont $0a qualifié$0 le projet de « folie pure ».",
+            "mixed Marie Dupont « folie pure »",
+        );
+        check_quote(
+            "Tom Hardy $0called$0 the decision \"a disaster for the region\".",
+            "mixed Tom Hardy «a disaster for the region»",
         );
     }
 }

@@ -83,7 +83,32 @@ pub(super) fn auxiliary_before(doc: &Doc, at: usize) -> Option<TextRange> {
 
 /// Speech cues of a range, with their full extent (auxiliary included).
 pub(super) fn cues_in(doc: &Doc, within: TextRange) -> Vec<TextRange> {
-    doc.speech_in(within)
+    cues_of(doc, within, doc.speech_in(within), |r, id| {
+        cue_form_ok(doc, r, id)
+    })
+}
+
+/// Framing cues of a range ("called", "a qualifié"), with their full
+/// extent; cues only for a quotation they govern ([`governs_quote`]).
+pub(super) fn framing_cues_in(doc: &Doc, within: TextRange) -> Vec<TextRange> {
+    cues_of(doc, within, doc.framing_in(within), |r, id| {
+        match doc.lex.framing.kind(&doc.text[r.as_range()], id) {
+            Some(FormKind::Finite) => true,
+            Some(FormKind::Participle) => auxiliary_before(doc, r.start()).is_some(),
+            None => false,
+        }
+    })
+}
+
+/// The verb forms of a range that are cues: outside quotations, not an
+/// infinitive, a passive or a noun, of a form `ok` accepts.
+fn cues_of(
+    doc: &Doc,
+    within: TextRange,
+    forms: &[(TextRange, usize)],
+    ok: impl Fn(TextRange, usize) -> bool,
+) -> Vec<TextRange> {
+    forms
         .iter()
         .copied()
         .filter(|(r, _)| {
@@ -92,7 +117,7 @@ pub(super) fn cues_in(doc: &Doc, within: TextRange) -> Vec<TextRange> {
                 && !passive(doc, r.start())
                 && !after_determiner(doc, r.start())
         })
-        .filter(|(r, id)| cue_form_ok(doc, *r, *id))
+        .filter(|(r, id)| ok(*r, *id))
         .map(|(r, _)| match auxiliary_before(doc, r.start()) {
             // The cue stays inside the range searched (a window may start
             // between the auxiliary and the verb).
@@ -100,6 +125,37 @@ pub(super) fn cues_in(doc: &Doc, within: TextRange) -> Vec<TextRange> {
             _ => r,
         })
         .collect()
+}
+
+/// Whether the verb of `cue` governs a quotation opening at `quote`: the
+/// quotation is its object or attribute, a few words on in the same
+/// clause ("called the plan "a disaster"", "a mis l'accent sur les
+/// mesures prises pour « … »").
+pub(super) fn governs_quote(doc: &Doc, cue: TextRange, quote: usize) -> bool {
+    /// An object and its complements: never further than this many words.
+    const REACH: usize = 12;
+    if quote < cue.end() {
+        return false;
+    }
+    let between = &doc.text[cue.end()..quote];
+    !between.contains(['.', ';', ':', '!', '?', '«', '»', '"', '“', '”'])
+        && doc.words(TextRange::new(cue.end(), quote)).len() <= REACH
+}
+
+/// The cue governing the quotation opening at `quote`, among those of
+/// `within` (which ends there): the last speech cue, or a framing cue
+/// after it that governs the quotation.
+pub(super) fn governing_cue(doc: &Doc, within: TextRange, quote: usize) -> Option<TextRange> {
+    let speech = cues_in(doc, within).last().copied();
+    let framing = framing_cues_in(doc, within)
+        .into_iter()
+        .rev()
+        .find(|c| governs_quote(doc, *c, quote));
+    match (speech, framing) {
+        (Some(s), Some(f)) if f.start() > s.start() => Some(f),
+        (Some(s), _) => Some(s),
+        (None, f) => f,
+    }
 }
 
 pub(super) fn skip_adverbs(doc: &Doc, mut at: usize, limit: usize) -> usize {

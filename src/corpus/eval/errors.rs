@@ -116,13 +116,9 @@ pub struct EvalError {
     /// The rule that produced the system item, when the analysis records
     /// it: the claim marker kind, the vague-source phrase, the finding
     /// code, the actor's origin (registry, gazetteer, acronym, proper name,
-    /// description; inferred from the actor's fields).
-    ///
-    /// TODO(construction-id): `None` for quotes and speakers: the analysis
-    /// does not yet say which construction (incise, colon, `selon`,
-    /// continuation, pronoun…) produced a quote or its speaker. When the
-    /// restructured `src/analysis` puts a construction id on `Quote`, fill
-    /// this slot from it in `quotes.rs` (`Scorer::quote_rule`).
+    /// description; inferred from the actor's fields), and for quotes and
+    /// speakers the construction that named the speaker
+    /// ([`crate::analysis::Quote::construction`]).
     pub rule: Option<String>,
     /// What the analysis shows of how it got there: the cue, the marker,
     /// the mention the speaker was reached through.

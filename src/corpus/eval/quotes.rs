@@ -277,12 +277,14 @@ impl<'a> Scorer<'a> {
         )
     }
 
-    /// The construction that produced the quote and its speaker.
-    ///
-    /// TODO(construction-id): the analysis does not record it yet; return
-    /// the construction id once `Quote` carries one.
-    pub(super) fn quote_rule(&self, _q: &Quote) -> Option<String> {
-        None
+    /// The construction that named the quote's speaker, after the kind
+    /// of quote ("mixed quote; speaker by incise").
+    pub(super) fn quote_rule(&self, q: &Quote) -> Option<String> {
+        let speaker = match q.construction {
+            Some(c) => format!("speaker by {c}"),
+            None => "no construction named a speaker".to_string(),
+        };
+        Some(format!("{} quote; {speaker}", q.kind.as_str()))
     }
 
     /// The cue and the mention the speaker was reached through.
