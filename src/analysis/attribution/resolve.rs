@@ -164,14 +164,27 @@ pub(super) fn resolve(
         }
         _ => heads.min_by_key(|m| m.range.start),
     };
+    let indefinite = doc.lexicons.shared.indefinites.contains(&first.folded)
+        && !(doc.lex.lang == Lang::Fr && matches!(first.folded.as_str(), "a" | "an"));
     if let Some(m) = head {
-        return Some(Resolution::Actor(m.actor));
+        // English puts a name before its head noun as a modifier ("a
+        // Coles spokesperson", "the Kremlin spokesman"): the role speaks,
+        // for its institution when it is one.
+        let modifier =
+            doc.lex.lang == Lang::En && words.last().is_some_and(|w| w.range.end() > m.range.end());
+        let kind = reg.actors[m.actor].kind;
+        return Some(match kind {
+            _ if !modifier => Resolution::Actor(m.actor),
+            _ if indefinite => Resolution::Unnamed(subject),
+            ActorKind::Organization | ActorKind::Country | ActorKind::Media => {
+                Resolution::Institution(m.actor)
+            }
+            _ => Resolution::Actor(m.actor),
+        });
     }
     if let Some(id) = institution {
         return Some(Resolution::Institution(id));
     }
-    let indefinite = doc.lexicons.shared.indefinites.contains(&first.folded)
-        && !(doc.lex.lang == Lang::Fr && matches!(first.folded.as_str(), "a" | "an"));
     if indefinite && words.len() >= 2 {
         return Some(Resolution::Unnamed(subject));
     }
@@ -379,6 +392,10 @@ mod tests {
         check_claim(
             "Le porte-parole du Kremlin a affirmé que les sanctions pourraient être levées.",
             "attributed Russie: Le porte-parole du Kremlin a affirmé que les sanctions pourraient être levées.",
+        );
+        check_claim(
+            "Meanwhile the Vantor Group spokesman said the plant could close.",
+            "attributed Vantor Group: Meanwhile the Vantor Group spokesman said the plant could close.",
         );
     }
 }
