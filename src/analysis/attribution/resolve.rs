@@ -8,7 +8,7 @@
 //! naming no one resolves to nothing.
 
 use super::super::actors::Registry;
-use super::super::{Actor, ActorId, Doc, Mention, MentionKind};
+use super::super::{Actor, ActorId, ActorOrigin, Doc, Mention, MentionKind};
 use crate::lexicon::{ActorKind, Gender, Lang};
 use crate::text::{collapse_whitespace, TextRange};
 
@@ -92,7 +92,7 @@ pub(super) fn resolve_subject(
     if let Some(m) = head {
         return Some(m.actor);
     }
-    if institution.is_some() {
+    if institution.is_some() && !is_bare_apposition(doc, subject) {
         return institution;
     }
     let indefinite = doc.lexicons.shared.indefinites.contains(&first.folded)
@@ -116,6 +116,26 @@ pub(super) fn resolve_subject(
     None
 }
 
+/// "Philippe Martin, secrétaire général de la CGT, a déclaré", "Jan Peeters,
+/// spokesman for Febelfin, said": a comma segment opening on a bare noun (no
+/// determiner) is an apposition to the name before it, not the subject: the
+/// institution it names is where the speaker works, not who speaks.
+fn is_bare_apposition(doc: &Doc, subject: TextRange) -> bool {
+    let after_comma = doc.text[..subject.start()]
+        .trim_end_matches(|c: char| c == ' ' || crate::text::is_space(c))
+        .ends_with(',');
+    let Some(first) = doc.words(subject).first() else {
+        return false;
+    };
+    after_comma
+        && first.folded.chars().next().is_some_and(char::is_alphabetic)
+        && doc.text[first.range.as_range()]
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+        && !doc.lexicons.shared.term_determiners.contains(&first.folded)
+}
+
 /// Whether the mention at `at` is introduced by de/du/d'/of within the
 /// subject that starts at `start`.
 fn is_complement(doc: &Doc, start: usize, at: usize) -> bool {
@@ -135,7 +155,7 @@ fn is_complement(doc: &Doc, start: usize, at: usize) -> bool {
 
 fn unnamed(doc: &Doc, subject: TextRange, reg: &mut Registry) -> ActorId {
     let name = collapse_whitespace(&doc.text[subject.as_range()]);
-    let id = reg.add(&name, ActorKind::Person);
+    let id = reg.add_from(&name, ActorKind::Person, ActorOrigin::Description);
     reg.actors[id].named = false;
     // The span may hold a name ("un membre de l'administration d'Obama"):
     // both are mentions.
@@ -236,6 +256,18 @@ mod tests {
         check_claim(
             "Le porte-parole du Kremlin a affirmé que les sanctions pourraient être levées.",
             "attributed Russie: Le porte-parole du Kremlin a affirmé que les sanctions pourraient être levées.",
+        );
+    }
+
+    #[test]
+    fn a_role_in_apposition_leaves_the_name_speaking() {
+        check_quote(
+            "Paul Girard, secrétaire général de la Fédération nationale des transports, $0a déclaré$0 : « Nous tiendrons. »",
+            "direct Paul Girard « Nous tiendrons. »",
+        );
+        check_quote(
+            "Jan Peeters, spokesman for the Bank of England, $0said$0: \"We will hold.\"",
+            "direct Jan Peeters «We will hold.»",
         );
     }
 }
