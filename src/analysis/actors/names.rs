@@ -414,10 +414,12 @@ fn trim_run(doc: &Doc, seq: &[Word], initial: bool) -> Option<Trimmed> {
         end -= 1;
     }
     // "Labour MP", "Foreign Minister": a title ending the run is not part
-    // of the name before it.
+    // of the name before it. After a capitalised particle it is a surname:
+    // "Bruno Le Maire".
     if let Some(k) = (skip + 1..end).find(|&k| {
         doc.match_at(&doc.lex.title_set, seq[k].range.start())
             .is_some_and(|(r, _)| r.end() == seq[end - 1].range.end())
+            && !(is_particle(doc, &seq[k - 1].folded) && is_capitalized(&seq[k - 1], doc.text))
     }) {
         end = k;
     }

@@ -80,10 +80,13 @@ pub(super) fn at_first_name(
     let name = &seq[k..];
     if name.len() > 3
         || prefix.iter().all(|w| is_first_name(doc, w))
+            && !is_portfolio(doc, seq[0].range.start(), prefix)
         || prefix.iter().any(|w| is_particle(doc, &w.folded))
-        || name
-            .iter()
-            .any(|w| shared.org_heads.contains(&w.folded) || is_particle(doc, &w.folded))
+        || name.iter().any(|w| {
+            shared.org_heads.contains(&w.folded)
+                // "Bruno Le Maire", but not "Adam of …".
+                || is_particle(doc, &w.folded) && !is_capitalized(w, doc.text)
+        })
     {
         return false;
     }
@@ -98,6 +101,23 @@ pub(super) fn at_first_name(
         }
     }
     true
+}
+
+/// "ministre de l'Économie Bruno Le Maire", "commission des Lois Sacha
+/// Houlié": after `de`, `des` or `of`, capitalised common words of the
+/// article's language are the portfolio of a title, even when a dictionary
+/// also lists them as first names (`Lois`).
+fn is_portfolio(doc: &Doc, start: usize, prefix: &[Word]) -> bool {
+    let before = doc.words(TextRange::new(start.saturating_sub(12), start));
+    let after_de = before.last().is_some_and(|w| {
+        is_particle(doc, &w.folded)
+            && !is_capitalized(w, doc.text)
+            && doc.text[w.range.end()..start].trim().is_empty()
+    });
+    after_de
+        && prefix
+            .iter()
+            .all(|w| crate::lexicon::word_classes(doc.lex.lang, &w.folded).is_common())
 }
 
 /// A first name that does not also open a common phrase: "Adam", "Mike",
@@ -131,6 +151,15 @@ mod tests {
             "The ruling was criticised by Laura Benedetti of Northfield University.",
             Vec::new(),
             "person Laura Benedetti: Laura Benedetti\norganization Northfield University: Northfield University",
+        );
+    }
+
+    #[test]
+    fn a_portfolio_before_a_name_is_not_part_of_it() {
+        check_actors(
+            "Le président de la commission des Lois Sacha Houlié a parlé au ministre de l'Économie Bruno Le Maire.",
+            Vec::new(),
+            "person Sacha Houlié: Sacha Houlié\nperson Bruno Le Maire: Bruno Le Maire",
         );
     }
 
