@@ -98,8 +98,18 @@ fn extend_run(doc: &Doc, words: &[Word], from: usize, reg: &Registry) -> usize {
     let mut has_org_head = doc.lexicons.shared.org_heads.contains(&words[from].folded);
     while j < words.len() {
         let prev = &words[j - 1];
-        // "People's Vote": the possessive's "s" is a word of its own.
-        if let Some(after) = possessive(doc, words, j - 1).filter(|_| j - from <= 2) {
+        // "People's Vote": the possessive's "s" is a word of its own. A
+        // longer run goes on only into an organisation's head noun:
+        // "Lincoln County Sheriff's Office".
+        let org_after = |after: &usize| {
+            j - from <= 2
+                || doc
+                    .lexicons
+                    .shared
+                    .org_heads
+                    .contains(&words[*after].folded)
+        };
+        if let Some(after) = possessive(doc, words, j - 1).filter(org_after) {
             if name_at(after) {
                 last = after;
                 j = after + 1;

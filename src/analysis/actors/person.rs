@@ -21,8 +21,11 @@ pub(super) fn title_inside_run(
     reg: &mut Registry,
     g: &Gazetteer,
 ) -> bool {
-    let Some(t) = seq.iter().rposition(|w| {
-        doc.lex.titles.contains_key(&w.folded) || doc.lex.civilities.contains_key(&w.folded)
+    // "Sheriff's Office": a title with a possessive names no one.
+    let Some(t) = (0..seq.len()).rev().find(|&i| {
+        let w = &seq[i];
+        (doc.lex.titles.contains_key(&w.folded) || doc.lex.civilities.contains_key(&w.folded))
+            && seq.get(i + 1).is_none_or(|s| s.folded != "s")
     }) else {
         return false;
     };
@@ -53,6 +56,11 @@ pub(super) fn title_inside_run(
         if !rest.is_empty() {
             candidate(doc, words, &rest, reg, g);
         }
+        return true;
+    }
+    // "Police Chief Mark Smith of the Lincoln County Sheriff's Office": the
+    // person, then the organisation after `of`.
+    if super::split::person_of(doc, words, name_part, reg, g) {
         return true;
     }
     if !could_be_name(doc, name_part) {
@@ -210,6 +218,15 @@ fn demonym_country(doc: &Doc, title: TextRange) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::super::check::check_actors;
+
+    #[test]
+    fn a_title_a_person_and_the_office_after_of() {
+        check_actors(
+            "Police Chief Mark Ridley of the Lincoln County Sheriff's Office said the road was closed.",
+            Vec::new(),
+            "person Mark Ridley: Mark Ridley\norganization Lincoln County Sheriff's Office: Lincoln County Sheriff's Office",
+        );
+    }
 
     #[test]
     fn a_title_before_a_name_is_not_part_of_it() {

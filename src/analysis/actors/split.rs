@@ -45,7 +45,9 @@ pub(super) fn person_of(
     person(doc, &seq[..k], reg);
     let rest: Vec<Word> = seq[k..]
         .iter()
-        .skip_while(|w| is_particle(doc, &w.folded))
+        .skip_while(|w| {
+            is_particle(doc, &w.folded) || w.folded == "the" && !is_capitalized(w, doc.text)
+        })
         .cloned()
         .collect();
     if !rest.is_empty() {

@@ -92,11 +92,21 @@ pub(super) fn resolve_subject(
     if let Some(m) = head {
         return Some(m.actor);
     }
+    let indefinite = doc.lexicons.shared.indefinites.contains(&first.folded)
+        && !(doc.lex.lang == Lang::Fr && matches!(first.folded.as_str(), "a" | "an"));
+    // "Des leaders du Parti populaire": some people of an institution, not
+    // the institution ("une étude de l'université" is the university's).
+    let people_of = indefinite
+        && words.get(1).is_some_and(|w| {
+            let singular = w.folded.trim_end_matches(['s', 'x']);
+            doc.lex.titles.contains_key(&w.folded) || doc.lex.titles.contains_key(singular)
+        });
+    if people_of {
+        return Some(unnamed(doc, subject, reg));
+    }
     if institution.is_some() && !is_bare_apposition(doc, subject) {
         return institution;
     }
-    let indefinite = doc.lexicons.shared.indefinites.contains(&first.folded)
-        && !(doc.lex.lang == Lang::Fr && matches!(first.folded.as_str(), "a" | "an"));
     if indefinite && words.len() >= 2 {
         return Some(unnamed(doc, subject, reg));
     }
@@ -256,6 +266,14 @@ mod tests {
         check_claim(
             "Le porte-parole du Kremlin a affirmé que les sanctions pourraient être levées.",
             "attributed Russie: Le porte-parole du Kremlin a affirmé que les sanctions pourraient être levées.",
+        );
+    }
+
+    #[test]
+    fn some_people_of_an_institution_are_a_vague_source() {
+        check_claim(
+            "Des dirigeants de la Fédération bancaire ont indiqué que les comptes étaient sûrs.",
+            "vague-source Des dirigeants de la Fédération bancaire: Des dirigeants de la Fédération bancaire ont indiqué que les comptes étaient sûrs.",
         );
     }
 
