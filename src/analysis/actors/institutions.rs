@@ -87,6 +87,9 @@ pub(super) fn adjective_institutions(doc: &Doc, words: &[Word], reg: &mut Regist
         if !force && !named {
             continue;
         }
+        if named && !names_an_institution(doc, words, i) {
+            continue;
+        }
         let mut end = i;
         while end + 1 < words.len()
             && end - i < 3
@@ -110,6 +113,30 @@ pub(super) fn adjective_institutions(doc: &Doc, words: &[Word], reg: &mut Regist
         reg.mention(range, id, MentionKind::Name);
     }
 }
+
+/// Whether the capitalised noun at `i` can open an institution's name: not
+/// after an indefinite article ("un Etat décisif", a state among others),
+/// nor as the portfolio of a minister ("le ministre du Redressement
+/// productif", "la ministre de l'Économie numérique"): part of a title.
+fn names_an_institution(doc: &Doc, words: &[Word], i: usize) -> bool {
+    let before: Vec<&str> = words[..i]
+        .iter()
+        .rev()
+        .take(3)
+        .map(|w| w.folded.as_str())
+        .collect();
+    if before.first().is_some_and(|w| matches!(*w, "un" | "une")) {
+        return false;
+    }
+    let title = before
+        .iter()
+        .find(|w| !is_particle(doc, w) && !matches!(**w, "l'" | "la" | "le" | "les"));
+    !title.is_some_and(|t| MINISTER_TITLES.contains(t))
+}
+
+/// Titles whose complement is a portfolio, not an institution: a closed
+/// set, part of this rule's grammar.
+const MINISTER_TITLES: &[&str] = &["ministre", "ministres", "secretaire", "sous-secretaire"];
 
 /// "l'armée", "the police": the force named before with adjectives (`la
 /// police fédérale … la police`), else its own actor.
@@ -165,4 +192,27 @@ fn is_adjective(doc: &Doc, w: &Word) -> bool {
                 .adjective_endings
                 .iter()
                 .any(|e| f.ends_with(e.as_str())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::check::check_actors;
+
+    #[test]
+    fn a_noun_and_adjectives_name_an_institution() {
+        check_actors(
+            "Le texte a été soutenu par la Gauche démocratique et la police fédérale.",
+            Vec::new(),
+            "organization Gauche démocratique: Gauche démocratique\norganization police fédérale: police fédérale",
+        );
+    }
+
+    #[test]
+    fn a_minister_s_portfolio_or_a_state_among_others_is_no_institution() {
+        check_actors(
+            "Le ministre du Redressement productif a visité un Etat décisif.",
+            Vec::new(),
+            "",
+        );
+    }
 }
