@@ -40,7 +40,11 @@ pub(super) fn gazetteer(doc: &Doc, lang: Lang, reg: &mut Registry) {
     for (p, &para) in doc.paragraphs.iter().enumerate() {
         for (range, i) in doc.find(&g.names, para) {
             let original = &doc.text[range.as_range()];
-            if !g.name_cases[i].accepts(original) || reg.is_claimed(range) || modifier(doc, range) {
+            if !g.name_cases[i].accepts(original)
+                || reg.is_claimed(range)
+                || modifier(doc, range)
+                || names_an_event(doc, range)
+            {
                 continue;
             }
             let (id, kind) = match g.name_entries[i] {
@@ -108,6 +112,20 @@ fn modifier(doc: &Doc, range: TextRange) -> bool {
         .is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()))
 }
 
+/// "Labour Day", "Iraq War": a name before a capitalised event noun is
+/// part of the event's name.
+fn names_an_event(doc: &Doc, range: TextRange) -> bool {
+    let after = doc.words(TextRange::new(
+        range.end(),
+        (range.end() + 20).min(doc.text.len()),
+    ));
+    after.first().is_some_and(|w| {
+        doc.text[range.end()..w.range.start()] == *" "
+            && super::is_capitalized(w, doc.text)
+            && doc.lexicons.shared.event_heads.contains(&w.folded)
+    })
+}
+
 /// "PEKIN (Reuters) -", "WASHINGTON, 3 mars -": a place name in capitals
 /// opening one of the first paragraphs.
 fn is_dateline(doc: &Doc, paragraph: usize, range: TextRange) -> bool {
@@ -150,6 +168,15 @@ mod tests {
             "She told the Daily Mail that Uruguay and Guyana agreed.",
             Vec::new(),
             "media Daily Mail: the Daily Mail\ncountry Uruguay: Uruguay\ncountry Guyana: Guyana",
+        );
+    }
+
+    #[test]
+    fn parties_but_not_an_event_named_after_one() {
+        check_actors(
+            "Labour MP Anna Reed and a Republican senator spoke on Labour Day.",
+            Vec::new(),
+            "organization Labour Party: Labour\nperson Anna Reed (MP): Anna Reed\norganization Republican Party: Republican",
         );
     }
 
