@@ -70,6 +70,12 @@ pub(super) fn acronym_expansions(doc: &Doc, reg: &mut Registry) -> Defined {
             reg.things.insert(fold(acro));
             continue;
         }
+        // "MP (Member of Parliament)", "CEO (Chief Executive Officer)": the
+        // acronym of a title names no one.
+        let folded_full = fold(&collapse(&text[full.as_range()]));
+        if doc.lex.titles.contains_key(&folded_full) || doc.lex.titles.contains_key(&fold(acro)) {
+            continue;
+        }
         if reg.is_claimed(full) {
             continue;
         }
@@ -255,6 +261,15 @@ mod tests {
             "La National Security Agency (NSA) surveille. La NSA dément.",
             Vec::new(),
             "organization National Security Agency: National Security Agency | NSA | NSA",
+        );
+    }
+
+    #[test]
+    fn the_acronym_of_a_title_names_no_one() {
+        check_actors(
+            "Green MP (Member of Parliament) Tom Reed spoke.",
+            Vec::new(),
+            "person Tom Reed: Tom Reed",
         );
     }
 
