@@ -42,7 +42,15 @@ pub(super) fn resolve_subject(
             return resolve_pronoun(doc, subject.start(), gender, plural, reg, speakers);
         }
     }
-    let inside: Vec<&Mention> = reg.mentions_in(subject).collect();
+    // "speaking to BBC", "wrote Joshua Wong on Twitter", "per ABC News",
+    // "sur Europe 1": the medium a speaker talks through is not the speaker.
+    let inside: Vec<&Mention> = reg
+        .mentions_in(subject)
+        .filter(|m| {
+            reg.actors[m.actor].kind != ActorKind::Media
+                || !is_channel(doc, subject.start(), m.range.start())
+        })
+        .collect();
     // The institution a role speaks for: "le porte-parole du Kremlin",
     // "analysts at Morgan Stanley", "la direction de l'entreprise".
     let institution = inside
@@ -144,6 +152,21 @@ fn is_bare_apposition(doc: &Doc, subject: TextRange) -> bool {
             .next()
             .is_some_and(char::is_lowercase)
         && !doc.lexicons.shared.term_determiners.contains(&first.folded)
+}
+
+/// Whether the mention (of a medium) at `at` is introduced by a
+/// preposition of the channel a speaker talks through (to, on, per, sur, via) within the
+/// subject that starts at `start`.
+fn is_channel(doc: &Doc, start: usize, at: usize) -> bool {
+    let before = doc.words(TextRange::new(start, at));
+    let Some(prev) = before
+        .iter()
+        .rev()
+        .find(|w| !matches!(w.folded.as_str(), "la" | "le" | "les" | "l'" | "the"))
+    else {
+        return false;
+    };
+    matches!(prev.folded.as_str(), "to" | "on" | "per" | "sur" | "via")
 }
 
 /// Whether the mention at `at` is introduced by de/du/d'/of within the
@@ -266,6 +289,18 @@ mod tests {
         check_claim(
             "Le porte-parole du Kremlin a affirmé que les sanctions pourraient être levées.",
             "attributed Russie: Le porte-parole du Kremlin a affirmé que les sanctions pourraient être levées.",
+        );
+    }
+
+    #[test]
+    fn the_medium_a_speaker_talks_through_is_not_the_speaker() {
+        check_quote(
+            "Paul Reed, speaking to the BBC, $0said$0: \"It is over.\"",
+            "direct Paul Reed «It is over.»",
+        );
+        check_quote(
+            "\"It is over,\" $0wrote$0 student leader Anna Lau on Twitter.",
+            "direct Anna Lau «It is over,»",
         );
     }
 
