@@ -39,6 +39,9 @@ pub(super) fn subject_span(doc: &Doc, from: usize, limit: usize) -> TextRange {
 pub(super) fn subject_candidates(doc: &Doc, from: usize, at: usize) -> Vec<TextRange> {
     let start = clause_start(doc, from, at);
     let mut span = crate::text::trim_range(doc.text, TextRange::new(start, at));
+    if span.is_empty() {
+        return coordinated_subject(doc, from, at).into_iter().collect();
+    }
     let text = &doc.text[span.as_range()];
     for rel in [
         ", qui ", ", who ", ", which ", ", dont ", ", lui, ", ", elle, ", ", eux, ",
@@ -78,6 +81,42 @@ pub(super) fn subject_candidates(doc: &Doc, from: usize, at: usize) -> Vec<TextR
         res.push(span);
     }
     res
+}
+
+/// "Erdoğan cited Article 5 and said", "Le ministre Jean Roux a visité
+/// l'usine et a ajouté": a verb right after and/et/but/mais shares the
+/// subject opening the clause before: its words up to the first lower-case
+/// word that is neither a determiner, a particle nor a title, once a
+/// capitalised word has been seen.
+fn coordinated_subject(doc: &Doc, from: usize, at: usize) -> Option<TextRange> {
+    let before = doc.words(TextRange::new(from.min(at), at));
+    let conj = before.last()?;
+    if !matches!(conj.folded.as_str(), "and" | "et" | "but" | "mais") {
+        return None;
+    }
+    let start = clause_start(doc, from, conj.range.start());
+    let words = doc.words(TextRange::new(start, conj.range.start()));
+    let mut seen_capital = false;
+    let mut end = None;
+    for w in words {
+        let capital = doc.text[w.range.as_range()]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        let grammar = doc.lexicons.shared.term_determiners.contains(&w.folded)
+            || doc.lexicons.shared.particles.contains(&w.folded);
+        if capital && !grammar {
+            seen_capital = true;
+        } else if !capital && !grammar && !doc.lex.titles.contains_key(&w.folded) && seen_capital {
+            break;
+        }
+        end = Some(w.range.end());
+        if doc.text[w.range.end()..].starts_with(',') {
+            break;
+        }
+    }
+    let span = TextRange::new(words.first()?.range.start(), end?);
+    seen_capital.then_some(span)
 }
 
 /// Start of the clause that ends at `at`: after the last comma, semicolon,
@@ -142,6 +181,18 @@ mod tests {
         check_quote(
             "« Nous tiendrons », $0a assuré$0 la préfète des Landes, Isabelle Roche, hier.",
             "direct Isabelle Roche « Nous tiendrons »",
+        );
+    }
+
+    #[test]
+    fn a_coordinated_verb_shares_the_subject_before_and() {
+        check_quote(
+            "Turkish president Erdoğan cited Article 5 of the NATO treaty and $0said$0: \"They need to stand by us.\"",
+            "direct Erdoğan «They need to stand by us.»",
+        );
+        check_quote(
+            "Le ministre Jean Roux a visité l'usine de Renault et $0a ajouté$0 : « Nous tiendrons. »",
+            "direct Jean Roux « Nous tiendrons. »",
         );
     }
 
