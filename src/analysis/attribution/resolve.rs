@@ -10,7 +10,7 @@
 use super::super::actors::Registry;
 use super::super::{Actor, ActorId, ActorOrigin, Doc, Mention, MentionKind};
 use crate::lexicon::{ActorKind, Gender, Lang};
-use crate::text::{collapse_whitespace, TextRange};
+use crate::text::{collapse_whitespace, is_space, TextRange};
 
 /// The actor a subject span refers to.
 pub(super) fn resolve_subject(
@@ -42,15 +42,8 @@ pub(super) fn resolve_subject(
             return resolve_pronoun(doc, subject.start(), gender, plural, reg, speakers);
         }
     }
-    // "speaking to BBC", "wrote Joshua Wong on Twitter", "per ABC News",
-    // "sur Europe 1": the medium a speaker talks through is not the speaker.
-    let inside: Vec<&Mention> = reg
-        .mentions_in(subject)
-        .filter(|m| {
-            reg.actors[m.actor].kind != ActorKind::Media
-                || !is_channel(doc, subject.start(), m.range.start())
-        })
-        .collect();
+    let apposition_to_person = apposition_to_person(doc, subject, reg);
+    let inside = subject_mentions(doc, subject, reg, apposition_to_person);
     // The institution a role speaks for: "le porte-parole du Kremlin",
     // "analysts at Morgan Stanley", "la direction de l'entreprise".
     let institution = inside
@@ -112,7 +105,7 @@ pub(super) fn resolve_subject(
     if people_of {
         return Some(unnamed(doc, subject, reg));
     }
-    if institution.is_some() && !is_bare_apposition(doc, subject) {
+    if institution.is_some() && !is_bare_apposition(doc, subject) && !apposition_to_person {
         return institution;
     }
     if indefinite && words.len() >= 2 {
@@ -152,6 +145,68 @@ fn is_bare_apposition(doc: &Doc, subject: TextRange) -> bool {
             .next()
             .is_some_and(char::is_lowercase)
         && !doc.lexicons.shared.term_determiners.contains(&first.folded)
+}
+
+/// The mentions in a subject that may name its speaker.
+fn subject_mentions<'r>(
+    doc: &Doc,
+    subject: TextRange,
+    reg: &'r Registry,
+    apposition_to_person: bool,
+) -> Vec<&'r Mention> {
+    // "speaking to BBC", "wrote Joshua Wong on Twitter", "per ABC News",
+    // "sur Europe 1": the medium a speaker talks through is not the speaker.
+    // "Donald Tusk, the current President of the European Council, wrote",
+    // "Gérald Karsenti, PDG de HP France, a indiqué": the segment between a
+    // person's name and the verb is that person's apposition; only a person
+    // in it may be the subject, the earlier segment names the speaker.
+    reg.mentions_in(subject)
+        .filter(|m| !apposition_to_person || reg.actors[m.actor].kind == ActorKind::Person)
+        .filter(|m| {
+            reg.actors[m.actor].kind != ActorKind::Media
+                || !is_channel(doc, subject.start(), m.range.start())
+        })
+        .collect()
+}
+
+/// Whether `subject` follows a comma that closes a person's name opening
+/// its sentence ("Donald Tusk, the President of …"), not one after a
+/// preposition ("Selon Jean Roux, la Commission a indiqué") or inside a
+/// clause ("huit donnent une avance à B. Obama, et …").
+fn apposition_to_person(doc: &Doc, subject: TextRange, reg: &Registry) -> bool {
+    let before = doc.text[..subject.start()].trim_end_matches(|c: char| c == ' ' || is_space(c));
+    let Some(comma) = before.strip_suffix(',') else {
+        return false;
+    };
+    let name_end = comma.len();
+    let sentence = doc.sentences[doc.sentence_of(subject.start())].range;
+    let Some(person) = reg
+        .mentions_in(TextRange::new(sentence.start(), name_end))
+        .filter(|m| m.range.end() == name_end)
+        .find(|m| reg.actors[m.actor].kind == ActorKind::Person)
+    else {
+        return false;
+    };
+    // The name opens the sentence, after at most a title: "Ex-Prime
+    // Minister Donald Tusk", "Le ministre Jean Roux".
+    let shared = &doc.lexicons.shared;
+    doc.words(TextRange::new(sentence.start(), person.range.start()))
+        .iter()
+        .all(|w| {
+            let capital = doc.text[w.range.as_range()]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            let opener = shared.adverbial_openers.contains(&w.folded)
+                || matches!(
+                    w.folded.as_str(),
+                    "selon" | "pour" | "according" | "d'apres" | "for"
+                );
+            (capital && !opener)
+                || shared.term_determiners.contains(&w.folded)
+                || shared.particles.contains(&w.folded)
+                || doc.lex.titles.contains_key(&w.folded)
+        })
 }
 
 /// Whether the mention (of a medium) at `at` is introduced by a
@@ -301,6 +356,22 @@ mod tests {
         check_quote(
             "\"It is over,\" $0wrote$0 student leader Anna Lau on Twitter.",
             "direct Anna Lau «It is over,»",
+        );
+    }
+
+    #[test]
+    fn an_apposition_between_a_name_and_its_verb_leaves_the_name_speaking() {
+        check_quote(
+            "Ex-Prime Minister Anna Reed, the current President of the European Council, $0wrote$0: \"We are with you.\"",
+            "direct Anna Reed «We are with you.»",
+        );
+        check_quote(
+            "Paul Girard, jeune berger en Kabylie à l'époque, $0se souvient$0 : « C'était beau. »",
+            "direct Paul Girard « C'était beau. »",
+        );
+        check_quote(
+            "Selon Paul Girard, la Commission européenne $0a indiqué que$0 le texte passerait.",
+            "indirect Commission européenne «le texte passerait»",
         );
     }
 
