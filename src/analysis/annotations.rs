@@ -12,7 +12,7 @@
 //! A category absent from the annotations stays automatic.
 
 use super::actors::{key, Registry};
-use super::{ActorId, Claim, ClaimStatus, Doc, MentionKind, Quote, QuoteKind};
+use super::{ActorId, ActorOrigin, Claim, ClaimStatus, Doc, MentionKind, Quote, QuoteKind};
 use crate::lexicon::ActorKind;
 use crate::text::TextRange;
 
@@ -60,7 +60,7 @@ pub(super) fn apply(
     if !ann.actors.is_empty() {
         let old = std::mem::replace(reg, Registry::new(doc.text.len()));
         for a in &ann.actors {
-            let id = reg.add(&a.name, a.kind);
+            let id = reg.add_from(&a.name, a.kind, ActorOrigin::Annotation);
             let actor = &mut reg.actors[id];
             actor.kind = a.kind;
             actor.named = a.named;
@@ -91,7 +91,7 @@ pub(super) fn apply(
         ids = ann
             .actors
             .iter()
-            .map(|a| reg.add(&a.name, a.kind))
+            .map(|a| reg.add_from(&a.name, a.kind, ActorOrigin::Annotation))
             .collect();
     }
     let actor_id = |i: Option<usize>| i.and_then(|i| ids.get(i).copied());

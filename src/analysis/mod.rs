@@ -132,6 +132,46 @@ pub struct Actor {
     pub mentions: Vec<usize>,
     /// True when the actor comes from the registry or annotations.
     pub registered: bool,
+    /// How the analysis found the actor (the rule that made it).
+    pub origin: ActorOrigin,
+}
+
+/// How an actor was found: the rule that made it, shown by `eval -v`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ActorOrigin {
+    /// A `[[actor]]` entry of `newsls.toml`.
+    Registry,
+    /// A human annotation (brat `.ann`).
+    Annotation,
+    /// The compiled-in gazetteer: countries, capitals, media, institutions.
+    Gazetteer,
+    /// An acronym after its expansion: `National Security Agency (NSA)`.
+    Acronym,
+    /// A run of capitalised words read as a proper name.
+    Name,
+    /// A lower-case institution named by its noun and a complement or
+    /// adjective: `ministère de l'Agriculture`, `la police fédérale`.
+    Institution,
+    /// A description of someone unnamed (`un membre de l'administration`).
+    Description,
+    /// A word that context names: `selon Febelfin`, `Coles and
+    /// Woolworths`, `told ThePrint`, an institution that speaks.
+    Context,
+}
+
+impl ActorOrigin {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActorOrigin::Registry => "registry",
+            ActorOrigin::Annotation => "annotation",
+            ActorOrigin::Gazetteer => "gazetteer",
+            ActorOrigin::Acronym => "acronym",
+            ActorOrigin::Name => "proper name",
+            ActorOrigin::Institution => "institution",
+            ActorOrigin::Description => "description",
+            ActorOrigin::Context => "context cue",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -107,6 +107,12 @@ impl WordClasses {
         ))
     }
 
+    /// These classes without `COMMON`: what a word of another language
+    /// says about names only.
+    pub fn names_only(self) -> WordClasses {
+        WordClasses(self.0 & !WordClasses::COMMON.0)
+    }
+
     /// The classes of a data file's class column.
     fn parse(letters: &str) -> Option<WordClasses> {
         let mut res = WordClasses::NONE;

@@ -62,7 +62,26 @@ impl CaseRule {
     pub fn accepts(self, text: &str) -> bool {
         match self {
             CaseRule::Any => true,
-            CaseRule::Capitalized => text.chars().next().is_some_and(char::is_uppercase),
+            // "the Daily Mail" for "The Daily Mail": an article of a
+            // name of several words may lose its capital inside a
+            // sentence ("the Atlantic" is the ocean, not the magazine).
+            // "La presse internationale" is not "La Presse": after an
+            // article, the name's next word needs its capital too.
+            CaseRule::Capitalized => {
+                let article = ["the ", "le ", "la ", "les ", "l'", "l’"].iter().find(|a| {
+                    text.get(..a.len())
+                        .is_some_and(|h| crate::text::fold(h) == crate::text::fold(a))
+                });
+                match article {
+                    Some(a) => {
+                        let rest = &text[a.len()..];
+                        let lower_article = text.starts_with(|c: char| c.is_lowercase());
+                        rest.chars().next().is_some_and(char::is_uppercase)
+                            && (!lower_article || rest.contains(' '))
+                    }
+                    None => text.chars().next().is_some_and(char::is_uppercase),
+                }
+            }
             CaseRule::Upper => text
                 .chars()
                 .filter(|c| c.is_alphabetic())

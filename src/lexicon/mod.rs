@@ -240,6 +240,12 @@ pub struct Lexicon {
     /// was close"): every form of `bare_clause_any_form`, the third person
     /// and past of `bare_clause_verbs`, conjugated here.
     pub bare_clause_forms: Vec<String>,
+    /// Endings of adjectives that follow an institution's noun in its name
+    /// ("Fonds monétaire international", "police fédérale").
+    pub adjective_endings: Vec<String>,
+    /// Institutions of force named by a common noun ("la police",
+    /// "l'armée"): actors wherever the text names them.
+    pub forces: Vec<String>,
 }
 
 /// Lists used whatever the article's language (`shared.toml`).
@@ -248,6 +254,8 @@ pub struct Shared {
     pub term_determiners: HashSet<String>,
     /// Opening a definite description.
     pub definite_determiners: HashSet<String>,
+    /// Before an acronym, make it a common noun ("les OGM").
+    pub plural_determiners: HashSet<String>,
     pub particles: HashSet<String>,
     pub org_heads: HashSet<String>,
     pub media_heads: HashSet<String>,
@@ -268,6 +276,8 @@ pub struct Shared {
     pub indefinites: HashSet<String>,
     pub time_words: HashSet<String>,
     pub months: HashSet<String>,
+    /// Nouns a leader's name goes with ("le gouvernement Papadimos").
+    pub led_by: HashSet<String>,
 }
 
 pub struct Lexicons {
@@ -364,6 +374,10 @@ struct WordsFile {
     bare_clause_any_form: Vec<String>,
     #[serde(default)]
     bare_clause_verbs: Vec<String>,
+    #[serde(default)]
+    adjective_endings: Vec<String>,
+    #[serde(default)]
+    forces: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -385,6 +399,7 @@ struct SharedFile {
     indefinites: Vec<String>,
     time_words: Vec<String>,
     months: Vec<String>,
+    led_by: Vec<String>,
 }
 
 fn parse<T: serde::de::DeserializeOwned>(name: &str) -> Result<T, String> {
@@ -421,6 +436,7 @@ fn load_shared(file: &SharedFile) -> Result<Shared, String> {
     Ok(Shared {
         term_determiners: determiners_with(file, "term").into_iter().collect(),
         definite_determiners: determiners_with(file, "definite").into_iter().collect(),
+        plural_determiners: determiners_with(file, "plural").into_iter().collect(),
         particles: set(&file.particles),
         org_heads: set(&file.org_heads),
         media_heads: set(&file.media_heads),
@@ -436,6 +452,7 @@ fn load_shared(file: &SharedFile) -> Result<Shared, String> {
         indefinites: set(&file.indefinites),
         time_words: set(&file.time_words),
         months: set(&file.months),
+        led_by: set(&file.led_by),
     })
 }
 
@@ -567,6 +584,8 @@ fn load_lang(lang: Lang, shared: &SharedFile) -> Result<Lexicon, String> {
         abbreviations: folded(&words.abbreviations),
         sentence_words: folded(&words.sentence_words).into_iter().collect(),
         function_words: folded(&words.function_words).into_iter().collect(),
+        adjective_endings: folded(&words.adjective_endings),
+        forces: folded(&words.forces),
         bare_clause_forms: bare_clause_forms(
             &words.bare_clause_any_form,
             &words.bare_clause_verbs,

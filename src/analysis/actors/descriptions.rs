@@ -92,6 +92,26 @@ pub(super) fn descriptions(doc: &Doc, words: &[Word], reg: &mut Registry) {
             if gap == "," && kind == ActorKind::Person && is_capitalized(n, doc.text) {
                 continue;
             }
+            // "le député socialiste Boris Vallaud", "le président chinois Xi
+            // Jinping": one adjective between the title and the person it is
+            // the title of (not a verb: "le président reçoit Vladimir Poutine").
+            let adjective = g.demonyms.contains_key(&n.folded)
+                || doc
+                    .lex
+                    .adjective_endings
+                    .iter()
+                    .any(|e| n.folded.ends_with(e.as_str()))
+                    && !doc.lex.speech_forms.contains_key(&n.folded);
+            let named_after = adjective
+                && words.get(next_idx + 1).is_some_and(|n2| {
+                    adjacent(doc.text, n, n2)
+                        && reg
+                            .mention_starting_at(n2.range.start())
+                            .is_some_and(|m| reg.actors[m.actor].kind == ActorKind::Person)
+                });
+            if glued && kind == ActorKind::Person && !is_capitalized(n, doc.text) && named_after {
+                continue;
+            }
         }
         let mut end = head_end;
         let mut country = None;
@@ -207,6 +227,15 @@ mod tests {
             "The New York Times a enquêté. Le journal américain a publié.",
             Vec::new(),
             "media The New York Times: The New York Times | Le journal américain",
+        );
+    }
+
+    #[test]
+    fn a_title_and_an_adjective_before_a_name_describe_no_one_else() {
+        check_actors(
+            "Paul Girard a parlé. Le député socialiste Marc Lenoir a répondu.",
+            Vec::new(),
+            "person Paul Girard: Paul Girard\nperson Marc Lenoir (député socialiste): Marc Lenoir",
         );
     }
 }

@@ -2,7 +2,7 @@
 //! or the city itself in a dateline or after a locative preposition),
 //! media and agencies, institutions, places.
 
-use super::super::{ActorId, Doc, MentionKind};
+use super::super::{ActorId, ActorOrigin, Doc, MentionKind};
 use super::Registry;
 use crate::lexicon::{ActorKind, Gazetteer, GazetteerEntry, Gender, Lang};
 use crate::text::{fold, TextRange};
@@ -17,7 +17,11 @@ fn country_name(g: &Gazetteer, i: usize, lang: Lang) -> &str {
 
 pub(super) fn country_actor(reg: &mut Registry, g: &Gazetteer, i: usize, lang: Lang) -> ActorId {
     let c = &g.countries[i];
-    let id = reg.add(country_name(g, i, lang), ActorKind::Country);
+    let id = reg.add_from(
+        country_name(g, i, lang),
+        ActorKind::Country,
+        ActorOrigin::Gazetteer,
+    );
     for alias in [&c.fr, &c.en] {
         reg.add_key(alias, id);
     }
@@ -36,7 +40,11 @@ pub(super) fn gazetteer(doc: &Doc, lang: Lang, reg: &mut Registry) {
     for (p, &para) in doc.paragraphs.iter().enumerate() {
         for (range, i) in doc.find(&g.names, para) {
             let original = &doc.text[range.as_range()];
-            if !g.name_cases[i].accepts(original) || reg.is_claimed(range) {
+            if !g.name_cases[i].accepts(original)
+                || reg.is_claimed(range)
+                || modifier(doc, range)
+                || names_an_event(doc, range)
+            {
                 continue;
             }
             let (id, kind) = match g.name_entries[i] {
@@ -44,7 +52,11 @@ pub(super) fn gazetteer(doc: &Doc, lang: Lang, reg: &mut Registry) {
                 GazetteerEntry::Capital(c) => {
                     if is_dateline(doc, p, range) || after_locative(doc, range.start()) {
                         (
-                            reg.add(&g.name_display[i], ActorKind::Place),
+                            reg.add_from(
+                                &g.name_display[i],
+                                ActorKind::Place,
+                                ActorOrigin::Gazetteer,
+                            ),
                             MentionKind::Name,
                         )
                     } else {
@@ -53,7 +65,7 @@ pub(super) fn gazetteer(doc: &Doc, lang: Lang, reg: &mut Registry) {
                 }
                 GazetteerEntry::Media(m) => {
                     let media = &g.media[m];
-                    let id = reg.add(&media.name, ActorKind::Media);
+                    let id = reg.add_from(&media.name, ActorKind::Media, ActorOrigin::Gazetteer);
                     let a = &mut reg.actors[id];
                     a.is_agency = media.is_agency;
                     a.gender = if lang == Lang::En {
@@ -68,7 +80,7 @@ pub(super) fn gazetteer(doc: &Doc, lang: Lang, reg: &mut Registry) {
                 GazetteerEntry::Institution(o) => {
                     let inst = &g.institutions[o];
                     let name = if lang == Lang::Fr { &inst.fr } else { &inst.en };
-                    let id = reg.add(name, ActorKind::Organization);
+                    let id = reg.add_from(name, ActorKind::Organization, ActorOrigin::Gazetteer);
                     reg.add_key(&inst.fr, id);
                     reg.add_key(&inst.en, id);
                     reg.add_key(original, id);
@@ -83,13 +95,35 @@ pub(super) fn gazetteer(doc: &Doc, lang: Lang, reg: &mut Registry) {
                     (id, MentionKind::Name)
                 }
                 GazetteerEntry::Place(_) => (
-                    reg.add(&g.name_display[i], ActorKind::Place),
+                    reg.add_from(&g.name_display[i], ActorKind::Place, ActorOrigin::Gazetteer),
                     MentionKind::Name,
                 ),
             };
             reg.mention(range, id, kind);
         }
     }
+}
+
+/// "the Luxembourg-based court", "US-led forces": a name glued by a hyphen
+/// to a lower-case word makes an adjective, not a mention.
+fn modifier(doc: &Doc, range: TextRange) -> bool {
+    let rest = &doc.text[range.end()..];
+    rest.strip_prefix(['-', '‑'])
+        .is_some_and(|r| r.starts_with(|c: char| c.is_lowercase()))
+}
+
+/// "Labour Day", "Iraq War": a name before a capitalised event noun is
+/// part of the event's name.
+fn names_an_event(doc: &Doc, range: TextRange) -> bool {
+    let after = doc.words(TextRange::new(
+        range.end(),
+        (range.end() + 20).min(doc.text.len()),
+    ));
+    after.first().is_some_and(|w| {
+        doc.text[range.end()..w.range.start()] == *" "
+            && super::is_capitalized(w, doc.text)
+            && doc.lexicons.shared.event_heads.contains(&w.folded)
+    })
 }
 
 /// "PEKIN (Reuters) -", "WASHINGTON, 3 mars -": a place name in capitals
@@ -125,6 +159,24 @@ mod tests {
             "PEKIN (Reuters) - Washington fait pression.",
             Vec::new(),
             "place Pékin: PEKIN\nmedia Reuters: Reuters\ncountry États-Unis: Washington",
+        );
+    }
+
+    #[test]
+    fn a_lower_case_article_before_a_listed_name() {
+        check_actors(
+            "She told the Daily Mail that Uruguay and Guyana agreed.",
+            Vec::new(),
+            "media Daily Mail: the Daily Mail\ncountry Uruguay: Uruguay\ncountry Guyana: Guyana",
+        );
+    }
+
+    #[test]
+    fn parties_but_not_an_event_named_after_one() {
+        check_actors(
+            "Labour MP Anna Reed and a Republican senator spoke on Labour Day.",
+            Vec::new(),
+            "organization Labour Party: Labour\nperson Anna Reed (MP): Anna Reed\norganization Republican Party: Republican",
         );
     }
 

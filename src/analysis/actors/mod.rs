@@ -20,9 +20,14 @@
 
 mod acronyms;
 mod descriptions;
+mod dict;
 mod gazetteer;
+mod institutions;
+mod kind;
 mod names;
+mod person;
 mod registry;
+mod split;
 
 #[cfg(test)]
 pub(super) mod check;
@@ -38,14 +43,18 @@ use crate::text::is_space;
 pub(crate) fn detect(doc: &Doc, entries: &[ActorEntry], lang: Lang) -> Registry {
     let mut reg = Registry::new(doc.text.len());
     registry::registry_entries(doc, entries, &mut reg);
-    acronyms::acronym_expansions(doc, &mut reg);
+    acronyms::things(doc, &mut reg);
+    let defined = acronyms::acronym_expansions(doc, &mut reg);
     gazetteer::gazetteer(doc, lang, &mut reg);
+    acronyms::later_uses(doc, &defined, &mut reg);
     for s in &doc.sentences {
         let words = doc.words(s.range);
-        names::lowercase_institutions(doc, words, &mut reg);
+        institutions::lowercase_institutions(doc, words, &mut reg);
+        institutions::adjective_institutions(doc, words, &mut reg);
         names::names(doc, words, &mut reg);
     }
     names::repeated_names(doc, &mut reg);
+    reg.relink_surnames(doc.text);
     for s in &doc.sentences {
         let words = doc.words(s.range);
         descriptions::demonyms(doc, words, lang, &mut reg);

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::super::{Actor, ActorId, Doc, Mention, MentionKind};
+use super::super::{Actor, ActorId, ActorOrigin, Doc, Mention, MentionKind};
 use crate::input::ActorEntry;
 use crate::lexicon::{ActorKind, CaseRule, Gender, Lexicons, PhraseSet};
 use crate::text::{fold, TextRange};
@@ -19,6 +19,12 @@ pub(crate) struct Registry {
     /// person (a later short name joins it); kept by [`Registry::add`].
     person_tokens: HashMap<String, ActorId>,
     claimed: Vec<bool>,
+    /// Short names of organisations ([`short_name`]), kept by
+    /// [`Registry::add`].
+    org_short_names: HashMap<String, ActorId>,
+    /// Folded acronyms the document uses for things (`le projet ACTA`,
+    /// `the PALM trial`, `Ebola virus disease (EVD)`): never actors.
+    pub things: std::collections::HashSet<String>,
 }
 
 impl Registry {
@@ -33,7 +39,14 @@ impl Registry {
         self.keys.get(&key(name)).copied()
     }
 
+    /// An actor made from its context (an institution that speaks, an
+    /// anonymous source): see [`Registry::add_from`].
     pub fn add(&mut self, name: &str, kind: ActorKind) -> ActorId {
+        self.add_from(name, kind, ActorOrigin::Context)
+    }
+
+    /// The actor of that name, added with its kind and origin if new.
+    pub fn add_from(&mut self, name: &str, kind: ActorKind, origin: ActorOrigin) -> ActorId {
         if let Some(id) = self.find_key(name) {
             return id;
         }
@@ -50,8 +63,14 @@ impl Registry {
             country: None,
             mentions: Vec::new(),
             registered: false,
+            origin,
         });
         self.keys.insert(key(name), id);
+        if kind == ActorKind::Organization {
+            if let Some(short) = short_name(&self.actors[id]) {
+                self.org_short_names.entry(short).or_insert(id);
+            }
+        }
         if kind == ActorKind::Person && name.contains(' ') {
             for part in fold(name).split([' ', '-']) {
                 if !Lexicons::get().shared.particles.contains(part) {
@@ -87,6 +106,15 @@ impl Registry {
             .take_while(|m| m.range.start < r.end)
             .find(|m| m.range.intersects(r))
             .map(|m| self.actors[m.actor].kind)
+    }
+
+    /// The mention that starts at `offset`, if any (the longest).
+    pub(super) fn mention_starting_at(&self, offset: usize) -> Option<&Mention> {
+        let at = self.mentions.partition_point(|m| m.range.start() < offset);
+        self.mentions[at..]
+            .iter()
+            .take_while(|m| m.range.start() == offset)
+            .max_by_key(|m| m.range.len())
     }
 
     /// A mention that may contain others (an anonymous source's phrase).
@@ -206,12 +234,71 @@ impl Registry {
         map
     }
 
+    /// "François Hollande … M. Hollande", "Sudesh Amman … Amman said", "AS
+    /// Monaco … Monaco": a single word the gazetteer took for a country or
+    /// a place is the person or club whose short name it is
+    /// ([`short_name`]), when the document names one. Only surnames: in
+    /// "Israel Katz" the country keeps its name.
+    pub(super) fn relink_surnames(&mut self, text: &str) {
+        let mut surnames: HashMap<String, ActorId> = HashMap::new();
+        for (id, a) in self.actors.iter().enumerate() {
+            if let Some(last) = short_name(a) {
+                surnames.entry(last).or_insert(id);
+            }
+        }
+        if surnames.is_empty() {
+            return;
+        }
+        for m in &mut self.mentions {
+            let a = &self.actors[m.actor];
+            if a.origin != ActorOrigin::Gazetteer
+                || !matches!(a.kind, ActorKind::Country | ActorKind::Place)
+            {
+                continue;
+            }
+            let word = &text[m.range.as_range()];
+            if word.contains(' ') {
+                continue;
+            }
+            if let Some(&id) = surnames.get(&fold(word)) {
+                m.actor = id;
+                m.kind = MentionKind::Name;
+            }
+        }
+    }
+
+    /// The organisation whose short name ([`short_name`]) is `token`: "Lens"
+    /// for RC Lens, "Paribas" for BNP Paribas.
+    pub(super) fn organisation_with_short_name(&self, token: &str) -> Option<ActorId> {
+        self.org_short_names.get(token).copied()
+    }
+
     /// The first person with a multi-word name containing `token` ("Obama"
     /// for Barack Obama). Names and kinds never change once added, so the
     /// index built by [`Registry::add`] answers in constant time.
     pub(super) fn person_with_token(&self, token: &str) -> Option<ActorId> {
         self.person_tokens.get(token).copied()
     }
+}
+
+/// The word a later mention may name an actor by, folded: a person's
+/// surname (the last word of a multi-word name), or the last word of an
+/// organisation named by an acronym and a name (`RC Lens`, `BNP
+/// Paribas`).
+fn short_name(a: &Actor) -> Option<String> {
+    let words: Vec<&str> = a.name.split(' ').collect();
+    let [.., last] = words.as_slice() else {
+        return None;
+    };
+    let by_acronym = words.len() == 2
+        && words[0].chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && words[0]
+            .chars()
+            .all(|c| !c.is_alphabetic() || c.is_uppercase())
+        && !last.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+    let person = a.kind == ActorKind::Person && words.len() > 1;
+    let org = a.kind == ActorKind::Organization && by_acronym;
+    (person || org).then(|| fold(last))
 }
 
 /// Folded lookup key: case, accents and apostrophes folded, a leading
@@ -235,7 +322,7 @@ pub(super) fn registry_entries(doc: &Doc, entries: &[ActorEntry], reg: &mut Regi
     let mut names = Vec::new();
     let mut owners = Vec::new();
     for entry in entries {
-        let id = reg.add(&entry.name, entry.kind);
+        let id = reg.add_from(&entry.name, entry.kind, ActorOrigin::Registry);
         let actor = &mut reg.actors[id];
         actor.description = entry.description.clone();
         actor.wikidata = entry.wikidata.clone();

@@ -8,9 +8,9 @@
 //! naming no one resolves to nothing.
 
 use super::super::actors::Registry;
-use super::super::{Actor, ActorId, Doc, Mention, MentionKind};
+use super::super::{Actor, ActorId, ActorOrigin, Doc, Mention, MentionKind};
 use crate::lexicon::{ActorKind, Gender, Lang};
-use crate::text::{collapse_whitespace, TextRange};
+use crate::text::{collapse_whitespace, is_space, TextRange};
 
 /// What a subject names, found without touching the registry: the
 /// speaker constructions compare the candidates of a cue before one is
@@ -113,12 +113,8 @@ pub(super) fn resolve(
                 .map(Resolution::Actor);
         }
     }
-    // Names quoted inside the subject's span are nobody's subject
-    // ("Facebook" in « … Facebook has to … », said Peers).
-    let inside: Vec<&Mention> = reg
-        .mentions_in(subject)
-        .filter(|m| !doc.in_quote(m.range))
-        .collect();
+    let apposition_to_person = apposition_to_person(doc, subject, reg);
+    let inside = subject_mentions(doc, subject, reg, apposition_to_person);
     // The institution a role speaks for: "le porte-parole du Kremlin",
     // "analysts at Morgan Stanley", "la direction de l'entreprise".
     let institution = inside
@@ -167,23 +163,22 @@ pub(super) fn resolve(
     let indefinite = doc.lexicons.shared.indefinites.contains(&first.folded)
         && !(doc.lex.lang == Lang::Fr && matches!(first.folded.as_str(), "a" | "an"));
     if let Some(m) = head {
-        // English puts a name before its head noun as a modifier ("a
-        // Coles spokesperson", "the Kremlin spokesman"): the role speaks,
-        // for its institution when it is one.
-        let modifier =
-            doc.lex.lang == Lang::En && words.last().is_some_and(|w| w.range.end() > m.range.end());
-        let kind = reg.actors[m.actor].kind;
-        return Some(match kind {
-            _ if !modifier => Resolution::Actor(m.actor),
-            _ if indefinite => Resolution::Unnamed(subject),
-            ActorKind::Organization | ActorKind::Country | ActorKind::Media => {
-                Resolution::Institution(m.actor)
-            }
-            _ => Resolution::Actor(m.actor),
+        return Some(heading(doc, subject, m, indefinite, reg));
+    }
+    // "Des leaders du Parti populaire": some people of an institution, not
+    // the institution ("une étude de l'université" is the university's).
+    let people_of = indefinite
+        && words.get(1).is_some_and(|w| {
+            let singular = w.folded.trim_end_matches(['s', 'x']);
+            doc.lex.titles.contains_key(&w.folded) || doc.lex.titles.contains_key(singular)
         });
+    if people_of {
+        return Some(Resolution::Unnamed(subject));
     }
     if let Some(id) = institution {
-        return Some(Resolution::Institution(id));
+        if !is_bare_apposition(doc, subject) && !apposition_to_person {
+            return Some(Resolution::Institution(id));
+        }
     }
     if indefinite && words.len() >= 2 {
         return Some(Resolution::Unnamed(subject));
@@ -197,6 +192,131 @@ pub(super) fn resolve(
         return Some(Resolution::InstitutionNoun(range, head.folded.clone()));
     }
     None
+}
+
+/// What a mention heading the subject names. English puts a name before
+/// its head noun as a modifier ("a Coles spokesperson", "the Kremlin
+/// spokesman"): then the role speaks, for its institution when it is one.
+fn heading(
+    doc: &Doc,
+    subject: TextRange,
+    m: &Mention,
+    indefinite: bool,
+    reg: &Registry,
+) -> Resolution {
+    let modifier = doc.lex.lang == Lang::En
+        && doc
+            .words(subject)
+            .last()
+            .is_some_and(|w| w.range.end() > m.range.end());
+    match reg.actors[m.actor].kind {
+        _ if !modifier => Resolution::Actor(m.actor),
+        _ if indefinite => Resolution::Unnamed(subject),
+        ActorKind::Organization | ActorKind::Country | ActorKind::Media => {
+            Resolution::Institution(m.actor)
+        }
+        _ => Resolution::Actor(m.actor),
+    }
+}
+
+/// "Philippe Martin, secrétaire général de la CGT, a déclaré", "Jan Peeters,
+/// spokesman for Febelfin, said": a comma segment opening on a bare noun (no
+/// determiner) is an apposition to the name before it, not the subject: the
+/// institution it names is where the speaker works, not who speaks.
+fn is_bare_apposition(doc: &Doc, subject: TextRange) -> bool {
+    let after_comma = doc.text[..subject.start()]
+        .trim_end_matches(|c: char| c == ' ' || crate::text::is_space(c))
+        .ends_with(',');
+    let Some(first) = doc.words(subject).first() else {
+        return false;
+    };
+    after_comma
+        && first.folded.chars().next().is_some_and(char::is_alphabetic)
+        && doc.text[first.range.as_range()]
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+        && !doc.lexicons.shared.term_determiners.contains(&first.folded)
+}
+
+/// The mentions in a subject that may name its speaker.
+fn subject_mentions<'r>(
+    doc: &Doc,
+    subject: TextRange,
+    reg: &'r Registry,
+    apposition_to_person: bool,
+) -> Vec<&'r Mention> {
+    // "speaking to BBC", "wrote Joshua Wong on Twitter", "per ABC News",
+    // "sur Europe 1": the medium a speaker talks through is not the speaker.
+    // "Donald Tusk, the current President of the European Council, wrote",
+    // "Gérald Karsenti, PDG de HP France, a indiqué": the segment between a
+    // person's name and the verb is that person's apposition; only a person
+    // in it may be the subject, the earlier segment names the speaker.
+    // Names quoted inside the subject's span are nobody's subject
+    // ("Facebook" in « … Facebook has to … », said Peers).
+    reg.mentions_in(subject)
+        .filter(|m| !doc.in_quote(m.range))
+        .filter(|m| !apposition_to_person || reg.actors[m.actor].kind == ActorKind::Person)
+        .filter(|m| {
+            reg.actors[m.actor].kind != ActorKind::Media
+                || !is_channel(doc, subject.start(), m.range.start())
+        })
+        .collect()
+}
+
+/// Whether `subject` follows a comma that closes a person's name opening
+/// its sentence ("Donald Tusk, the President of …"), not one after a
+/// preposition ("Selon Jean Roux, la Commission a indiqué") or inside a
+/// clause ("huit donnent une avance à B. Obama, et …").
+fn apposition_to_person(doc: &Doc, subject: TextRange, reg: &Registry) -> bool {
+    let before = doc.text[..subject.start()].trim_end_matches(|c: char| c == ' ' || is_space(c));
+    let Some(comma) = before.strip_suffix(',') else {
+        return false;
+    };
+    let name_end = comma.len();
+    let sentence = doc.sentences[doc.sentence_of(subject.start())].range;
+    let Some(person) = reg
+        .mentions_in(TextRange::new(sentence.start(), name_end))
+        .filter(|m| m.range.end() == name_end)
+        .find(|m| reg.actors[m.actor].kind == ActorKind::Person)
+    else {
+        return false;
+    };
+    // The name opens the sentence, after at most a title: "Ex-Prime
+    // Minister Donald Tusk", "Le ministre Jean Roux".
+    let shared = &doc.lexicons.shared;
+    doc.words(TextRange::new(sentence.start(), person.range.start()))
+        .iter()
+        .all(|w| {
+            let capital = doc.text[w.range.as_range()]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            let opener = shared.adverbial_openers.contains(&w.folded)
+                || matches!(
+                    w.folded.as_str(),
+                    "selon" | "pour" | "according" | "d'apres" | "for"
+                );
+            (capital && !opener)
+                || shared.term_determiners.contains(&w.folded)
+                || shared.particles.contains(&w.folded)
+                || doc.lex.titles.contains_key(&w.folded)
+        })
+}
+
+/// Whether the mention (of a medium) at `at` is introduced by a
+/// preposition of the channel a speaker talks through (to, on, per, sur, via) within the
+/// subject that starts at `start`.
+fn is_channel(doc: &Doc, start: usize, at: usize) -> bool {
+    let before = doc.words(TextRange::new(start, at));
+    let Some(prev) = before
+        .iter()
+        .rev()
+        .find(|w| !matches!(w.folded.as_str(), "la" | "le" | "les" | "l'" | "the"))
+    else {
+        return false;
+    };
+    matches!(prev.folded.as_str(), "to" | "on" | "per" | "sur" | "via")
 }
 
 /// Whether the mention at `at` is a complement within the subject that
@@ -239,7 +359,7 @@ fn opens_segment(doc: &Doc, start: usize, at: usize) -> bool {
 
 fn unnamed(doc: &Doc, subject: TextRange, reg: &mut Registry) -> ActorId {
     let name = collapse_whitespace(&doc.text[subject.as_range()]);
-    let id = reg.add(&name, ActorKind::Person);
+    let id = reg.add_from(&name, ActorKind::Person, ActorOrigin::Description);
     reg.actors[id].named = false;
     // The span may hold a name ("un membre de l'administration d'Obama"):
     // both are mentions.
@@ -396,6 +516,54 @@ mod tests {
         check_claim(
             "Meanwhile the Vantor Group spokesman said the plant could close.",
             "attributed Vantor Group: Meanwhile the Vantor Group spokesman said the plant could close.",
+        );
+    }
+
+    #[test]
+    fn the_medium_a_speaker_talks_through_is_not_the_speaker() {
+        check_quote(
+            "Paul Reed, speaking to the BBC, $0said$0: \"It is over.\"",
+            "direct Paul Reed «It is over.»",
+        );
+        check_quote(
+            "\"It is over,\" $0wrote$0 student leader Anna Lau on Twitter.",
+            "direct Anna Lau «It is over,»",
+        );
+    }
+
+    #[test]
+    fn an_apposition_between_a_name_and_its_verb_leaves_the_name_speaking() {
+        check_quote(
+            "Ex-Prime Minister Anna Reed, the current President of the European Council, $0wrote$0: \"We are with you.\"",
+            "direct Anna Reed «We are with you.»",
+        );
+        check_quote(
+            "Paul Girard, jeune berger en Kabylie à l'époque, $0se souvient$0 : « C'était beau. »",
+            "direct Paul Girard « C'était beau. »",
+        );
+        check_quote(
+            "Selon Paul Girard, la Commission européenne $0a indiqué que$0 le texte passerait.",
+            "indirect Commission européenne «le texte passerait»",
+        );
+    }
+
+    #[test]
+    fn some_people_of_an_institution_are_a_vague_source() {
+        check_claim(
+            "Des dirigeants de la Fédération bancaire ont indiqué que les comptes étaient sûrs.",
+            "vague-source Des dirigeants de la Fédération bancaire: Des dirigeants de la Fédération bancaire ont indiqué que les comptes étaient sûrs.",
+        );
+    }
+
+    #[test]
+    fn a_role_in_apposition_leaves_the_name_speaking() {
+        check_quote(
+            "Paul Girard, secrétaire général de la Fédération nationale des transports, $0a déclaré$0 : « Nous tiendrons. »",
+            "direct Paul Girard « Nous tiendrons. »",
+        );
+        check_quote(
+            "Jan Peeters, spokesman for the Bank of England, $0said$0: \"We will hold.\"",
+            "direct Jan Peeters «We will hold.»",
         );
     }
 }

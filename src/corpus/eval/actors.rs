@@ -7,8 +7,8 @@ use super::features::{
 use super::{key, Category, Counts, ErrorKind, EvalError, Report, Scorer};
 use crate::analysis::Actor;
 use crate::input::gold::GoldActor;
-use crate::lexicon::{ActorKind, Lexicons};
-use crate::text::{excerpt, fold, TextRange};
+use crate::lexicon::ActorKind;
+use crate::text::{excerpt, TextRange};
 
 impl Scorer<'_> {
     /// Named actors: a gold actor matches a predicted one by canonical
@@ -229,18 +229,7 @@ fn describe_actor(a: &Actor) -> String {
     format!("{} ({})", a.name, a.kind.as_str())
 }
 
-/// Where an actor comes from, inferred from its fields: the analysis does
-/// not record it (`registered` covers the registry and annotations).
+/// Where an actor comes from: the rule the analysis recorded on it.
 fn actor_source(a: &Actor) -> &'static str {
-    if a.registered {
-        "registry"
-    } else if !a.named {
-        "description"
-    } else if Lexicons::get().gazetteer.names.contains(&fold(&a.name)) {
-        "gazetteer"
-    } else if is_all_caps(&a.name) && n_words(&a.name) == 1 {
-        "acronym"
-    } else {
-        "proper name"
-    }
+    a.origin.as_str()
 }
