@@ -1,8 +1,10 @@
 //! Resolution: the actor a subject span names. A mention heading the
 //! subject (not a complement: `de l'administration d'Obama` is not the
-//! speaker), the institution a role speaks for (`le porte-parole du
-//! Kremlin`), an anonymous or indefinite subject as an unnamed actor (`un
-//! membre de l'administration`, `two diplomats`), an institution noun
+//! speaker), the institution a role speaks for (`analysts at Morgan
+//! Stanley`), a spokesperson with no name (`le porte-parole du Kremlin`,
+//! `a Coles spokesperson`) or an anonymous or indefinite subject as an
+//! unnamed actor (`un membre de l'administration`, `two diplomats`), an
+//! institution noun
 //! (`le parquet`), and pronouns and descriptions to the most recent
 //! compatible actor, preferring recent speakers. Never a guess: a subject
 //! naming no one resolves to nothing.
@@ -152,6 +154,12 @@ pub(super) fn resolve(
             _ => Resolution::Unnamed(subject),
         });
     }
+    // A spokesperson with no name of their own ("la porte-parole de la
+    // fédération", "a Coles spokesperson"): an unnamed speaker, whose
+    // words name the organisation.
+    if is_spokesperson(doc, subject, &inside, reg) {
+        return Some(Resolution::Unnamed(subject));
+    }
     // A mention heading the subject, not a complement ("de
     // l'administration d'Obama" is not the speaker). English puts the head
     // last ("U.S. Trade Representative Daniel Okafor"), French first.
@@ -184,6 +192,34 @@ pub(super) fn resolve(
         return Some(Resolution::InstitutionNoun(range, head.folded.clone()));
     }
     None
+}
+
+/// Whether the subject is a determiner and a spokesperson noun before any
+/// complement, with no person's name heading it (`the spokesman, John
+/// Smith` is John Smith).
+fn is_spokesperson(doc: &Doc, subject: TextRange, inside: &[&Mention], reg: &Registry) -> bool {
+    let words = doc.words(subject);
+    let shared = &doc.lexicons.shared;
+    let determiner = words.first().is_some_and(|w| {
+        shared.definite_determiners.contains(&w.folded) || shared.indefinites.contains(&w.folded)
+    });
+    let role = words
+        .iter()
+        .skip(1)
+        .take_while(|w| !doc.lex.complement_prepositions.contains(&w.folded))
+        .find(|w| shared.spokespeople.contains(&w.folded));
+    let Some(role) = role else {
+        return false;
+    };
+    // A person named after the role is the spokesperson ("the spokesman,
+    // John Smith"); one before it names the organisation ("a Coles
+    // spokesperson").
+    let named = inside.iter().any(|m| {
+        reg.actors[m.actor].kind == ActorKind::Person
+            && m.range.start() > role.range.start()
+            && !is_complement(doc, subject.start(), m.range.start())
+    });
+    determiner && !named
 }
 
 /// Whether the mention at `at` is a complement within the subject that
@@ -375,10 +411,14 @@ mod tests {
     }
 
     #[test]
-    fn a_role_speaks_for_its_institution() {
+    fn a_spokesperson_without_a_name_is_an_unnamed_speaker() {
         check_claim(
             "Le porte-parole du Kremlin a affirmé que les sanctions pourraient être levées.",
-            "attributed Russie: Le porte-parole du Kremlin a affirmé que les sanctions pourraient être levées.",
+            "attributed Le porte-parole du Kremlin: Le porte-parole du Kremlin a affirmé que les sanctions pourraient être levées.",
+        );
+        check_claim(
+            "Le porte-parole du Kremlin, Pavel Orlov, a affirmé que les sanctions pourraient être levées.",
+            "attributed Pavel Orlov: Le porte-parole du Kremlin, Pavel Orlov, a affirmé que les sanctions pourraient être levées.",
         );
     }
 }
