@@ -47,6 +47,13 @@ pub(super) fn gazetteer(doc: &Doc, lang: Lang, reg: &mut Registry) {
                             reg.add(&g.name_display[i], ActorKind::Place),
                             MentionKind::Name,
                         )
+                    } else if let Some(o) = g.name_institution[i] {
+                        // "Bruxelles a salué …": the institution the
+                        // gazetteer says the capital stands for.
+                        (
+                            institution_actor(reg, g, o, lang, original),
+                            MentionKind::Metonym,
+                        )
                     } else {
                         (country_actor(reg, g, c, lang), MentionKind::Metonym)
                     }
@@ -65,23 +72,10 @@ pub(super) fn gazetteer(doc: &Doc, lang: Lang, reg: &mut Registry) {
                     reg.add_key(original, id);
                     (id, MentionKind::Name)
                 }
-                GazetteerEntry::Institution(o) => {
-                    let inst = &g.institutions[o];
-                    let name = if lang == Lang::Fr { &inst.fr } else { &inst.en };
-                    let id = reg.add(name, ActorKind::Organization);
-                    reg.add_key(&inst.fr, id);
-                    reg.add_key(&inst.en, id);
-                    reg.add_key(original, id);
-                    let a = &mut reg.actors[id];
-                    a.gender = if lang == Lang::En {
-                        Gender::Neuter
-                    } else {
-                        inst.gender
-                    };
-                    a.plural = inst.plural && lang == Lang::Fr;
-                    a.is_agency = fold(name).contains("agenc");
-                    (id, MentionKind::Name)
-                }
+                GazetteerEntry::Institution(o) => (
+                    institution_actor(reg, g, o, lang, original),
+                    MentionKind::Name,
+                ),
                 GazetteerEntry::Place(_) => (
                     reg.add(&g.name_display[i], ActorKind::Place),
                     MentionKind::Name,
@@ -90,6 +84,30 @@ pub(super) fn gazetteer(doc: &Doc, lang: Lang, reg: &mut Registry) {
             reg.mention(range, id, kind);
         }
     }
+}
+
+fn institution_actor(
+    reg: &mut Registry,
+    g: &Gazetteer,
+    o: usize,
+    lang: Lang,
+    original: &str,
+) -> ActorId {
+    let inst = &g.institutions[o];
+    let name = if lang == Lang::Fr { &inst.fr } else { &inst.en };
+    let id = reg.add(name, ActorKind::Organization);
+    reg.add_key(&inst.fr, id);
+    reg.add_key(&inst.en, id);
+    reg.add_key(original, id);
+    let a = &mut reg.actors[id];
+    a.gender = if lang == Lang::En {
+        Gender::Neuter
+    } else {
+        inst.gender
+    };
+    a.plural = inst.plural && lang == Lang::Fr;
+    a.is_agency = fold(name).contains("agenc");
+    id
 }
 
 /// "PEKIN (Reuters) -", "WASHINGTON, 3 mars -": a place name in capitals
@@ -125,6 +143,15 @@ mod tests {
             "PEKIN (Reuters) - Washington fait pression.",
             Vec::new(),
             "place Pékin: PEKIN\nmedia Reuters: Reuters\ncountry États-Unis: Washington",
+        );
+    }
+
+    #[test]
+    fn a_capital_an_institution_lists_is_the_institution() {
+        check_actors(
+            "Bruxelles a salué l'accord conclu à Athènes.",
+            Vec::new(),
+            "organization Commission européenne: Bruxelles\nplace Athènes: Athènes",
         );
     }
 
