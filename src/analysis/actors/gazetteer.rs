@@ -36,7 +36,10 @@ pub(super) fn gazetteer(doc: &Doc, lang: Lang, reg: &mut Registry) {
     for (p, &para) in doc.paragraphs.iter().enumerate() {
         for (range, i) in doc.find(&g.names, para) {
             let original = &doc.text[range.as_range()];
-            if !g.name_cases[i].accepts(original) || reg.is_claimed(range) {
+            if !g.name_cases[i].accepts(original)
+                || reg.is_claimed(range)
+                || after_first_name(doc, range.start())
+            {
                 continue;
             }
             let (id, kind) = match g.name_entries[i] {
@@ -110,6 +113,21 @@ fn institution_actor(
     id
 }
 
+/// "François Hollande", "Georges Washington": a name right after a first
+/// name is a surname, not the country or city it spells.
+fn after_first_name(doc: &Doc, start: usize) -> bool {
+    let before = &doc.text[..start];
+    let Some(gap) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let word_start = gap
+        .rfind(|c: char| !(c.is_alphabetic() || c == '-'))
+        .map_or(0, |i| i + gap[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &gap[word_start..];
+    word.chars().next().is_some_and(char::is_uppercase)
+        && doc.lexicons.gazetteer.first_names.contains_key(&fold(word))
+}
+
 /// "PEKIN (Reuters) -", "WASHINGTON, 3 mars -": a place name in capitals
 /// opening one of the first paragraphs.
 fn is_dateline(doc: &Doc, paragraph: usize, range: TextRange) -> bool {
@@ -152,6 +170,15 @@ mod tests {
             "Bruxelles a salué l'accord conclu à Athènes.",
             Vec::new(),
             "organization Commission européenne: Bruxelles\nplace Athènes: Athènes",
+        );
+    }
+
+    #[test]
+    fn a_country_after_a_first_name_is_a_surname() {
+        check_actors(
+            "François Hollande a rencontré la reine de Hollande.",
+            Vec::new(),
+            "person François Hollande: François Hollande\ncountry Pays-Bas: Hollande",
         );
     }
 
