@@ -109,7 +109,14 @@ pub(super) fn resolve(
     }
     // A pronoun.
     if let Some(&(gender, plural)) = doc.lex.pronouns.get(&first.folded) {
-        if words.len() == 1 || words.len() <= 2 && doc.lex.function_words.contains(&words[1].folded)
+        // "il", "he also" (an inserted adverb between it and the verb).
+        let adverb = |w: &crate::analysis::Word| {
+            doc.match_at(&doc.lex.inserted_adverbs, w.range.start())
+                .is_some_and(|(r, _)| r.end() >= subject.end())
+        };
+        if words.len() == 1
+            || words.len() <= 2 && doc.lex.function_words.contains(&words[1].folded)
+            || words.len() == 2 && adverb(&words[1])
         {
             return resolve_pronoun(doc, subject.start(), gender, plural, reg, speakers)
                 .map(Resolution::Actor);
