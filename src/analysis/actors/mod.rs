@@ -23,6 +23,7 @@ mod descriptions;
 mod gazetteer;
 mod names;
 mod registry;
+mod single_names;
 
 #[cfg(test)]
 pub(super) mod check;
@@ -45,7 +46,7 @@ pub(crate) fn detect(doc: &Doc, entries: &[ActorEntry], lang: Lang) -> Registry 
         names::lowercase_institutions(doc, words, &mut reg);
         names::names(doc, words, &mut reg);
     }
-    names::repeated_names(doc, &mut reg);
+    single_names::repeated_names(doc, &mut reg);
     for s in &doc.sentences {
         let words = doc.words(s.range);
         descriptions::demonyms(doc, words, lang, &mut reg);

@@ -3,18 +3,17 @@
 //! président Barack Obama`, `Le vice-président, Joe Biden`), appositions
 //! after them (`Vikram Singh, ancien responsable du Pentagone`), lower-case
 //! institutions with a capitalised complement (`ministère de
-//! l'Agriculture`), and single words seen twice with an apposition that
-//! says what they are. A capitalised word alone at the start of a
-//! sentence is not taken for a name unless something else says it is one.
-
-use std::collections::HashMap;
+//! l'Agriculture`); single words seen twice with an apposition that says
+//! what they are are [`super::single_names`]. A capitalised word alone at
+//! the start of a sentence is not taken for a name unless something else
+//! says it is one.
 
 use super::super::{ActorId, Doc, MentionKind, Word};
 use super::acronyms::{acronym_after, is_acronym};
 use super::gazetteer::after_locative;
 use super::{adjacent, collapse, is_capitalized, is_particle, other, Registry};
 use crate::lexicon::{ActorKind, Gazetteer, Gender};
-use crate::text::{fold, is_space, TextRange};
+use crate::text::{is_space, TextRange};
 
 pub(super) fn names(doc: &Doc, words: &[Word], reg: &mut Registry) {
     let text = doc.text;
@@ -536,53 +535,6 @@ pub(super) fn lowercase_institutions(doc: &Doc, words: &[Word], reg: &mut Regist
     }
 }
 
-/// A single capitalised word seen at least twice, once with an apposition
-/// that says what it is ("Orbitel, the Seattle-based cloud company,"), is
-/// a name of that kind; every occurrence becomes a mention.
-pub(super) fn repeated_names(doc: &Doc, reg: &mut Registry) {
-    let mut counts: HashMap<String, Vec<TextRange>> = HashMap::new();
-    for s in &doc.sentences {
-        for w in doc.words(s.range) {
-            if is_capitalized(w, doc.text)
-                && !reg.is_claimed(w.range)
-                && !doc.lex.sentence_words.contains(&w.folded)
-                && w.folded.chars().count() > 2
-            {
-                counts.entry(w.folded.clone()).or_default().push(w.range);
-            }
-        }
-    }
-    for (_, ranges) in counts {
-        let name = doc.text[ranges[0].as_range()].to_string();
-        // A one-word name read elsewhere ("…, a précisé Febelfin") also
-        // names its occurrences before that ("Febelfin a rappelé …").
-        let known = reg.find_key(&name);
-        if ranges.len() < 2 && known.is_none() {
-            continue;
-        }
-        let kind = ranges.iter().find_map(|r| apposition_kind(doc, r.end()));
-        let id = match (known, kind) {
-            (Some(id), _) => id,
-            (None, Some(kind)) => reg.add(&name, kind),
-            (None, None) => continue,
-        };
-        for r in ranges {
-            reg.mention(r, id, MentionKind::Name);
-        }
-    }
-}
-
-fn apposition_kind(doc: &Doc, end: usize) -> Option<ActorKind> {
-    let desc = apposition(doc, end)?;
-    let words: Vec<String> = desc.split([' ', '-']).map(fold).collect();
-    doc.lexicons
-        .shared
-        .kind_nouns
-        .iter()
-        .find(|(n, _)| words.iter().any(|w| w == n))
-        .map(|(_, k)| *k)
-}
-
 fn title_before(doc: &Doc, words: &[Word], first: usize) -> Option<(TextRange, Gender)> {
     // Civility: "M. Dupont", "Mme Durand", "Mr Smith".
     if first >= 1 {
@@ -653,7 +605,7 @@ fn followed_by_speech(doc: &Doc, end: usize) -> bool {
 
 /// "X, ancien consultant de la NSA, …": the description up to the next
 /// comma outside parentheses.
-fn apposition(doc: &Doc, end: usize) -> Option<String> {
+pub(super) fn apposition(doc: &Doc, end: usize) -> Option<String> {
     let rest = &doc.text[end..];
     let rest = rest.strip_prefix(',')?;
     let body = rest.trim_start();
