@@ -115,6 +115,9 @@ pub struct Gazetteer {
     pub name_cases: Vec<CaseRule>,
     /// The name as written in the gazetteer ("Pékin" for a match of "PEKIN").
     pub name_display: Vec<String>,
+    /// The institution a capital also stands for, when an institution
+    /// lists it among its aliases ("Bruxelles": the European Commission).
+    pub name_institution: Vec<Option<usize>>,
     /// Demonyms by folded form.
     pub demonyms: HashMap<String, usize>,
     pub first_names: HashMap<String, Gender>,
@@ -169,7 +172,7 @@ pub(super) fn load_gazetteer() -> Result<Gazetteer, String> {
     for (i, p) in file.place.iter().enumerate() {
         names.push(p, GazetteerEntry::Place(i));
     }
-    let (names, name_entries, name_cases, name_display) = names.dedup();
+    let (names, name_entries, name_cases, name_display, name_institution) = names.dedup();
     Ok(Gazetteer {
         countries,
         media,
@@ -179,6 +182,7 @@ pub(super) fn load_gazetteer() -> Result<Gazetteer, String> {
         name_entries,
         name_cases,
         name_display,
+        name_institution,
         demonyms,
         first_names: file
             .first_names
@@ -205,14 +209,29 @@ impl Names {
 
     /// A name listed twice keeps its first meaning (French and English
     /// names of a country are often the same word) and the most permissive
-    /// case rule ("Département d'État" and "département d'État").
+    /// case rule ("Département d'État" and "département d'État"); a
+    /// capital an institution lists too remembers the institution.
     #[allow(clippy::type_complexity)]
-    fn dedup(self) -> (Vec<String>, Vec<GazetteerEntry>, Vec<CaseRule>, Vec<String>) {
+    fn dedup(
+        self,
+    ) -> (
+        Vec<String>,
+        Vec<GazetteerEntry>,
+        Vec<CaseRule>,
+        Vec<String>,
+        Vec<Option<usize>>,
+    ) {
         let mut first: HashMap<String, usize> = HashMap::default();
         let mut kept: Vec<(String, (GazetteerEntry, CaseRule, String))> = Vec::new();
+        let mut institution: Vec<Option<usize>> = Vec::new();
         for (name, entry) in self.folded.into_iter().zip(self.entries) {
             match first.get(&name) {
                 Some(&i) => {
+                    if let (GazetteerEntry::Capital(_), GazetteerEntry::Institution(o)) =
+                        (kept[i].1 .0, entry.0)
+                    {
+                        institution[i] = Some(o);
+                    }
                     let rule = &mut kept[i].1 .1;
                     if entry.1 == CaseRule::Any
                         || (entry.1 == CaseRule::Capitalized && *rule == CaseRule::Upper)
@@ -223,10 +242,11 @@ impl Names {
                 None => {
                     first.insert(name.clone(), kept.len());
                     kept.push((name, entry));
+                    institution.push(None);
                 }
             }
         }
-        let mut res = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut res = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), institution);
         for (name, (entry, case, display)) in kept {
             res.0.push(name);
             res.1.push(entry);

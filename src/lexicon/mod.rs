@@ -273,6 +273,9 @@ pub struct Shared {
     /// déclaré dimanche soir le ministre").
     pub time_adverbs: HashSet<String>,
     pub institutional_voices: Vec<String>,
+    /// Roles speaking for an organisation ("porte-parole", "spokesman"):
+    /// unnamed speakers of their own.
+    pub spokespeople: HashSet<String>,
     pub indefinites: HashSet<String>,
     pub time_words: HashSet<String>,
     pub months: HashSet<String>,
@@ -396,6 +399,7 @@ struct SharedFile {
     coordinators: Vec<String>,
     time_adverbs: Vec<String>,
     institutional_voices: Vec<String>,
+    spokespeople: Vec<String>,
     indefinites: Vec<String>,
     time_words: Vec<String>,
     months: Vec<String>,
@@ -449,6 +453,7 @@ fn load_shared(file: &SharedFile) -> Result<Shared, String> {
         coordinators: set(&file.coordinators),
         time_adverbs: set(&file.time_adverbs),
         institutional_voices: folded(&file.institutional_voices),
+        spokespeople: set(&file.spokespeople),
         indefinites: set(&file.indefinites),
         time_words: set(&file.time_words),
         months: set(&file.months),

@@ -44,6 +44,7 @@ pub(super) fn gazetteer(doc: &Doc, lang: Lang, reg: &mut Registry) {
                 || reg.is_claimed(range)
                 || modifier(doc, range)
                 || names_an_event(doc, range)
+                || after_first_name(doc, range.start())
             {
                 continue;
             }
@@ -58,6 +59,13 @@ pub(super) fn gazetteer(doc: &Doc, lang: Lang, reg: &mut Registry) {
                                 ActorOrigin::Gazetteer,
                             ),
                             MentionKind::Name,
+                        )
+                    } else if let Some(o) = g.name_institution[i] {
+                        // "Bruxelles a salué …": the institution the
+                        // gazetteer says the capital stands for.
+                        (
+                            institution_actor(reg, g, o, lang, original),
+                            MentionKind::Metonym,
                         )
                     } else {
                         (country_actor(reg, g, c, lang), MentionKind::Metonym)
@@ -77,23 +85,10 @@ pub(super) fn gazetteer(doc: &Doc, lang: Lang, reg: &mut Registry) {
                     reg.add_key(original, id);
                     (id, MentionKind::Name)
                 }
-                GazetteerEntry::Institution(o) => {
-                    let inst = &g.institutions[o];
-                    let name = if lang == Lang::Fr { &inst.fr } else { &inst.en };
-                    let id = reg.add_from(name, ActorKind::Organization, ActorOrigin::Gazetteer);
-                    reg.add_key(&inst.fr, id);
-                    reg.add_key(&inst.en, id);
-                    reg.add_key(original, id);
-                    let a = &mut reg.actors[id];
-                    a.gender = if lang == Lang::En {
-                        Gender::Neuter
-                    } else {
-                        inst.gender
-                    };
-                    a.plural = inst.plural && lang == Lang::Fr;
-                    a.is_agency = fold(name).contains("agenc");
-                    (id, MentionKind::Name)
-                }
+                GazetteerEntry::Institution(o) => (
+                    institution_actor(reg, g, o, lang, original),
+                    MentionKind::Name,
+                ),
                 GazetteerEntry::Place(_) => (
                     reg.add_from(&g.name_display[i], ActorKind::Place, ActorOrigin::Gazetteer),
                     MentionKind::Name,
@@ -124,6 +119,45 @@ fn names_an_event(doc: &Doc, range: TextRange) -> bool {
             && super::is_capitalized(w, doc.text)
             && doc.lexicons.shared.event_heads.contains(&w.folded)
     })
+}
+
+fn institution_actor(
+    reg: &mut Registry,
+    g: &Gazetteer,
+    o: usize,
+    lang: Lang,
+    original: &str,
+) -> ActorId {
+    let inst = &g.institutions[o];
+    let name = if lang == Lang::Fr { &inst.fr } else { &inst.en };
+    let id = reg.add_from(name, ActorKind::Organization, ActorOrigin::Gazetteer);
+    reg.add_key(&inst.fr, id);
+    reg.add_key(&inst.en, id);
+    reg.add_key(original, id);
+    let a = &mut reg.actors[id];
+    a.gender = if lang == Lang::En {
+        Gender::Neuter
+    } else {
+        inst.gender
+    };
+    a.plural = inst.plural && lang == Lang::Fr;
+    a.is_agency = fold(name).contains("agenc");
+    id
+}
+
+/// "François Hollande", "Georges Washington": a name right after a first
+/// name is a surname, not the country or city it spells.
+fn after_first_name(doc: &Doc, start: usize) -> bool {
+    let before = &doc.text[..start];
+    let Some(gap) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let word_start = gap
+        .rfind(|c: char| !(c.is_alphabetic() || c == '-'))
+        .map_or(0, |i| i + gap[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &gap[word_start..];
+    word.chars().next().is_some_and(char::is_uppercase)
+        && doc.lexicons.gazetteer.first_names.contains_key(&fold(word))
 }
 
 /// "PEKIN (Reuters) -", "WASHINGTON, 3 mars -": a place name in capitals
@@ -172,11 +206,31 @@ mod tests {
     }
 
     #[test]
+    fn a_capital_an_institution_lists_is_the_institution() {
+        check_actors(
+            "Bruxelles a salué l'accord conclu à Athènes.",
+            Vec::new(),
+            "organization Commission européenne: Bruxelles\nplace Athènes: Athènes",
+        );
+    }
+
+    #[test]
     fn parties_but_not_an_event_named_after_one() {
         check_actors(
             "Labour MP Anna Reed and a Republican senator spoke on Labour Day.",
             Vec::new(),
             "organization Labour Party: Labour\nperson Anna Reed (MP): Anna Reed\norganization Republican Party: Republican",
+        );
+    }
+
+    #[test]
+    fn a_country_after_a_first_name_is_a_surname() {
+        check_actors(
+            "François Hollande a rencontré la reine de Hollande.",
+            Vec::new(),
+            // The second "Hollande", alone after the person's full name, is
+            // read as his surname: news writing's usage, right here too.
+            "person François Hollande: François Hollande | Hollande",
         );
     }
 

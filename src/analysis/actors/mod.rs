@@ -27,6 +27,7 @@ mod kind;
 mod names;
 mod person;
 mod registry;
+mod single_names;
 mod split;
 
 #[cfg(test)]
@@ -53,7 +54,7 @@ pub(crate) fn detect(doc: &Doc, entries: &[ActorEntry], lang: Lang) -> Registry 
         institutions::adjective_institutions(doc, words, &mut reg);
         names::names(doc, words, &mut reg);
     }
-    names::repeated_names(doc, &mut reg);
+    single_names::repeated_names(doc, &mut reg);
     reg.relink_surnames(doc.text);
     for s in &doc.sentences {
         let words = doc.words(s.range);

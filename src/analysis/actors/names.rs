@@ -7,16 +7,14 @@
 //! says what they are. A capitalised word alone at the start of a
 //! sentence is not taken for a name unless something else says it is one.
 
-use std::collections::HashMap;
-
 use super::super::{ActorOrigin, Doc, MentionKind, Word};
 use super::acronyms::acronym_after;
 use super::kind::{kind_of, organisation_shaped};
-use super::person::{apposition, person_details, title_before, title_inside_run};
+use super::person::{person_details, title_before, title_inside_run};
 use super::split;
 use super::{adjacent, collapse, dict, is_capitalized, is_particle, other, Registry};
 use crate::lexicon::{ActorKind, Gazetteer, Gender};
-use crate::text::{fold, TextRange};
+use crate::text::TextRange;
 
 pub(super) fn names(doc: &Doc, words: &[Word], reg: &mut Registry) {
     let g = &doc.lexicons.gazetteer;
@@ -470,62 +468,6 @@ fn known_name(reg: &mut Registry, run: &Run, name: &str) -> bool {
         }
     }
     false
-}
-
-/// A single capitalised word seen at least twice, once with an apposition
-/// that says what it is ("Orbitel, the Seattle-based cloud company,"), is
-/// a name of that kind; every occurrence becomes a mention.
-pub(super) fn repeated_names(doc: &Doc, reg: &mut Registry) {
-    let mut counts: HashMap<String, Vec<TextRange>> = HashMap::new();
-    for s in &doc.sentences {
-        for w in doc.words(s.range) {
-            if is_capitalized(w, doc.text)
-                && !reg.is_claimed(w.range)
-                && !doc.lex.sentence_words.contains(&w.folded)
-                && w.folded.chars().count() > 2
-            {
-                counts.entry(w.folded.clone()).or_default().push(w.range);
-            }
-        }
-    }
-    for (_, ranges) in counts {
-        let name = doc.text[ranges[0].as_range()].to_string();
-        // A one-word name read elsewhere ("…, a précisé Febelfin") also
-        // names its occurrences before that ("Febelfin a rappelé …").
-        let known = reg.find_key(&name);
-        if ranges.len() < 2 && known.is_none() {
-            continue;
-        }
-        let kind = ranges.iter().find_map(|r| apposition_kind(doc, r.end()));
-        let id = match (known, kind) {
-            (Some(id), _) => id,
-            (None, Some(kind)) => reg.add_from(&name, kind, ActorOrigin::Context),
-            (None, None) => continue,
-        };
-        // "Labour Day": a name before an event noun is the event's.
-        let before_event = |r: &TextRange| {
-            let next: String = doc.text[r.end()..]
-                .trim_start_matches(' ')
-                .chars()
-                .take_while(|c| c.is_alphabetic())
-                .collect();
-            doc.lexicons.shared.event_heads.contains(&fold(&next))
-        };
-        for r in ranges.into_iter().filter(|r| !before_event(r)) {
-            reg.mention(r, id, MentionKind::Name);
-        }
-    }
-}
-
-fn apposition_kind(doc: &Doc, end: usize) -> Option<ActorKind> {
-    let desc = apposition(doc, end)?;
-    let words: Vec<String> = desc.split([' ', '-']).map(fold).collect();
-    doc.lexicons
-        .shared
-        .kind_nouns
-        .iter()
-        .find(|(n, _)| words.iter().any(|w| w == n))
-        .map(|(_, k)| *k)
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use super::super::{ActorId, ActorOrigin, Doc, MentionKind, Word};
 use super::kind::first_name_gender;
 use super::names::{candidate, could_be_name, Run};
 use super::{collapse, is_particle, other, Registry};
-use crate::lexicon::{ActorKind, Gazetteer, Gender};
+use crate::lexicon::{ActorKind, FormKind, Gazetteer, Gender};
 use crate::text::{is_space, TextRange};
 
 /// "European Trade Commissioner Helena Varga", "U.S. Trade Representative
@@ -199,7 +199,28 @@ pub(super) fn apposition(doc: &Doc, end: usize) -> Option<String> {
             _ => {}
         }
     }
-    let desc = collapse(&body[..stop]);
+    // "Kowalczyk, le ministre des finances se dit satisfait": an
+    // apposition left unclosed ends before its sentence's verb.
+    let verb = doc
+        .words(TextRange::new(start, start + stop))
+        .iter()
+        .skip(1)
+        .find(|w| {
+            doc.lex
+                .speech_forms
+                .get(&w.folded)
+                .is_some_and(|(_, kind)| *kind == FormKind::Finite)
+        })
+        .map(|w| w.range.start() - start);
+    let mut body = body[..verb.unwrap_or(stop)].trim_end();
+    if verb.is_some() {
+        // The clitic or auxiliary before that verb ("se dit", "a dit").
+        let last = body.rsplit(' ').next().unwrap_or("");
+        if last.chars().count() <= 2 {
+            body = &body[..body.len() - last.len()];
+        }
+    }
+    let desc = collapse(body);
     (desc.split(' ').count() <= 20 && !desc.is_empty()).then_some(desc)
 }
 

@@ -50,6 +50,15 @@ impl Registry {
         if let Some(id) = self.find_key(name) {
             return id;
         }
+        if let Some(id) = self.short_form_of(name, kind) {
+            self.keys.insert(key(name), id);
+            return id;
+        }
+        if let Some(id) = self.long_form_of(name, kind) {
+            self.actors[id].name = name.to_string();
+            self.keys.insert(key(name), id);
+            return id;
+        }
         let id = self.actors.len();
         self.actors.push(Actor {
             name: name.to_string(),
@@ -79,6 +88,33 @@ impl Registry {
             }
         }
         id
+    }
+
+    /// An organisation named before whose name this acronym begins,
+    /// up to a hyphen ("SUD" after "SUD-PTT").
+    fn short_form_of(&self, name: &str, kind: ActorKind) -> Option<ActorId> {
+        if kind != ActorKind::Organization || !is_acronym_name(name) {
+            return None;
+        }
+        self.actors.iter().position(|a| {
+            a.kind == ActorKind::Organization
+                && a.name
+                    .strip_prefix(name)
+                    .is_some_and(|rest| rest.starts_with('-'))
+        })
+    }
+
+    /// An organisation named before by the acronym this name begins with,
+    /// up to a hyphen ("SUD" before "SUD-PTT"): the same organisation,
+    /// whose name becomes the longer one.
+    fn long_form_of(&self, name: &str, kind: ActorKind) -> Option<ActorId> {
+        let (short, _) = name.split_once('-')?;
+        if kind != ActorKind::Organization || !is_acronym_name(short) {
+            return None;
+        }
+        let id = self.find_key(short)?;
+        let a = &self.actors[id];
+        (a.name == short && a.kind == ActorKind::Organization).then_some(id)
     }
 
     pub fn add_key(&mut self, name: &str, actor: ActorId) {
@@ -352,6 +388,11 @@ pub(super) fn registry_entries(doc: &Doc, entries: &[ActorEntry], reg: &mut Regi
     }
 }
 
+/// Capitals only, at least two: "SUD", "CGT".
+fn is_acronym_name(name: &str) -> bool {
+    name.chars().count() >= 2 && name.chars().all(char::is_uppercase)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::check::check_actors;
@@ -380,6 +421,15 @@ mod tests {
             "Barack Obama est arrivé. Obama a parlé.",
             Vec::new(),
             "person Barack Obama: Barack Obama | Obama",
+        );
+    }
+
+    #[test]
+    fn an_acronym_before_a_hyphen_is_the_same_organisation() {
+        check_actors(
+            "Le syndicat CFX a protesté mardi.\n\nLe syndicat CFX-PTT a relevé des retards. CFX-PTT a dénoncé la direction.",
+            Vec::new(),
+            "organization CFX-PTT: CFX | CFX-PTT | CFX-PTT",
         );
     }
 }

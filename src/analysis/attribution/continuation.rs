@@ -1,5 +1,6 @@
 //! Continued speech: a quote opening the sentence right after a sentence
 //! quoting X in the same paragraph is X's too (`« … », a dit X. « … »`),
+//! and so are words quoted inside that sentence (`… est « intenable »`),
 //! and a paragraph that is only a quote continues the speaker of a quote
 //! in the paragraph before (or the one before that). The speaker comes
 //! without a cue of its own.
@@ -28,15 +29,16 @@ impl Construction for Continuation {
 /// the paragraph before (or the one before that).
 fn continued_speaker(doc: &Doc, quotes: &[Quote], i: usize) -> Option<ActorId> {
     let q = &quotes[i];
-    if q.kind != QuoteKind::Direct {
+    if q.kind == QuoteKind::Indirect {
         return None;
     }
     let p = doc.sentences[q.sentence].paragraph;
     // "« … », a dit X. « … »": a quote opening the sentence right after a
-    // sentence quoting X, in the same paragraph, is X's too.
+    // sentence quoting X, in the same paragraph, is X's too; so are words
+    // quoted inside it ("… violente, « … », et …").
     if q.sentence > 0
         && doc.sentences[q.sentence - 1].paragraph == p
-        && starts_sentence(doc, q.range, q.sentence)
+        && (q.kind == QuoteKind::Mixed || starts_sentence(doc, q.range, q.sentence))
     {
         let prev_sentence = doc.sentences[q.sentence - 1].range;
         if let Some(a) = quotes[..i]
@@ -47,6 +49,9 @@ fn continued_speaker(doc: &Doc, quotes: &[Quote], i: usize) -> Option<ActorId> {
         {
             return Some(a);
         }
+    }
+    if q.kind != QuoteKind::Direct {
+        return None;
     }
     let para = doc.paragraphs[p];
     // Quotes are sorted by start: the paragraph's are a contiguous run.
@@ -84,6 +89,14 @@ mod tests {
         check_quote(
             "« Nous partons », a dit Paul Girard. « Demain matin. » Il pleuvait.",
             "direct Paul Girard « Nous partons »\ndirect Paul Girard « Demain matin. »",
+        );
+    }
+
+    #[test]
+    fn words_quoted_in_the_next_sentence_continue_it() {
+        check_quote(
+            "« Nous partons », a dit Paul Girard. La situation est devenue « intenable pour tous les salariés » depuis mars.",
+            "direct Paul Girard « Nous partons »\nmixed Paul Girard « intenable pour tous les salariés »",
         );
     }
 }

@@ -21,6 +21,7 @@
 //! roles it plays (each method defaults to "not this construction"), with
 //! its tests at the bottom, and one line in [`CONSTRUCTIONS`].
 
+mod announced;
 mod colon;
 mod continuation;
 mod incise;
@@ -62,6 +63,7 @@ const CONSTRUCTIONS: &[&dyn Construction] = &[
     &opinion_role::OpinionRole,
     &colon::ColonCue,
     &interview::InterviewAnswer,
+    &announced::AnnouncedSpeech,
     &continuation::Continuation,
 ];
 

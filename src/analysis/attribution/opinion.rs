@@ -63,7 +63,7 @@ fn opinion_opener(doc: &Doc, sentence: usize) -> Option<(TextRange, TextRange)> 
 
 #[cfg(test)]
 mod tests {
-    use super::super::check::check_claim;
+    use super::super::check::{check_claim, check_quote};
 
     #[test]
     fn pour_x_attributes_the_sentence() {
@@ -86,6 +86,14 @@ mod tests {
         check_claim(
             "Mais $0pour Vikram Singh$0, la Chine pourrait céder.",
             "attributed Vikram Singh: Mais pour Vikram Singh, la Chine pourrait céder.",
+        );
+    }
+
+    #[test]
+    fn an_initial_does_not_end_the_subject() {
+        check_quote(
+            "Le maire Bernard Lamy était à Lyon. $0Pour B. Lamy$0, les élus « ne céderont pas ».",
+            "mixed Bernard Lamy « ne céderont pas »",
         );
     }
 }

@@ -1,8 +1,10 @@
 //! Resolution: the actor a subject span names. A mention heading the
 //! subject (not a complement: `de l'administration d'Obama` is not the
-//! speaker), the institution a role speaks for (`le porte-parole du
-//! Kremlin`), an anonymous or indefinite subject as an unnamed actor (`un
-//! membre de l'administration`, `two diplomats`), an institution noun
+//! speaker), the institution a role speaks for (`analysts at Morgan
+//! Stanley`), a spokesperson with no name (`le porte-parole du Kremlin`,
+//! `a Coles spokesperson`) or an anonymous or indefinite subject as an
+//! unnamed actor (`un membre de l'administration`, `two diplomats`), an
+//! institution noun
 //! (`le parquet`), and pronouns and descriptions to the most recent
 //! compatible actor, preferring recent speakers. Never a guess: a subject
 //! naming no one resolves to nothing.
@@ -107,7 +109,14 @@ pub(super) fn resolve(
     }
     // A pronoun.
     if let Some(&(gender, plural)) = doc.lex.pronouns.get(&first.folded) {
-        if words.len() == 1 || words.len() <= 2 && doc.lex.function_words.contains(&words[1].folded)
+        // "il", "he also" (an inserted adverb between it and the verb).
+        let adverb = |w: &crate::analysis::Word| {
+            doc.match_at(&doc.lex.inserted_adverbs, w.range.start())
+                .is_some_and(|(r, _)| r.end() >= subject.end())
+        };
+        if words.len() == 1
+            || words.len() <= 2 && doc.lex.function_words.contains(&words[1].folded)
+            || words.len() == 2 && adverb(&words[1])
         {
             return resolve_pronoun(doc, subject.start(), gender, plural, reg, speakers)
                 .map(Resolution::Actor);
@@ -130,23 +139,14 @@ pub(super) fn resolve(
     // An anonymous source leads the subject ("un membre de …", "some
     // officials"), or an indefinite noun phrase does ("un vétérinaire",
     // "two diplomats").
-    let vague = doc
-        .match_at(&doc.lex.vague_sources, first.range.start())
-        .filter(|(r, _)| {
-            r.start() == first.range.start() && !doc.lex.pronouns.contains_key(&first.folded)
-        });
-    if let Some((r, _)) = vague {
-        let phrase = doc.folded_at(r);
-        let voice = doc
-            .lexicons
-            .shared
-            .institutional_voices
-            .iter()
-            .any(|v| phrase.contains(v.as_str()));
-        return Some(match institution {
-            Some(id) if voice => Resolution::Institution(id),
-            _ => Resolution::Unnamed(subject),
-        });
+    if let Some(r) = vague_subject(doc, first, subject, institution) {
+        return Some(r);
+    }
+    // A spokesperson with no name of their own ("la porte-parole de la
+    // fédération", "a Coles spokesperson"): an unnamed speaker, whose
+    // words name the organisation.
+    if is_spokesperson(doc, subject, &inside, reg) {
+        return Some(Resolution::Unnamed(subject));
     }
     // A mention heading the subject, not a complement ("de
     // l'administration d'Obama" is not the speaker). English puts the head
@@ -192,6 +192,32 @@ pub(super) fn resolve(
         return Some(Resolution::InstitutionNoun(range, head.folded.clone()));
     }
     None
+}
+
+/// An anonymous source leading the subject: unnamed, or the institution
+/// it is the voice of ("un porte-parole du ministère" speaks for it).
+fn vague_subject(
+    doc: &Doc,
+    first: &crate::analysis::Word,
+    subject: TextRange,
+    institution: Option<ActorId>,
+) -> Option<Resolution> {
+    let (r, _) = doc
+        .match_at(&doc.lex.vague_sources, first.range.start())
+        .filter(|(r, _)| {
+            r.start() == first.range.start() && !doc.lex.pronouns.contains_key(&first.folded)
+        })?;
+    let phrase = doc.folded_at(r);
+    let voice = doc
+        .lexicons
+        .shared
+        .institutional_voices
+        .iter()
+        .any(|v| phrase.contains(v.as_str()));
+    Some(match institution {
+        Some(id) if voice => Resolution::Institution(id),
+        _ => Resolution::Unnamed(subject),
+    })
 }
 
 /// What a mention heading the subject names. English puts a name before
@@ -317,6 +343,34 @@ fn is_channel(doc: &Doc, start: usize, at: usize) -> bool {
         return false;
     };
     matches!(prev.folded.as_str(), "to" | "on" | "per" | "sur" | "via")
+}
+
+/// Whether the subject is a determiner and a spokesperson noun before any
+/// complement, with no person's name heading it (`the spokesman, John
+/// Smith` is John Smith).
+fn is_spokesperson(doc: &Doc, subject: TextRange, inside: &[&Mention], reg: &Registry) -> bool {
+    let words = doc.words(subject);
+    let shared = &doc.lexicons.shared;
+    let determiner = words.first().is_some_and(|w| {
+        shared.definite_determiners.contains(&w.folded) || shared.indefinites.contains(&w.folded)
+    });
+    let role = words
+        .iter()
+        .skip(1)
+        .take_while(|w| !doc.lex.complement_prepositions.contains(&w.folded))
+        .find(|w| shared.spokespeople.contains(&w.folded));
+    let Some(role) = role else {
+        return false;
+    };
+    // A person named after the role is the spokesperson ("the spokesman,
+    // John Smith"); one before it names the organisation ("a Coles
+    // spokesperson").
+    let named = inside.iter().any(|m| {
+        reg.actors[m.actor].kind == ActorKind::Person
+            && m.range.start() > role.range.start()
+            && !is_complement(doc, subject.start(), m.range.start())
+    });
+    determiner && !named
 }
 
 /// Whether the mention at `at` is a complement within the subject that
@@ -508,10 +562,14 @@ mod tests {
     }
 
     #[test]
-    fn a_role_speaks_for_its_institution() {
+    fn a_spokesperson_without_a_name_is_an_unnamed_speaker() {
         check_claim(
             "Le porte-parole du Kremlin a affirmé que les sanctions pourraient être levées.",
-            "attributed Russie: Le porte-parole du Kremlin a affirmé que les sanctions pourraient être levées.",
+            "attributed Le porte-parole du Kremlin: Le porte-parole du Kremlin a affirmé que les sanctions pourraient être levées.",
+        );
+        check_claim(
+            "Le porte-parole du Kremlin, Pavel Orlov, a affirmé que les sanctions pourraient être levées.",
+            "attributed Pavel Orlov: Le porte-parole du Kremlin, Pavel Orlov, a affirmé que les sanctions pourraient être levées.",
         );
         check_claim(
             "Meanwhile the Vantor Group spokesman said the plant could close.",

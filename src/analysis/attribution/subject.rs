@@ -16,22 +16,50 @@ pub(super) fn subject_span(doc: &Doc, from: usize, limit: usize) -> TextRange {
     // The euphonic t of "assure-t-il".
     let body = body.strip_prefix("t-").unwrap_or(body);
     let start = limit - body.len();
-    let mut stop = body
-        .find([',', '.', ';', ':', '!', '?', '(', '«', '"', '“', '\n'])
-        .unwrap_or(body.len());
+    let mut stop = subject_stop(body);
     // "la préfète des Landes, Isabelle Roche, …": the name after the
     // comma is the subject's apposition.
     if body[stop..].starts_with(',') {
         let next = body[stop + 1..].trim_start();
         if next.chars().next().is_some_and(char::is_uppercase) {
             let next_at = body.len() - next.len();
-            let next_stop = next
-                .find([',', '.', ';', ':', '!', '?', '(', '«', '"', '“', '\n'])
-                .unwrap_or(next.len());
+            let next_stop = subject_stop(next);
             stop = next_at + next_stop;
         }
     }
     TextRange::new(start, start + body[..stop].trim_end().len())
+}
+
+/// Where a subject starting `body` stops: the next
+/// comma, period or mark, except the period of an initial (`selon M.
+/// Dupont`, `Pour B. Obama,`).
+fn subject_stop(body: &str) -> usize {
+    let mut at = 0;
+    loop {
+        let Some(i) = body[at..].find([',', '.', ';', ':', '!', '?', '(', '«', '"', '“', '\n'])
+        else {
+            return body.len();
+        };
+        let stop = at + i;
+        if !is_initial(body, stop) {
+            return stop;
+        }
+        at = stop + 1;
+    }
+}
+
+/// Whether the period at `dot` ends an initial: one capital letter standing
+/// alone as a word, followed by a capitalised word.
+fn is_initial(body: &str, dot: usize) -> bool {
+    if !body[dot..].starts_with('.') {
+        return false;
+    }
+    let mut before = body[..dot].chars().rev();
+    let letter = before.next().is_some_and(char::is_uppercase);
+    let alone = before.next().is_none_or(|c| c == ' ' || is_space(c));
+    let next = body[dot + 1..].trim_start_matches(|c: char| c == ' ' || is_space(c));
+    let word_follows = body[dot + 1..].len() > next.len();
+    letter && alone && word_follows && next.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// The subject after an inverted verb of an incise (`», a expliqué à

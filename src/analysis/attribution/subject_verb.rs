@@ -206,4 +206,12 @@ mod tests {
             "mixed Tom Hardy «a disaster for the region»",
         );
     }
+
+    #[test]
+    fn an_adverb_between_a_pronoun_and_its_verb() {
+        check_quote(
+            "Tom Hardy spoke on Friday. He also $0said$0, \"We will not wait for anybody.\"",
+            "mixed Tom Hardy «We will not wait for anybody.»",
+        );
+    }
 }
