@@ -106,14 +106,19 @@ impl Construction for ClauseIncise {
 
 /// The first incise after a comma in `[from, end)`, as (subject, cue).
 pub(super) fn clause_incise(doc: &Doc, from: usize, end: usize) -> Option<(TextRange, TextRange)> {
+    if from >= end {
+        return None;
+    }
     commas(doc, TextRange::new(from, end))
         .filter(|&c| !doc.in_quote(TextRange::new(c, c + 1)))
         .find_map(|c| after_comma(doc, c, end, CLAUSE_REACH))
         .map(|(words, subject)| (subject, words))
 }
 
-/// Offsets of the commas of a range.
+/// Offsets of the commas of a range (snapped to whole characters: a
+/// quote's window may end inside one).
 fn commas<'a>(doc: &'a Doc, r: TextRange) -> impl Iterator<Item = usize> + 'a {
+    let r = crate::text::snap(doc.text, r);
     doc.text[r.as_range()]
         .match_indices(',')
         .map(move |(i, _)| r.start() + i)
