@@ -216,6 +216,9 @@ pub struct Lexicon {
     pub audience_verbs: Vec<String>,
     pub auxiliaries: PhraseSet,
     pub inserted_adverbs: PhraseSet,
+    /// Stressed pronouns set between an auxiliary and its participle for
+    /// contrast ("X a, lui, déclaré", "X a elle relevé").
+    pub stressed_pronouns: PhraseSet,
     pub pronouns: HashMap<String, (Gender, bool)>,
     pub naming_words: PhraseSet,
     pub title_nouns: PhraseSet,
@@ -360,6 +363,8 @@ struct WordsFile {
     audience_verbs: Vec<String>,
     auxiliaries: Vec<String>,
     inserted_adverbs: Vec<String>,
+    #[serde(default)]
+    stressed_pronouns: Vec<String>,
     pronouns: Vec<(String, String, String)>,
     naming_words: Vec<String>,
     title_nouns: Vec<String>,
@@ -569,6 +574,7 @@ fn load_lang(lang: Lang, shared: &SharedFile) -> Result<Lexicon, String> {
         audience_verbs: words.audience_verbs.clone(),
         auxiliaries: PhraseSet::from_list(&words.auxiliaries),
         inserted_adverbs: PhraseSet::from_list(&words.inserted_adverbs),
+        stressed_pronouns: PhraseSet::from_list(&words.stressed_pronouns),
         pronouns: words
             .pronouns
             .iter()

@@ -60,7 +60,8 @@ pub(super) fn form_kind(doc: &Doc, r: TextRange, id: usize) -> Option<FormKind> 
     })
 }
 
-/// The auxiliary (and adverbs) before a participle: "a", "avait également".
+/// The auxiliary (and adverbs, or a stressed pronoun set off for
+/// contrast) before a participle: "a", "avait également", "a, lui,".
 pub(super) fn auxiliary_before(doc: &Doc, at: usize) -> Option<TextRange> {
     // Never across a sentence or paragraph break ("… a\n\nNote …").
     let floor = doc
@@ -74,6 +75,11 @@ pub(super) fn auxiliary_before(doc: &Doc, at: usize) -> Option<TextRange> {
         }
         if let Some((r, _)) = doc.match_ending_at(&doc.lex.auxiliaries, end) {
             return (r.start() >= floor).then_some(r);
+        }
+        let bare = doc.text[..end].trim_end_matches([' ', ',']).len();
+        if let Some((r, _)) = doc.match_ending_at(&doc.lex.stressed_pronouns, bare) {
+            end = doc.text[..r.start()].trim_end_matches([' ', ',']).len();
+            continue;
         }
         let (r, _) = doc.match_ending_at(&doc.lex.inserted_adverbs, end)?;
         end = doc.text[..r.start()].trim_end().len();
@@ -178,6 +184,18 @@ mod tests {
         check_quote(
             "Jean Roux $0a également estimé que$0 la croissance reviendrait en mai.",
             "indirect Jean Roux «la croissance reviendrait en mai»",
+        );
+    }
+
+    #[test]
+    fn a_stressed_pronoun_between_the_auxiliary_and_the_participle() {
+        check_quote(
+            "Paul Girard, du syndicat, $0a elle relevé qu'$0il « manque des bras ».",
+            "mixed Paul Girard « manque des bras »",
+        );
+        check_quote(
+            "Léa Morin $0a, lui, répondu que$0 « rien n'est joué ».",
+            "mixed Léa Morin « rien n'est joué »",
         );
     }
 
