@@ -346,7 +346,13 @@ pub(super) fn clause_start(doc: &Doc, from: usize, at: usize) -> usize {
         }
     }
     let words = doc.words(TextRange::new(start, at));
-    for w in words.iter().rev() {
+    // An acronym spelled like a conjunction or relative ("the World Health
+    // Organization (WHO)") is a name, not a clause boundary.
+    let acronym = |w: &&crate::analysis::Word| {
+        let t = &doc.text[w.range.as_range()];
+        t.chars().count() > 1 && t.chars().all(char::is_uppercase)
+    };
+    for w in words.iter().rev().filter(|w| !acronym(w)) {
         if matches!(
             w.folded.as_str(),
             "mais" | "but" | "qui" | "who" | "which" | "et" | "and" | "que" | "qu'" | "that"
@@ -395,6 +401,14 @@ mod tests {
         check_quote(
             "Tom Baker of the Riverside Institute, speaking to the BBC, $0said$0, \"The river is rising.\"",
             "mixed Tom Baker «The river is rising.»",
+        );
+    }
+
+    #[test]
+    fn an_acronym_spelled_like_a_relative_does_not_cut_the_subject() {
+        check_quote(
+            "Anna Berg of the World Health Organization (WHO) $0told$0 reporters: \"The talks are over.\"",
+            "direct Anna Berg «The talks are over.»",
         );
     }
 
