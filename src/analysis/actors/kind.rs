@@ -47,12 +47,14 @@ pub(super) fn kind_of(
     if shared.event_heads.contains(head) {
         return None;
     }
-    // A head noun alone ("Stade rennais", "Côté") is not a name.
+    let kind_noun = kind_noun_before(doc, words, first_idx);
+    // A head noun alone ("Stade rennais", "Côté") is not a name; in
+    // capitals after a kind noun it is an acronym ("le syndicat SUD").
     let all_heads = folded.iter().all(|w| is_head(doc, w));
-    if all_heads && seq.len() == 1 {
+    let named_acronym = kind_noun.is_some() && is_acronym(&text[range.as_range()]);
+    if all_heads && seq.len() == 1 && !named_acronym {
         return None;
     }
-    let kind_noun = kind_noun_before(doc, words, first_idx);
     // "United States Coast Guard": an organisation's head noun beats a
     // place word inside the name.
     let org_headed = shared.org_heads.contains(head);
@@ -472,6 +474,15 @@ mod tests {
             "« Nous partirons demain », soupire Ombeline, lasse.",
             Vec::new(),
             "person Ombeline: Ombeline",
+        );
+    }
+
+    #[test]
+    fn an_acronym_spelled_like_a_head_noun_after_a_kind_noun_is_named() {
+        check_actors(
+            "Le syndicat NORD a dénoncé la fermeture de l'usine.",
+            Vec::new(),
+            "organization NORD: NORD",
         );
     }
 }
