@@ -36,7 +36,9 @@ pub(super) fn is_name_or_term(doc: &Doc, span: &QuoteSpan, sentence: usize) -> b
         || first_word
             .as_ref()
             .is_some_and(|w| doc.lexicons.shared.term_determiners.contains(&w.folded));
-    let titled = title_like && near.iter().any(|w| doc.lex.title_nouns.contains(&w.folded));
+    let titled = title_like
+        && (near.iter().any(|w| doc.lex.title_nouns.contains(&w.folded))
+            || heads_title_noun(doc, span.range.end()));
     if names_what_follows(doc, before) || titled {
         return true;
     }
@@ -70,6 +72,28 @@ pub(super) fn is_name_or_term(doc: &Doc, span: &QuoteSpan, sentence: usize) -> b
         .any(|c| c.reports_speech(doc, span.range, sentence, around))
         || starts_sentence(doc, span.range, sentence) && n_words >= 2;
     !has_cue
+}
+
+/// Whether a lower-case title noun follows the passage right after its
+/// closing mark, the passage naming it ("the "Stop the War" poster", "a
+/// "Vote Now" sign").
+fn heads_title_noun(doc: &Doc, end: usize) -> bool {
+    let rest = &doc.text[end..];
+    let next = rest.trim_start_matches(|c: char| c == ' ' || is_space(c));
+    let gap = rest.len() - next.len();
+    let start = end + gap;
+    (1..=2).contains(&gap)
+        && doc
+            .words(TextRange::new(start, (start + 40).min(doc.text.len())))
+            .first()
+            .is_some_and(|w| {
+                w.range.start() == start
+                    && doc.text[w.range.as_range()]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase)
+                    && doc.lex.title_nouns.contains(&w.folded)
+            })
 }
 
 /// Whether the words before a passage end with a naming word ("surnommé
@@ -185,6 +209,18 @@ mod tests {
         check_quote("Le « dialogue stratégique » reprendra en mai à Pékin.", "");
         check_quote(
             "Surnommé « le Bulldozer », le maire publie son livre « La ville d'après ».",
+            "",
+        );
+    }
+
+    #[test]
+    fn a_passage_naming_the_noun_after_it_is_a_term() {
+        check_quote(
+            "\"Save the Harbour\" banner at a rally in Bristol last spring.",
+            "",
+        );
+        check_quote(
+            "Ann Lee held up a \"Hands Off Our Parks\" placard outside the town hall.",
             "",
         );
     }
