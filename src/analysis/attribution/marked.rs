@@ -44,6 +44,15 @@ pub(super) fn is_name_or_term(doc: &Doc, span: &QuoteSpan, sentence: usize) -> b
     }
     let n_words = content.split_whitespace().count();
     let has_terminal = content.trim_end().ends_with(['.', '!', '?', '…']);
+    let after_determiner = near.first().is_some_and(|w| {
+        doc.lexicons.shared.term_determiners.contains(&w.folded)
+            && w.range.end() + 3 >= span.range.start()
+    });
+    // "a "Storm Area 51 Basecamp Experience"": a longer passage in title
+    // case after a determiner is a name too, unless a verb governs it.
+    if after_determiner && !has_terminal && title_case(content) {
+        return !governed(doc, span.range, sentence);
+    }
     if n_words > 4 || has_terminal {
         return false;
     }
@@ -54,10 +63,6 @@ pub(super) fn is_name_or_term(doc: &Doc, span: &QuoteSpan, sentence: usize) -> b
     let governed = governed(doc, span.range, sentence);
     // "du « dialogue stratégique »", "the "special relationship"": a short
     // passage after a determiner is a name or a term.
-    let after_determiner = near.first().is_some_and(|w| {
-        doc.lexicons.shared.term_determiners.contains(&w.folded)
-            && w.range.end() + 3 >= span.range.start()
-    });
     if after_determiner {
         return !governed || title_like;
     }
@@ -72,6 +77,18 @@ pub(super) fn is_name_or_term(doc: &Doc, span: &QuoteSpan, sentence: usize) -> b
         .any(|c| c.reports_speech(doc, span.range, sentence, around))
         || starts_sentence(doc, span.range, sentence) && n_words >= 2;
     !has_cue
+}
+
+/// Whether every word of a passage of several words starts with a
+/// capital or a digit ("Storm Area 51 Basecamp Experience").
+fn title_case(content: &str) -> bool {
+    let words: Vec<&str> = content.split_whitespace().collect();
+    words.len() >= 2
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
 }
 
 /// Whether a lower-case title noun follows the passage right after its
@@ -221,6 +238,14 @@ mod tests {
         );
         check_quote(
             "Ann Lee held up a \"Hands Off Our Parks\" placard outside the town hall.",
+            "",
+        );
+    }
+
+    #[test]
+    fn a_long_title_case_passage_after_a_determiner_is_a_name() {
+        check_quote(
+            "In Lenton, a \"Grand River Valley Music Weekend\" drew crowds on Sunday.",
             "",
         );
     }
