@@ -334,15 +334,18 @@ fn apposition_to_person(doc: &Doc, subject: TextRange, reg: &Registry) -> bool {
 /// preposition of the channel a speaker talks through (to, on, per, sur, via) within the
 /// subject that starts at `start`.
 fn is_channel(doc: &Doc, start: usize, at: usize) -> bool {
-    let before = doc.words(TextRange::new(start, at));
-    let Some(prev) = before
+    word_before(doc, start, at)
+        .is_some_and(|prev| matches!(prev, "to" | "on" | "per" | "sur" | "via"))
+}
+
+/// The folded word before `at` within the subject that starts at
+/// `start`, past a definite article ("to the BBC", "de la Commission").
+fn word_before<'d>(doc: &'d Doc, start: usize, at: usize) -> Option<&'d str> {
+    doc.words(TextRange::new(start, at))
         .iter()
         .rev()
         .find(|w| !matches!(w.folded.as_str(), "la" | "le" | "les" | "l'" | "the"))
-    else {
-        return false;
-    };
-    matches!(prev.folded.as_str(), "to" | "on" | "per" | "sur" | "via")
+        .map(|w| w.folded.as_str())
 }
 
 /// Whether the subject is a determiner and a spokesperson noun before any
@@ -382,15 +385,7 @@ fn is_complement(doc: &Doc, start: usize, at: usize) -> bool {
     if between.matches('(').count() > between.matches(')').count() {
         return true;
     }
-    let before = doc.words(TextRange::new(start, at));
-    let Some(prev) = before
-        .iter()
-        .rev()
-        .find(|w| !matches!(w.folded.as_str(), "la" | "le" | "les" | "l'" | "the"))
-    else {
-        return false;
-    };
-    doc.lex.complement_prepositions.contains(&prev.folded)
+    word_before(doc, start, at).is_some_and(|prev| doc.lex.complement_prepositions.contains(prev))
 }
 
 /// Whether a name at `at` stands where a subject stands: at the start of
