@@ -243,6 +243,13 @@ pub struct Lexicon {
     /// was close"): every form of `bare_clause_any_form`, the third person
     /// and past of `bare_clause_verbs`, conjugated here.
     pub bare_clause_forms: Vec<String>,
+    /// Speech verbs (lemmas) that report a clause without "that" only
+    /// when the clause has a finite verb ("announced the trial was
+    /// stopped", not "announced a trial").
+    pub bare_clause_checked_verbs: Vec<String>,
+    /// Words that make a clause finite: auxiliaries, modals, copulas, and
+    /// contractions (entries starting with an apostrophe end a word).
+    pub finite_markers: Vec<String>,
     /// Endings of adjectives that follow an institution's noun in its name
     /// ("Fonds monétaire international", "police fédérale").
     pub adjective_endings: Vec<String>,
@@ -382,6 +389,10 @@ struct WordsFile {
     bare_clause_any_form: Vec<String>,
     #[serde(default)]
     bare_clause_verbs: Vec<String>,
+    #[serde(default)]
+    bare_clause_checked_verbs: Vec<String>,
+    #[serde(default)]
+    finite_markers: Vec<String>,
     #[serde(default)]
     adjective_endings: Vec<String>,
     #[serde(default)]
@@ -602,6 +613,8 @@ fn load_lang(lang: Lang, shared: &SharedFile) -> Result<Lexicon, String> {
             &words.bare_clause_verbs,
             &verbs.irregular,
         ),
+        bare_clause_checked_verbs: folded(&words.bare_clause_checked_verbs),
+        finite_markers: folded(&words.finite_markers),
     })
 }
 

@@ -12,7 +12,7 @@ use super::super::{Doc, Quote, QuoteKind};
 use super::subject::inverted_subject_span;
 use super::verbs::{form_kind, skip_adverbs};
 use super::{trim_clause, Clause, Construction, Cue, Found, QuoteAt, Scope};
-use crate::lexicon::FormKind;
+use crate::lexicon::{FormKind, Lang};
 use crate::text::{is_space, TextRange};
 
 pub(super) struct Incise;
@@ -69,7 +69,7 @@ impl Construction for Incise {
                 continue;
             }
             let content = trim_clause(doc, TextRange::new(s.start(), comma));
-            if content.len() >= 12 {
+            if content.len() >= 12 && !adverbial_fragment(doc, content) {
                 return Some(Clause {
                     content,
                     frames_sentence: false,
@@ -203,6 +203,18 @@ pub(super) fn incise(doc: &Doc, after: usize, limit: usize) -> Option<(TextRange
     Some((TextRange::new(start, vr.end()), subject))
 }
 
+/// "On October 6, X spoke …", "In the November 27 deal, X agreed …": a
+/// few words opened by a preposition are an adverbial, not a clause X
+/// could have said. (English "a" is an article, not the French "à".)
+fn adverbial_fragment(doc: &Doc, content: TextRange) -> bool {
+    let words = doc.words(content);
+    let opener = words.first().is_some_and(|w| {
+        doc.lexicons.shared.adverbial_openers.contains(&w.folded)
+            && !(doc.lex.lang == Lang::En && w.folded == "a")
+    });
+    opener && words.len() <= 5
+}
+
 /// Whether what follows the verb of a subject-first incise leaves it
 /// without an object: the end of the clause, a time adverb, an inserted
 /// adverb or a prepositional phrase; after a verb of telling ("told
@@ -277,5 +289,10 @@ mod tests {
             "« Les résultats sont alarmants » $0a expliqué$0 à l'AFP Marie Dupont, chercheuse.",
             "direct Marie Dupont « Les résultats sont alarmants »",
         );
+    }
+
+    #[test]
+    fn an_adverbial_before_a_comma_is_no_reported_clause() {
+        check_quote("On October 6, President Tom Briggs spoke on the phone.", "");
     }
 }

@@ -379,9 +379,9 @@ fn attributed_sentence(doc: &Doc, idx: usize, reg: &Registry) -> Option<Quote> {
     first.map(|c| indirect_quote(c.content, idx))
 }
 
-/// The reported clause from `start`: to the end of the sentence, or to the
-/// comma before a construction that closes it (an incise, an attribution
-/// phrase).
+/// The reported clause from `start`: to the end of the sentence, to its
+/// first semicolon or colon, or to the comma before a construction that
+/// closes it (an incise, an attribution phrase).
 fn clause_content(doc: &Doc, start: usize, end: usize) -> TextRange {
     // A reported clause ends within a paragraph's length.
     let end = doc
@@ -391,8 +391,12 @@ fn clause_content(doc: &Doc, start: usize, end: usize) -> TextRange {
         )
         .end()
         .max(start);
-    let mut stop = end;
-    for (i, _) in doc.text[start..end].match_indices(',') {
+    // A semicolon or a colon ends the clause: what follows is another
+    // clause, a list or a quotation of its own.
+    let mut stop = doc.text[start..end]
+        .find([';', ':'])
+        .map_or(end, |i| start + i);
+    for (i, _) in doc.text[start..stop].match_indices(',') {
         let at = start + i;
         if CONSTRUCTIONS.iter().any(|c| c.ends_clause(doc, at, end)) {
             stop = at;

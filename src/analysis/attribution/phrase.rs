@@ -40,9 +40,20 @@ impl Construction for AttributionPhrase {
     fn unmarked_clause(&self, doc: &Doc, idx: usize, _reg: &Registry) -> Option<Clause> {
         let s = doc.sentences[idx].range;
         let (_, cue) = attribution_phrase(doc, idx)?;
-        let content = if cue.start() <= s.start() + 1 {
-            let rest = doc.text[cue.end()..s.end()].trim_start_matches([',', ' ']);
-            TextRange::new(s.end() - rest.len(), s.end())
+        let rest = doc.text[cue.end()..s.end()].trim_start_matches([',', ' ']);
+        let after = TextRange::new(s.end() - rest.len(), s.end());
+        // "Friday was when, according to X, millions …": a phrase set off
+        // by commas mid-sentence frames what follows it, unless a relative
+        // clause follows ("…, selon X, qui explique que …").
+        let parenthetical = doc.text[s.start()..cue.start()].trim_end().ends_with(',')
+            && doc.text[cue.end()..s.end()].starts_with(',')
+            && after.len() >= 12
+            && !doc.words(after).first().is_some_and(|w| {
+                doc.lex.claims.relatives.contains(&w.folded)
+                    || doc.lex.complementizers.contains(&w.folded)
+            });
+        let content = if cue.start() <= s.start() + 1 || parenthetical {
+            after
         } else {
             TextRange::new(s.start(), cue.start())
         };
@@ -66,13 +77,40 @@ fn attribution_phrase(doc: &Doc, sentence: usize) -> Option<(TextRange, TextRang
 }
 
 fn attribution_phrase_in(doc: &Doc, s: TextRange) -> Option<(TextRange, TextRange)> {
-    let (r, _) = doc
-        .find(&doc.lex.attribution_phrases, s)
+    doc.find(&doc.lex.attribution_phrases, s)
         .into_iter()
-        .find(|(r, _)| !doc.in_quote(*r))?;
-    let subject = subject_span(doc, r.end(), s.end());
-    let subject = apposed_name(doc, subject, s.end()).unwrap_or(subject);
-    Some((subject, r.cover(subject)))
+        .filter(|(r, _)| !doc.in_quote(*r))
+        .find_map(|(r, _)| {
+            let subject = subject_span(doc, r.end(), s.end());
+            let subject = apposed_name(doc, subject, s.end()).unwrap_or(subject);
+            names_a_source(doc, r, subject).then(|| (subject, r.cover(subject)))
+        })
+}
+
+/// A one-word phrase (`per`, `citing`, `selon`) attributes only when a
+/// source follows it: a name, a determined noun phrase, a pronoun, a
+/// figure or a vague source. A bare common noun after it is a rate or a
+/// reason ("two packs per transaction", "citing rising costs"). Longer
+/// phrases (`according to`, `d'après`) always announce a source.
+fn names_a_source(doc: &Doc, phrase: TextRange, subject: TextRange) -> bool {
+    if doc.text[phrase.as_range()].contains(char::is_whitespace) {
+        return true;
+    }
+    let Some(first) = doc.words(subject).first() else {
+        return false;
+    };
+    let lex = doc.lex;
+    let word = first.folded.as_str();
+    doc.text[first.range.as_range()].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        || lex.determiners.iter().any(|d| d == word)
+        || lex.pronouns.contains_key(word)
+        || doc.lexicons.shared.indefinites.contains(word)
+        || doc
+            .match_at(&lex.stressed_pronouns, first.range.start())
+            .is_some()
+        || doc
+            .match_at(&lex.vague_sources, first.range.start())
+            .is_some()
 }
 
 /// "selon la fédération des banques, Febelfin, …": the name set off by
@@ -116,6 +154,26 @@ mod tests {
         check_quote(
             "$0Selon le premier syndicat du pays, Force Ouvrière$0, le montant est « de 700 000 euros ».",
             "mixed Force Ouvrière « de 700 000 euros »",
+        );
+    }
+
+    #[test]
+    fn a_one_word_phrase_needs_a_source_after_it() {
+        check_quote(
+            "The plan failed badly last year, $0per Reuters$0.",
+            "indirect Reuters «The plan failed badly last year»",
+        );
+        check_quote(
+            "Stores limited sales to two packs per transaction since Monday.",
+            "",
+        );
+    }
+
+    #[test]
+    fn a_phrase_between_commas_frames_what_follows() {
+        check_quote(
+            "Friday was when, $0according to Reuters$0, thousands of people gathered at the gate.",
+            "indirect Reuters «thousands of people gathered at the gate»",
         );
     }
 }
