@@ -66,7 +66,11 @@ fn walk(paths: &[PathBuf]) -> impl Iterator<Item = Result<Found, Skipped>> + '_ 
                     .sort_by_file_name()
                     .into_iter()
                     .filter_map(move |entry| match entry {
-                        Ok(e) if e.file_type().is_file() && is_article(e.path()) => {
+                        Ok(e)
+                            if e.file_type().is_file()
+                                && is_article(e.path())
+                                && !is_documentation(e.path()) =>
+                        {
                             Some(Ok(Found {
                                 path: e.into_path(),
                                 walked: true,
@@ -101,6 +105,37 @@ fn is_article(p: &Path) -> bool {
             .as_deref(),
         Some("txt" | "md" | "markdown")
     )
+}
+
+/// A folder's own documentation rather than an article: `README.md`,
+/// `LICENSE.txt`, `CHANGELOG.md`, and Markdown named in capitals the way
+/// such files are (`SOURCES.md`, `ANNOTATION.md`). Left out when a folder
+/// is walked; named on the command line, such a file is read like any
+/// other.
+fn is_documentation(p: &Path) -> bool {
+    let Some(stem) = p.file_stem().and_then(|s| s.to_str()) else {
+        return false;
+    };
+    let known = [
+        "readme",
+        "license",
+        "licence",
+        "changelog",
+        "contributing",
+        "copying",
+        "authors",
+        "notice",
+    ];
+    let lower = stem.to_ascii_lowercase();
+    let capitals = stem.chars().filter(char::is_ascii_uppercase).count() >= 3
+        && stem
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c == '_' || c == '-');
+    let markdown = p
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
+    known.contains(&lower.as_str()) || (markdown && capitals)
 }
 
 /// A parsed `newsls.toml`: its settings, its folder and its compiled

@@ -158,6 +158,29 @@ fn bad_files_are_reported_and_skipped_without_stopping_the_run() {
     assert_eq!(code, 1);
 }
 
+/// A folder's own documentation (README, SOURCES.md in capitals) is not
+/// linted as an article when the folder is walked, but is when named.
+#[test]
+fn a_folders_documentation_is_left_out_of_the_walk() {
+    let dir = tempfile::tempdir().unwrap();
+    let claim = "Un accord pourrait voir le jour.\n";
+    fs::write(dir.path().join("article.txt"), claim).unwrap();
+    fs::write(dir.path().join("README.md"), claim).unwrap();
+    fs::write(dir.path().join("SOURCES.md"), claim).unwrap();
+    fs::write(dir.path().join("Notes.md"), claim).unwrap();
+    let (stdout, _, _) = run(&["check", dir.path().to_str().unwrap()]);
+    assert!(stdout.contains("article.txt:1:1"), "{stdout}");
+    assert!(stdout.contains("Notes.md:1:1"), "{stdout}");
+    assert!(
+        !stdout.contains("README.md") && !stdout.contains("SOURCES.md"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("2 warnings in 2 articles\n"), "{stdout}");
+    let named = dir.path().join("SOURCES.md");
+    let (stdout, _, _) = run(&["check", named.to_str().unwrap()]);
+    assert!(stdout.contains("SOURCES.md:1:1"), "{stdout}");
+}
+
 #[test]
 fn a_broken_newsls_toml_is_reported_and_defaults_apply() {
     let dir = tempfile::tempdir().unwrap();
