@@ -250,6 +250,8 @@ pub struct Lexicon {
     /// Words that make a clause finite: auxiliaries, modals, copulas, and
     /// contractions (entries starting with an apostrophe end a word).
     pub finite_markers: Vec<String>,
+    /// The preposition introducing a passive's agent ("by", "par").
+    pub agent_prepositions: Vec<String>,
     /// Endings of adjectives that follow an institution's noun in its name
     /// ("Fonds monétaire international", "police fédérale").
     pub adjective_endings: Vec<String>,
@@ -393,6 +395,7 @@ struct WordsFile {
     bare_clause_checked_verbs: Vec<String>,
     #[serde(default)]
     finite_markers: Vec<String>,
+    agent_prepositions: Vec<String>,
     #[serde(default)]
     adjective_endings: Vec<String>,
     #[serde(default)]
@@ -615,6 +618,7 @@ fn load_lang(lang: Lang, shared: &SharedFile) -> Result<Lexicon, String> {
         ),
         bare_clause_checked_verbs: folded(&words.bare_clause_checked_verbs),
         finite_markers: folded(&words.finite_markers),
+        agent_prepositions: folded(&words.agent_prepositions),
     })
 }
 

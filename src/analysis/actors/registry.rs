@@ -145,7 +145,7 @@ impl Registry {
     }
 
     /// The mention that starts at `offset`, if any (the longest).
-    pub(super) fn mention_starting_at(&self, offset: usize) -> Option<&Mention> {
+    pub(crate) fn mention_starting_at(&self, offset: usize) -> Option<&Mention> {
         let at = self.mentions.partition_point(|m| m.range.start() < offset);
         self.mentions[at..]
             .iter()

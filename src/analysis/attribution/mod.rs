@@ -30,6 +30,7 @@ mod marked;
 mod opinion;
 mod opinion_role;
 mod participial;
+mod passive;
 mod phrase;
 mod reported_clause;
 mod resolve;
@@ -55,6 +56,7 @@ pub use sentence_cues::sentence_cues;
 const CONSTRUCTIONS: &[&dyn Construction] = &[
     &participial::Participial,
     &incise::Incise,
+    &passive::PassiveAgent,
     &split::SplitQuote,
     &subject_verb::SubjectVerb,
     &incise::ClauseIncise,

@@ -183,6 +183,9 @@ pub(super) fn resolve(
     if indefinite && words.len() >= 2 {
         return Some(Resolution::Unnamed(subject));
     }
+    if let Some(id) = cataphora(doc, subject, reg) {
+        return Some(Resolution::Actor(id));
+    }
     // "le parquet", "the police": the institution speaks.
     let head = words
         .iter()
@@ -192,6 +195,50 @@ pub(super) fn resolve(
         return Some(Resolution::InstitutionNoun(range, head.folded.clone()));
     }
     None
+}
+
+/// A title before the name it announces: "Le ministre du Redressement
+/// productif a déclaré … . Arnaud Montebourg reconnait …". A subject made
+/// of a definite determiner and a title, naming no one itself, is the
+/// person named at the start of the next sentence of its paragraph, when
+/// the title's gender does not exclude them.
+fn cataphora(doc: &Doc, subject: TextRange, reg: &Registry) -> Option<ActorId> {
+    let words = doc.words(subject);
+    let det = words.first()?;
+    let title = words.get(1)?;
+    if !doc
+        .lexicons
+        .shared
+        .definite_determiners
+        .contains(&det.folded)
+    {
+        return None;
+    }
+    let (_, id) = doc.match_at(&doc.lex.title_set, title.range.start())?;
+    let gender = doc
+        .lex
+        .titles
+        .get(doc.lex.title_set.phrase(id))
+        .copied()
+        .filter(|g| *g != Gender::Any)
+        .unwrap_or(match det.folded.as_str() {
+            "la" => Gender::Feminine,
+            "le" => Gender::Masculine,
+            _ => Gender::Any,
+        });
+    let idx = doc.sentence_of(subject.start());
+    let next = doc.sentences.get(idx + 1)?;
+    if next.paragraph != doc.sentences[idx].paragraph {
+        return None;
+    }
+    let first = doc.words(next.range).first()?;
+    let m = reg.mention_starting_at(first.range.start())?;
+    let actor = &reg.actors[m.actor];
+    (m.kind == MentionKind::Name
+        && actor.kind == ActorKind::Person
+        && actor.named
+        && actor.gender.agrees(gender))
+    .then_some(m.actor)
 }
 
 /// An anonymous source leading the subject: unnamed, or the institution
@@ -617,6 +664,18 @@ mod tests {
         check_quote(
             "Jan Peeters, spokesman for the Bank of England, $0said$0: \"We will hold.\"",
             "direct Jan Peeters «We will hold.»",
+        );
+    }
+
+    #[test]
+    fn a_title_before_a_name_announces_it() {
+        check_quote(
+            "Le ministre de l'Économie $0a déclaré que$0 « la croissance reviendra ». Jean Roux reconnait que le déficit reste élevé.",
+            "mixed Jean Roux « la croissance reviendra »\nindirect Jean Roux «le déficit reste élevé»",
+        );
+        check_quote(
+            "La ministre de l'Économie a déclaré que « la croissance reviendra ». Jean Roux reconnait que le déficit reste élevé.",
+            "mixed null « la croissance reviendra »\nindirect Jean Roux «le déficit reste élevé»",
         );
     }
 }

@@ -31,6 +31,26 @@ fn after_determiner(doc: &Doc, at: usize) -> bool {
 /// passive, not someone speaking. The forms of "be"/"être" that build a
 /// passive are a closed grammatical set of this rule, kept in code.
 fn passive(doc: &Doc, at: usize) -> bool {
+    passive_at(doc, at)
+}
+
+/// [`passive`], also across one inserted adverb ("was previously
+/// announced", "a été longuement qualifié").
+pub(super) fn is_passive(doc: &Doc, at: usize) -> bool {
+    if passive(doc, at) {
+        return true;
+    }
+    let before = doc.words(TextRange::new(at.saturating_sub(24), at));
+    before.last().is_some_and(|w| {
+        w.range.end() + 2 >= at
+            && doc
+                .match_at(&doc.lex.inserted_adverbs, w.range.start())
+                .is_some()
+            && passive_at(doc, w.range.start())
+    })
+}
+
+fn passive_at(doc: &Doc, at: usize) -> bool {
     const BE: &[&str] = &[
         "was", "were", "is", "are", "been", "being", "be", "est", "sont", "ete", "etait",
         "etaient", "sera", "seront",
