@@ -160,9 +160,22 @@ fn leading_subject(doc: &Doc, reg: &Registry, from: usize, end: usize) -> Option
     let start = clause_start(doc, from, end);
     let clause = crate::text::trim_range(doc.text, TextRange::new(start, end));
     let first_word = doc.words(clause).first()?.range;
+    // A name after a preposition is a complement, not the subject ("The
+    // attacker jumped on stage during the Great Orchestra … and claimed").
+    let complement = |m: &crate::analysis::Mention| {
+        doc.words(TextRange::new(clause.start(), m.range.start()))
+            .iter()
+            .rev()
+            .find(|w| !doc.lexicons.shared.definite_determiners.contains(&w.folded))
+            .is_some_and(|w| {
+                doc.lex.complement_prepositions.contains(&w.folded)
+                    || doc.lexicons.shared.adverbial_openers.contains(&w.folded)
+            })
+    };
     let stop = reg
         .mentions_in(clause)
         .find(|m| !doc.in_quote(m.range))
+        .filter(|m| !complement(m))
         .map_or(first_word.end(), |m| m.range.end());
     Some(TextRange::new(clause.start(), stop))
 }
@@ -212,6 +225,14 @@ mod tests {
         check_quote(
             "Tom Hardy spoke on Friday. He also $0said$0, \"We will not wait for anybody.\"",
             "mixed Tom Hardy «We will not wait for anybody.»",
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_preposition_is_no_subject_of_a_coordinated_verb() {
+        check_claim(
+            "The attacker is reported to have jumped on stage during a concert of Amnesty International and claimed he was innocent.",
+            "unattributed null: The attacker is reported to have jumped on stage during a concert of Amnesty International and claimed he was innocent.",
         );
     }
 }
