@@ -266,6 +266,8 @@ pub struct Shared {
     pub term_determiners: HashSet<String>,
     /// Opening a definite description.
     pub definite_determiners: HashSet<String>,
+    /// Definite articles of both languages (le, la, les, l', the).
+    pub articles: HashSet<String>,
     /// Before an acronym, make it a common noun ("les OGM").
     pub plural_determiners: HashSet<String>,
     pub particles: HashSet<String>,
@@ -459,6 +461,7 @@ fn load_shared(file: &SharedFile) -> Result<Shared, String> {
     Ok(Shared {
         term_determiners: determiners_with(file, "term").into_iter().collect(),
         definite_determiners: determiners_with(file, "definite").into_iter().collect(),
+        articles: determiners_with(file, "article").into_iter().collect(),
         plural_determiners: determiners_with(file, "plural").into_iter().collect(),
         particles: set(&file.particles),
         org_heads: set(&file.org_heads),

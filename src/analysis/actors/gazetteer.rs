@@ -109,7 +109,7 @@ fn modifier(doc: &Doc, range: TextRange) -> bool {
 
 /// "Labour Day", "Iraq War": a name before a capitalised event noun is
 /// part of the event's name.
-fn names_an_event(doc: &Doc, range: TextRange) -> bool {
+pub(super) fn names_an_event(doc: &Doc, range: TextRange) -> bool {
     let after = doc.words(TextRange::new(
         range.end(),
         (range.end() + 20).min(doc.text.len()),

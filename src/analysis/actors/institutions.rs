@@ -130,7 +130,7 @@ fn names_an_institution(doc: &Doc, words: &[Word], i: usize) -> bool {
     }
     let title = before
         .iter()
-        .find(|w| !is_particle(doc, w) && !matches!(**w, "l'" | "la" | "le" | "les"));
+        .find(|w| !is_particle(doc, w) && !doc.lexicons.shared.articles.contains(**w));
     !title.is_some_and(|t| MINISTER_TITLES.contains(t))
 }
 

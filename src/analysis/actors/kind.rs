@@ -147,7 +147,7 @@ fn bare_run_kind(
         .filter(|w| !is_particle(doc, &w.folded) || is_capitalized(w, doc.text))
         .count();
     let speaks = followed_by_speech(doc, range.end());
-    let article = is_article(&seq[0].folded) && !sentence_initial;
+    let article = doc.lexicons.shared.articles.contains(&seq[0].folded) && !sentence_initial;
     if article && n_names == 2 {
         // "de La Poste", "for The Greens": an article capitalised inside a
         // sentence belongs to a name.
@@ -266,10 +266,6 @@ fn leads(doc: &Doc, (before, after): (Option<&Word>, Option<&Word>)) -> bool {
         Lang::Fr => before.is_some_and(|w| lower(w) && led_by.contains(&w.folded)),
         Lang::En => after.is_some_and(|w| lower(w) && led_by.contains(&w.folded)),
     }
-}
-
-fn is_article(folded: &str) -> bool {
-    matches!(folded, "le" | "la" | "les" | "l'" | "the")
 }
 
 /// "l'ouragan meurtrier Sandy", "storm Ciara": a single name after an

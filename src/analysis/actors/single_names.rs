@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use super::super::{ActorOrigin, Doc, MentionKind};
+use super::gazetteer::names_an_event;
 use super::person::apposition;
 use super::{is_capitalized, Registry};
 use crate::lexicon::{word_classes, ActorKind};
@@ -47,15 +48,7 @@ pub(super) fn repeated_names(doc: &Doc, reg: &mut Registry) {
             (None, None) => continue,
         };
         // "Labour Day": a name before an event noun is the event's.
-        let before_event = |r: &TextRange| {
-            let next: String = doc.text[r.end()..]
-                .trim_start_matches(' ')
-                .chars()
-                .take_while(|c| c.is_alphabetic())
-                .collect();
-            doc.lexicons.shared.event_heads.contains(&fold(&next))
-        };
-        for r in ranges.into_iter().filter(|r| !before_event(r)) {
+        for r in ranges.into_iter().filter(|r| !names_an_event(doc, *r)) {
             reg.mention(r, id, MentionKind::Name);
         }
     }

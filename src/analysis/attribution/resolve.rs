@@ -189,7 +189,7 @@ pub(super) fn resolve(
     // "le parquet", "the police": the institution speaks.
     let head = words
         .iter()
-        .find(|w| !matches!(w.folded.as_str(), "le" | "la" | "l'" | "les" | "the"))?;
+        .find(|w| !doc.lexicons.shared.articles.contains(&w.folded))?;
     if doc.lex.institutions.contains(&head.folded) && words.len() <= 3 {
         let range = TextRange::new(words[0].range.start(), head.range.end());
         return Some(Resolution::InstitutionNoun(range, head.folded.clone()));
@@ -391,7 +391,7 @@ fn word_before<'d>(doc: &'d Doc, start: usize, at: usize) -> Option<&'d str> {
     doc.words(TextRange::new(start, at))
         .iter()
         .rev()
-        .find(|w| !matches!(w.folded.as_str(), "la" | "le" | "les" | "l'" | "the"))
+        .find(|w| !doc.lexicons.shared.articles.contains(&w.folded))
         .map(|w| w.folded.as_str())
 }
 
