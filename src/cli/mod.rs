@@ -2,6 +2,7 @@
 //! `report`) and `eval` over files and folders. Reading files, finding `newsls.toml` and printing live here;
 //! the analysis is called with plain text.
 
+pub mod article_rows;
 pub mod check;
 pub mod eval;
 pub mod extract;

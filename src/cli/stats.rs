@@ -10,6 +10,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
+use super::article_rows::ArticleRows;
 use crate::analysis::{actor_key, Analysis, ClaimStatus, QuoteKind};
 use crate::ide::english::count;
 use crate::input::{date::article_date, Article};
@@ -65,7 +66,7 @@ pub struct UnattributedQuotes {
 
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Stats {
-    pub articles: Vec<ArticleStats>,
+    pub articles: ArticleRows,
     pub actors: Vec<ActorStats>,
     pub unattributed_quotes: UnattributedQuotes,
     pub total_articles: usize,
@@ -222,7 +223,7 @@ impl Aggregate {
                 *st.months.entry(m.clone()).or_default() += sp.by_kind.iter().sum::<usize>();
             }
         }
-        self.res.articles.push(row);
+        self.res.articles.push(&row);
     }
 
     pub fn finish(self) -> Stats {
@@ -381,7 +382,7 @@ pub fn write_table(out: &mut impl Write, s: &Stats) -> std::io::Result<()> {
             return Cow::Borrowed(ARTICLES[col]);
         };
         match col {
-            0 => Cow::Borrowed(a.article.as_str()),
+            0 => Cow::Owned(a.article),
             1 => num(a.quotes),
             2 => num(a.unattributed_quotes),
             3 => num(a.speakers),
@@ -461,7 +462,7 @@ pub fn write_markdown(out: &mut impl Write, s: &Stats) -> std::io::Result<()> {
     }
     out.write_all(b"\n## Articles\n\n| article | quotes | unattributed quotes | speakers | claims | unattributed | vague |\n")?;
     out.write_all(b"| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n")?;
-    for a in &s.articles {
+    for a in s.articles.iter() {
         writeln!(
             out,
             "| {} | {} | {} | {} | {} | {:.0}% | {} |",
@@ -541,7 +542,7 @@ pub fn write_csv(out: &mut impl Write, s: &Stats, table: CsvTable) -> std::io::R
         }
         CsvTable::Articles => {
             out.write_all(b"article,quotes,unattributed_quotes,speakers,claims,unattributed_claims,vague_claims,unattributed_share\n")?;
-            for a in &s.articles {
+            for a in s.articles.iter() {
                 writeln!(
                     out,
                     "{},{},{},{},{},{},{},{:.3}",

@@ -85,12 +85,24 @@ impl PhraseSet {
             let ac = self.automaton.as_ref()?;
             while from < folded.len() {
                 let input = Input::new(folded).range(from..);
-                let at = ac.find(input)?.start();
+                let found = ac.find(input)?;
+                let at = found.start();
                 let starts_word = folded[at..]
                     .chars()
                     .next()
                     .is_some_and(|c| !c.is_whitespace())
                     && at_left_boundary(folded, at);
+                // The leftmost-longest match is the longest phrase starting
+                // at `at`, what the anchored search would find first: when
+                // it ends a word, that search is not needed.
+                if starts_word && at_right_boundary(folded, found.end()) {
+                    from = found.end().max(at + 1);
+                    return Some(PhraseMatch {
+                        id: found.pattern().as_usize(),
+                        start: at,
+                        end: found.end(),
+                    });
+                }
                 if starts_word {
                     if let Some(m) = self.match_at_word_start(folded, at) {
                         from = m.end.max(at + 1);

@@ -40,7 +40,7 @@ fn reference<'a>(articles: impl IntoIterator<Item = (String, &'a Article, &'a An
             .iter()
             .filter(|c| c.status == ClaimStatus::Unattributed)
             .count();
-        res.articles.push(ArticleStats {
+        res.articles.push(&ArticleStats {
             article: name.clone(),
             quotes: a.quotes.len(),
             unattributed_quotes: a.quotes.iter().filter(|q| q.speaker.is_none()).count(),

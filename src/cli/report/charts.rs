@@ -296,12 +296,12 @@ pub fn articles(s: &Stats) -> anyhow::Result<String> {
     let no_speaker: Vec<f64> = s
         .articles
         .iter()
-        .map(|a| 100.0 * super::no_speaker_share(a))
+        .map(|a| 100.0 * super::no_speaker_share(&a))
         .collect();
     let per_1000: Vec<f64> = s
         .articles
         .iter()
-        .map(super::unattributed_per_1000)
+        .map(|a| super::unattributed_per_1000(&a))
         .collect();
     svg(560, |root| {
         let areas = root.split_evenly((2, 2));

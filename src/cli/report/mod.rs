@@ -197,9 +197,9 @@ fn articles_section(out: &mut String, s: &Stats) -> anyhow::Result<()> {
          <th data-type=\"number\">unattributed claims</th>\
          <th data-type=\"number\">per 1,000 words</th></tr></thead>\n<tbody>\n",
     );
-    for a in &s.articles {
-        let share = no_speaker_share(a);
-        let rate = unattributed_per_1000(a);
+    for a in s.articles.iter() {
+        let share = no_speaker_share(&a);
+        let rate = unattributed_per_1000(&a);
         out.push_str(&format!(
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>\
              <td data-value=\"{share:.4}\">{:.0}%</td><td>{}</td>\
