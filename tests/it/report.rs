@@ -106,7 +106,11 @@ fn the_most_quoted_speaker_is_the_first_bar() {
         Some(names[0]),
         "{labels:?}"
     );
-    assert_eq!(names[0], "Xi Jinping");
+    // The first actor of the JSON is one of the most quoted.
+    let quotes = |a: &Value| a["quotes"].as_u64().unwrap_or(0);
+    let actors = json["actors"].as_array().expect("actors");
+    let most = actors.iter().map(quotes).max().unwrap_or(0);
+    assert!(most >= 2 && quotes(&actors[0]) == most, "{names:?}");
     // The over-time chart exists because two example articles carry a
     // date (a date line, "Le 23 septembre 2015, …").
     let months: Vec<String> = texts(chart(&page, "time"))

@@ -34,9 +34,6 @@ impl Construction for Incise {
 
     fn quote(&self, doc: &Doc, at: &QuoteAt, _reg: &Registry) -> Vec<Found> {
         let q: &Quote = at.quote();
-        if q.kind == QuoteKind::Indirect {
-            return Vec::new();
-        }
         incise(doc, q.range.end(), at.window.end())
             .map(|(words, subject)| Found::Cue(Cue { subject, words }))
             .into_iter()
@@ -266,12 +263,11 @@ mod tests {
             "Un accord pourrait être signé, $0a indiqué$0 Marie Dupont.",
             "attributed Marie Dupont: Un accord pourrait être signé, a indiqué Marie Dupont.",
         );
-        // The clause before the incise is indirect speech. Its speaker is
-        // not read from the incise yet: the quote role of the incise only
-        // looks after marked quotes.
+        // The clause before the incise is indirect speech, and the incise
+        // names its speaker.
         check_quote(
-            "Les discussions ont beaucoup progressé, rapporte l'agence Reuters.",
-            "indirect null «Les discussions ont beaucoup progressé»",
+            "Les discussions ont beaucoup progressé, $0rapporte$0 l'agence Reuters.",
+            "indirect Reuters «Les discussions ont beaucoup progressé»",
         );
     }
 

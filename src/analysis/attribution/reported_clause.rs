@@ -110,7 +110,18 @@ fn english_bare_clause(doc: &Doc, cue: TextRange, after: &[Word]) -> Option<usiz
     if !between.chars().all(word_char) {
         return None;
     }
-    if opens_no_clause(&first.folded) {
+    // "Compensation claims could cost …": a clause starts with an
+    // auxiliary or a modal only when a relative before the verb is its
+    // subject ("which analysts say could …"); else the speech form was a
+    // noun.
+    let relative_before = doc
+        .words(TextRange::new(cue.start().saturating_sub(80), cue.start()))
+        .iter()
+        .rev()
+        .take(4)
+        .any(|w| doc.lex.claims.relatives.contains(&w.folded));
+    let modal_first = doc.lex.finite_markers.contains(&first.folded);
+    if opens_no_clause(&first.folded) || (modal_first && !relative_before) {
         return None;
     }
     let checked = at > 0 || !say_type;
@@ -263,6 +274,18 @@ mod tests {
         check_quote(
             "Mayor Tom Briggs $0said$0 the old bridge was safe; the engineers left.",
             "indirect Tom Briggs «the old bridge was safe»",
+        );
+    }
+
+    #[test]
+    fn a_speech_noun_before_a_modal_reports_nothing() {
+        check_quote(
+            "Compensation claims could cost the airline millions of pounds.",
+            "",
+        );
+        check_quote(
+            "The court issued a ruling which analysts say could reshape the market.",
+            "indirect null «could reshape the market»",
         );
     }
 }
