@@ -229,6 +229,9 @@ pub struct Lexicon {
     pub claims: ClaimWords,
     /// Definite-description head nouns: (kind, gender).
     pub descriptions: HashMap<String, (ActorKind, Gender)>,
+    /// Description nouns naming a type of organisation ("the union", "le
+    /// parti"): they refer only to an organisation whose name holds them.
+    pub typed_descriptions: HashSet<String>,
     pub government_heads: Vec<String>,
     pub institutions: Vec<String>,
     pub vague_sources: PhraseSet,
@@ -380,6 +383,8 @@ struct WordsFile {
     naming_words: Vec<String>,
     title_nouns: Vec<String>,
     descriptions: Vec<(String, String, String)>,
+    #[serde(default)]
+    typed_descriptions: Vec<String>,
     government_heads: Vec<String>,
     institutions: Vec<String>,
     vague_sources: Vec<String>,
@@ -622,6 +627,7 @@ fn load_lang(lang: Lang, shared: &SharedFile) -> Result<Lexicon, String> {
         bare_clause_checked_verbs: folded(&words.bare_clause_checked_verbs),
         finite_markers: folded(&words.finite_markers),
         agent_prepositions: folded(&words.agent_prepositions),
+        typed_descriptions: folded(&words.typed_descriptions).into_iter().collect(),
     })
 }
 

@@ -139,16 +139,15 @@ pub(super) fn descriptions(doc: &Doc, words: &[Word], reg: &mut Registry) {
             (Gender::Any, "le" | "ce") => Gender::Masculine,
             (g, _) => g,
         };
-        let is_agency_noun = matches!(head_key.as_str(), "agence" | "agency" | "news agency");
-        let found = resolve_description(
-            reg,
-            range.start(),
+        let wanted = Wanted {
             kind,
             gender,
-            &head_key,
-            is_agency_noun,
-            country.as_deref(),
-        );
+            head: &head_key,
+            agency: matches!(head_key.as_str(), "agence" | "agency" | "news agency"),
+            country: country.as_deref(),
+            typed: doc.lex.typed_descriptions.contains(&head_key),
+        };
+        let found = resolve_description(doc, reg, range.start(), &wanted);
         if let Some(id) = found {
             if kind == ActorKind::Person && reg.actors[id].country.is_none() {
                 reg.actors[id].country = country;
@@ -158,15 +157,43 @@ pub(super) fn descriptions(doc: &Doc, words: &[Word], reg: &mut Registry) {
     }
 }
 
-fn resolve_description(
-    reg: &Registry,
-    offset: usize,
+/// Whether an organisation named `name` (folded) may be what a typed
+/// description (`head`: "the union", "la banque") refers to: its name holds
+/// the noun (the Tenants Union), or no type at all (CGT, Europe Écologie
+/// Les Verts); a name of another type (Acme Corp, Banque de France for "le
+/// syndicat") may not.
+fn of_type_named(doc: &Doc, head: &str, name: &str) -> bool {
+    let heads = &doc.lexicons.shared.org_heads;
+    name.contains(head) || !name.split([' ', '-', '\'']).any(|w| heads.contains(w))
+}
+
+/// What a description says of the actor it refers to.
+struct Wanted<'a> {
     kind: ActorKind,
     gender: Gender,
-    head: &str,
+    /// The description's noun, folded ("quotidien", "union").
+    head: &'a str,
+    /// A news agency ("l'agence", "the agency").
     agency: bool,
-    country: Option<&str>,
+    country: Option<&'a str>,
+    /// A noun naming a type of organisation (`typed_descriptions`).
+    typed: bool,
+}
+
+fn resolve_description(
+    doc: &Doc,
+    reg: &Registry,
+    offset: usize,
+    wanted: &Wanted,
 ) -> Option<ActorId> {
+    let &Wanted {
+        kind,
+        gender,
+        head,
+        agency,
+        country,
+        typed,
+    } = wanted;
     let compatible = |a: &Actor| {
         let kind_ok = match kind {
             ActorKind::Media if agency => {
@@ -180,7 +207,8 @@ fn resolve_description(
             (Some(c), Some(ac)) => fold(c) == fold(ac),
             _ => true,
         };
-        kind_ok && gender_ok && country_ok
+        let type_ok = !typed || of_type_named(doc, head, &fold(&a.name));
+        kind_ok && gender_ok && country_ok && type_ok
     };
     if kind == ActorKind::Person {
         // Prefer someone already described with this title.

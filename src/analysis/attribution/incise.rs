@@ -4,13 +4,13 @@
 //! sentence without marks (`…, rapporte l'agence Reuters.`), where it
 //! attributes the whole sentence.
 //!
-//! Not an incise: a verb with its own clause (`…, warned that it would`),
-//! or a participle without auxiliary.
+//! Not an incise: a verb with its own clause (`…, warned that it would`,
+//! `…, said it would`), or a participle without auxiliary.
 
 use super::super::actors::Registry;
 use super::super::{Doc, Quote, QuoteKind};
 use super::subject::inverted_subject_span;
-use super::verbs::{form_kind, skip_adverbs};
+use super::verbs::{form_kind, pronoun_opens_clause, skip_adverbs};
 use super::{trim_clause, Clause, Construction, Cue, Found, QuoteAt, Scope};
 use crate::lexicon::{FormKind, Lang};
 use crate::text::{is_space, TextRange};
@@ -161,7 +161,8 @@ pub(super) fn incise(doc: &Doc, after: usize, limit: usize) -> Option<(TextRange
         let ok = aux.is_some() || form_kind(doc, vr, id) == Some(FormKind::Finite);
         // "…, warned that it would": a verb with its clause is no incise.
         let next = doc.words(TextRange::new(vr.end(), limit)).iter().next();
-        let takes_clause = next.is_some_and(|w| doc.lex.complementizers.contains(&w.folded));
+        let takes_clause = next.is_some_and(|w| doc.lex.complementizers.contains(&w.folded))
+            || pronoun_opens_clause(doc, vr.end(), limit);
         if ok && !takes_clause {
             // "a-t-il ajouté": the pronoun is inside the auxiliary.
             let cue = TextRange::new(start, vr.end());

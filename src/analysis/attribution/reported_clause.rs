@@ -9,7 +9,7 @@
 
 use super::super::{Doc, Quote, Word};
 use super::subject::clause_start;
-use super::verbs::cues_in;
+use super::verbs::{cues_in, pronoun_opens_clause};
 use super::{clause_content, indirect_quote};
 use crate::lexicon::Lang;
 use crate::text::TextRange;
@@ -40,6 +40,7 @@ pub(super) fn reported_clauses(doc: &Doc, idx: usize) -> Vec<Quote> {
         if before_cue.ends_with([',', '»', '"', '”', '—'])
             && comp_idx == 0
             && !doc.lex.complementizers.contains(&comp.folded)
+            && !pronoun_opens_clause(doc, cue.end(), s.end())
         {
             continue;
         }
@@ -286,6 +287,14 @@ mod tests {
         check_quote(
             "The court issued a ruling which analysts say could reshape the market.",
             "indirect null «could reshape the market»",
+        );
+    }
+
+    #[test]
+    fn a_pronoun_after_the_verb_opens_the_clause_not_an_incise() {
+        check_quote(
+            "Council member James Park, who voted against the plan, $0said$0 it would strain the budget.",
+            "indirect James Park «it would strain the budget»",
         );
     }
 }

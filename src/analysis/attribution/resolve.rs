@@ -186,11 +186,14 @@ pub(super) fn resolve(
     if let Some(id) = cataphora(doc, subject, reg) {
         return Some(Resolution::Actor(id));
     }
-    // "le parquet", "the police": the institution speaks.
     let head = words
         .iter()
         .find(|w| !doc.lexicons.shared.articles.contains(&w.folded))?;
-    if doc.lex.institutions.contains(&head.folded) && words.len() <= 3 {
+    // "le parquet", "the union" (no organisation of that type named
+    // before): the institution speaks, named by its noun.
+    let institution_noun = doc.lex.institutions.contains(&head.folded)
+        || doc.lex.typed_descriptions.contains(&head.folded);
+    if institution_noun && words.len() <= 3 {
         let range = TextRange::new(words[0].range.start(), head.range.end());
         return Some(Resolution::InstitutionNoun(range, head.folded.clone()));
     }
@@ -676,6 +679,18 @@ mod tests {
         check_quote(
             "La ministre de l'Économie a déclaré que « la croissance reviendra ». Jean Roux reconnait que le déficit reste élevé.",
             "mixed null « la croissance reviendra »\nindirect Jean Roux «le déficit reste élevé»",
+        );
+    }
+
+    #[test]
+    fn a_typed_description_refers_only_to_an_organisation_of_its_type() {
+        check_quote(
+            "The Tenants Union met on Monday. The union $0called$0 the move \"a betrayal\".",
+            "mixed Tenants Union «a betrayal»",
+        );
+        check_quote(
+            "Acme Corp will close its plant. The union $0called$0 the move \"a betrayal\".",
+            "mixed union «a betrayal»",
         );
     }
 }

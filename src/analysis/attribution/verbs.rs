@@ -6,7 +6,7 @@
 //! reported-clause and colon constructions call.
 
 use super::super::Doc;
-use crate::lexicon::FormKind;
+use crate::lexicon::{FormKind, Lang};
 use crate::text::TextRange;
 
 /// A speech form counts as a cue when finite, or a participle after an
@@ -182,6 +182,25 @@ pub(super) fn governing_cue(doc: &Doc, within: TextRange, quote: usize) -> Optio
         (Some(s), _) => Some(s),
         (None, f) => f,
     }
+}
+
+/// "…, said it would strain the budget": in English a pronoun right after
+/// a speech verb, with more words after it, opens the reported clause; an
+/// inverted incise names its speaker (", said Mayor Torres") and a
+/// pronoun there ends the clause (", said he.").
+pub(super) fn pronoun_opens_clause(doc: &Doc, verb_end: usize, limit: usize) -> bool {
+    if doc.lex.lang != Lang::En {
+        return false;
+    }
+    let words = doc.words(TextRange::new(verb_end, limit));
+    let (Some(pronoun), Some(next)) = (words.first(), words.get(1)) else {
+        return false;
+    };
+    doc.lex.pronouns.contains_key(&pronoun.folded)
+        && doc.text[verb_end..pronoun.range.start()].trim().is_empty()
+        && doc.text[pronoun.range.end()..next.range.start()]
+            .trim()
+            .is_empty()
 }
 
 pub(super) fn skip_adverbs(doc: &Doc, mut at: usize, limit: usize) -> usize {
