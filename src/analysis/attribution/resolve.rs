@@ -97,13 +97,18 @@ pub(super) fn resolve(
     let words = doc.words(subject);
     let first = words.first()?;
     // "A l'occasion d'un séminaire", "After the meeting": an adverbial
-    // phrase, never a subject.
+    // phrase, never a subject. (The shared list mixes the languages:
+    // English "a" is an article, French "on" a pronoun.)
+    let other_word = match doc.lex.lang {
+        Lang::En => first.folded == "a",
+        Lang::Fr => first.folded == "on",
+    };
     if doc
         .lexicons
         .shared
         .adverbial_openers
         .contains(&first.folded)
-        && !(doc.lex.lang == Lang::En && first.folded == "a")
+        && !other_word
     {
         return None;
     }
@@ -691,6 +696,14 @@ mod tests {
         check_quote(
             "Acme Corp will close its plant. The union $0called$0 the move \"a betrayal\".",
             "mixed union «a betrayal»",
+        );
+    }
+
+    #[test]
+    fn french_on_speaking_is_a_vague_source() {
+        check_claim(
+            "On murmure que le maire va partir.",
+            "vague-source On: On murmure que le maire va partir.",
         );
     }
 }
