@@ -178,6 +178,16 @@ pub(super) fn incise(doc: &Doc, after: usize, limit: usize) -> Option<(TextRange
             } else {
                 inverted_subject_span(doc, vr.end(), limit)
             };
+            // ", announced a trial … was stopped": an auxiliary or modal in
+            // the words after the verb makes them its clause, not its
+            // inverted subject.
+            let clause = doc
+                .words(subject)
+                .iter()
+                .any(|w| doc.lex.finite_markers.contains(&w.folded));
+            if clause {
+                return None;
+            }
             return Some((cue, subject));
         }
     }
@@ -291,5 +301,13 @@ mod tests {
     #[test]
     fn an_adverbial_before_a_comma_is_no_reported_clause() {
         check_quote("On October 6, President Tom Briggs spoke on the phone.", "");
+    }
+
+    #[test]
+    fn a_clause_after_the_verb_is_no_inverted_subject() {
+        check_claim(
+            "On Monday, Director Anthony Fauci $0announced$0 a trial of four drugs was stopped early.",
+            "attributed Anthony Fauci: On Monday, Director Anthony Fauci announced a trial of four drugs was stopped early.",
+        );
     }
 }

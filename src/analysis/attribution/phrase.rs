@@ -176,4 +176,12 @@ mod tests {
             "indirect Reuters «thousands of people gathered at the gate»",
         );
     }
+
+    #[test]
+    fn a_clause_after_the_comma_is_no_apposition_of_the_source() {
+        check_quote(
+            "Selon nos informations, Matignon envisagerait un report du texte.",
+            "indirect nos informations «Matignon envisagerait un report du texte»",
+        );
+    }
 }

@@ -21,13 +21,26 @@ pub(super) fn subject_span(doc: &Doc, from: usize, limit: usize) -> TextRange {
     // comma is the subject's apposition.
     if body[stop..].starts_with(',') {
         let next = body[stop + 1..].trim_start();
-        if next.chars().next().is_some_and(char::is_uppercase) {
-            let next_at = body.len() - next.len();
-            let next_stop = subject_stop(next);
+        let next_at = body.len() - next.len();
+        let next_stop = subject_stop(next);
+        if is_name(doc, start + next_at, &next[..next_stop]) {
             stop = next_at + next_stop;
         }
     }
     TextRange::new(start, start + body[..stop].trim_end().len())
+}
+
+/// Whether `segment` (at offset `at`) is a name: capitalised words, and
+/// particles between them ("Isabelle Roche", "Ursula von der Leyen"), not
+/// a clause ("Matignon envisagerait un report").
+fn is_name(doc: &Doc, at: usize, segment: &str) -> bool {
+    let words = doc.words(TextRange::new(at, at + segment.len()));
+    let capitalised =
+        |w: &crate::analysis::Word| doc.text[w.range.as_range()].starts_with(char::is_uppercase);
+    words.first().is_some_and(capitalised)
+        && words
+            .iter()
+            .all(|w| capitalised(w) || doc.lexicons.shared.particles.contains(&w.folded))
 }
 
 /// Where a subject starting `body` stops: the next
