@@ -14,11 +14,26 @@ fn main() {
 
 #[path = "../tests/common/fixture_document.rs"]
 mod fixture_document;
-use fixture_document::document;
+use fixture_document::{document, one_language};
 
 #[divan::bench(args = [1_000, 20_000, 150_000], sample_count = 30)]
 fn analyze_document(bencher: divan::Bencher, words: usize) {
     let article = Article::plain(&document(words));
+    let config = AnalysisConfig {
+        language: None,
+        actors: Vec::new(),
+        annotations: None,
+    };
+    bencher.bench(|| analyze(divan::black_box(&article), &config));
+}
+
+/// A 1,000-word article in one language: the cost of a typical article.
+/// `analyze_document` alternates French and English articles, so its
+/// paragraphs in the other language are analysed a second time with that
+/// language's rules (README, "What it finds").
+#[divan::bench(args = ["fr", "en"], sample_count = 30)]
+fn analyze_article(bencher: divan::Bencher, lang: &str) {
+    let article = Article::plain(&one_language(lang, 1_000));
     let config = AnalysisConfig {
         language: None,
         actors: Vec::new(),
