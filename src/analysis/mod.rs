@@ -311,6 +311,17 @@ impl Doc<'_> {
     }
 
     /// Folded text of a range of the original.
+    /// Whether `w` opens an adverbial phrase ("A l'occasion de …", "On
+    /// Friday, …"), never a subject. The shared list mixes the languages:
+    /// English "a" is an article, French "on" a pronoun.
+    pub fn opens_adverbial(&self, w: &Word) -> bool {
+        let other_word = match self.lex.lang {
+            Lang::En => w.folded == "a",
+            Lang::Fr => w.folded == "on",
+        };
+        self.lexicons.shared.adverbial_openers.contains(&w.folded) && !other_word
+    }
+
     pub fn folded_at(&self, range: TextRange) -> &str {
         let range = crate::text::snap(self.text, range);
         let start = self.folded.folded_offset(range.start());

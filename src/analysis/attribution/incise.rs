@@ -12,7 +12,7 @@ use super::super::{Doc, Quote, QuoteKind};
 use super::subject::inverted_subject_span;
 use super::verbs::{form_kind, pronoun_opens_clause, skip_adverbs};
 use super::{trim_clause, Clause, Construction, Cue, Found, QuoteAt, Scope};
-use crate::lexicon::{FormKind, Lang};
+use crate::lexicon::FormKind;
 use crate::text::{is_space, TextRange};
 
 pub(super) struct Incise;
@@ -213,14 +213,10 @@ pub(super) fn incise(doc: &Doc, after: usize, limit: usize) -> Option<(TextRange
 
 /// "On October 6, X spoke …", "In the November 27 deal, X agreed …": a
 /// few words opened by a preposition are an adverbial, not a clause X
-/// could have said. (English "a" is an article, not the French "à".)
+/// could have said.
 fn adverbial_fragment(doc: &Doc, content: TextRange) -> bool {
     let words = doc.words(content);
-    let opener = words.first().is_some_and(|w| {
-        doc.lexicons.shared.adverbial_openers.contains(&w.folded)
-            && !(doc.lex.lang == Lang::En && w.folded == "a")
-    });
-    opener && words.len() <= 5
+    words.first().is_some_and(|w| doc.opens_adverbial(w)) && words.len() <= 5
 }
 
 /// Whether what follows the verb of a subject-first incise leaves it

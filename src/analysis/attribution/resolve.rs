@@ -97,19 +97,8 @@ pub(super) fn resolve(
     let words = doc.words(subject);
     let first = words.first()?;
     // "A l'occasion d'un séminaire", "After the meeting": an adverbial
-    // phrase, never a subject. (The shared list mixes the languages:
-    // English "a" is an article, French "on" a pronoun.)
-    let other_word = match doc.lex.lang {
-        Lang::En => first.folded == "a",
-        Lang::Fr => first.folded == "on",
-    };
-    if doc
-        .lexicons
-        .shared
-        .adverbial_openers
-        .contains(&first.folded)
-        && !other_word
-    {
+    // phrase, never a subject.
+    if doc.opens_adverbial(first) {
         return None;
     }
     // A pronoun.

@@ -27,13 +27,6 @@ fn after_determiner(doc: &Doc, at: usize) -> bool {
         .is_some_and(|w| w.range.end() + 2 >= at && doc.lex.determiners.contains(&w.folded))
 }
 
-/// "was cited", "est annoncé": a participle after a form of "be" is a
-/// passive, not someone speaking. The forms of "be"/"être" that build a
-/// passive are a closed grammatical set of this rule, kept in code.
-fn passive(doc: &Doc, at: usize) -> bool {
-    passive_at(doc, at)
-}
-
 /// [`passive`], also across one inserted adverb ("was previously
 /// announced", "a été longuement qualifié").
 pub(super) fn is_passive(doc: &Doc, at: usize) -> bool {
@@ -46,11 +39,14 @@ pub(super) fn is_passive(doc: &Doc, at: usize) -> bool {
             && doc
                 .match_at(&doc.lex.inserted_adverbs, w.range.start())
                 .is_some()
-            && passive_at(doc, w.range.start())
+            && passive(doc, w.range.start())
     })
 }
 
-fn passive_at(doc: &Doc, at: usize) -> bool {
+/// "was cited", "est annoncé": a participle after a form of "be" is a
+/// passive, not someone speaking. The forms of "be"/"être" that build a
+/// passive are a closed grammatical set of this rule, kept in code.
+fn passive(doc: &Doc, at: usize) -> bool {
     const BE: &[&str] = &[
         "was", "were", "is", "are", "been", "being", "be", "est", "sont", "ete", "etait",
         "etaient", "sera", "seront",
