@@ -62,8 +62,8 @@ pub(super) fn foreign_paragraphs(doc: &Doc, lang: Lang) -> Vec<bool> {
             }
             let (mut n_own, mut n_foreign, mut own_outside, mut foreign_outside) = (0, 0, 0, 0);
             for w in words.iter().filter(|w| w.folded.len() <= longest) {
-                let is_own = own.contains(&w.folded);
-                if is_own == foreign.contains(&w.folded) {
+                let is_own = own.contains(w.folded);
+                if is_own == foreign.contains(w.folded) {
                     continue;
                 }
                 let outside = usize::from(!doc.in_quote(w.range));

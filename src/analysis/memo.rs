@@ -16,8 +16,9 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexicon::{PhraseMatch, PhraseSet};
 
-/// A word relative to its paragraph: byte range and folded form.
-pub(crate) type RelWord = (u32, u32, Box<str>);
+/// A word relative to its paragraph: its byte range (its folded form is
+/// read from the document's folded text).
+pub(crate) type RelWord = (u32, u32);
 
 #[derive(Default)]
 pub struct Memo {

@@ -276,15 +276,23 @@ impl Analysis {
 /// A word of the text: letters, digits, inner hyphens and a trailing
 /// elision apostrophe ("l'", "qu'").
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Word {
+pub(crate) struct Word<'a> {
     pub range: TextRange,
-    pub folded: String,
+    /// The word in the document's folded text (no copy of its own).
+    pub folded: &'a str,
+}
+
+impl Word<'_> {
+    /// Whether the word is one of a lexicon list (folded).
+    pub fn is_in(&self, list: &[String]) -> bool {
+        list.iter().any(|x| x == self.folded)
+    }
 }
 
 /// State shared by the passes over one document.
 pub(crate) struct Doc<'a> {
     pub text: &'a str,
-    pub folded: Folded,
+    pub folded: &'a Folded,
     pub lex: &'a Lexicon,
     pub lexicons: &'a Lexicons,
     pub paragraphs: Vec<TextRange>,
@@ -293,7 +301,7 @@ pub(crate) struct Doc<'a> {
     /// markers are never looked for inside them.
     pub quoted: Vec<TextRange>,
     /// Every word of the text, tokenised once.
-    pub all_words: Vec<Word>,
+    pub all_words: Vec<Word<'a>>,
     /// Every speech-verb form of the text, found once (the largest lexicon,
     /// looked up many times per sentence).
     pub speech: Vec<(TextRange, usize)>,
@@ -304,7 +312,7 @@ pub(crate) struct Doc<'a> {
     pub memo: Option<&'a RefCell<Memo>>,
 }
 
-impl Doc<'_> {
+impl<'a> Doc<'a> {
     pub fn in_quote(&self, r: TextRange) -> bool {
         let idx = self.quoted.partition_point(|q| q.end() <= r.start());
         self.quoted.get(idx).is_some_and(|q| q.contains_range(r))
@@ -319,10 +327,10 @@ impl Doc<'_> {
             Lang::En => w.folded == "a",
             Lang::Fr => w.folded == "on",
         };
-        self.lexicons.shared.adverbial_openers.contains(&w.folded) && !other_word
+        self.lexicons.shared.adverbial_openers.contains(w.folded) && !other_word
     }
 
-    pub fn folded_at(&self, range: TextRange) -> &str {
+    pub fn folded_at(&self, range: TextRange) -> &'a str {
         let range = crate::text::snap(self.text, range);
         let start = self.folded.folded_offset(range.start());
         let end = self.folded.folded_offset(range.end());
@@ -413,7 +421,7 @@ impl Doc<'_> {
     }
 
     /// The words lying wholly inside a range, with their folded forms.
-    pub fn words(&self, within: TextRange) -> &[Word] {
+    pub fn words(&self, within: TextRange) -> &[Word<'a>] {
         let start = self
             .all_words
             .partition_point(|w| w.range.start() < within.start());
@@ -439,35 +447,29 @@ fn forms_in(forms: &[(TextRange, usize)], within: TextRange) -> &[(TextRange, us
 
 /// Every word of the document, paragraph by paragraph (from the memo when
 /// a paragraph's text is unchanged).
-fn all_words(doc: &Doc) -> Vec<Word> {
+fn all_words<'a>(doc: &Doc<'a>) -> Vec<Word<'a>> {
     let mut res = Vec::new();
     for &p in &doc.paragraphs {
-        let compute = || -> Vec<memo::RelWord> {
-            segment::words(doc.text, p)
-                .into_iter()
-                .map(|r| {
-                    let rel = r.start() - p.start();
-                    let folded: Box<str> = doc.folded_at(r).into();
-                    (rel as u32, (rel + r.len()) as u32, folded)
-                })
-                .collect()
+        let word = |range| Word {
+            range,
+            folded: doc.folded_at(range),
         };
-        let absolute = |(start, end, folded): &memo::RelWord| Word {
-            range: TextRange::new(p.start() + *start as usize, p.start() + *end as usize),
-            folded: folded.to_string(),
+        let Some(memo) = doc.memo else {
+            res.extend(segment::words(doc.text, p).into_iter().map(word));
+            continue;
         };
-        match doc.memo {
-            Some(m) => res.extend(
-                m.borrow_mut()
-                    .words(&doc.text[p.as_range()], compute)
-                    .iter()
-                    .map(absolute),
-            ),
-            None => res.extend(segment::words(doc.text, p).into_iter().map(|range| Word {
-                range,
-                folded: doc.folded_at(range).to_string(),
-            })),
-        }
+        let mut memo = memo.borrow_mut();
+        let relative = memo.words(&doc.text[p.as_range()], || {
+            let rel = |r: TextRange| (r.start() - p.start()) as u32;
+            let words = segment::words(doc.text, p).into_iter();
+            words.map(|r| (rel(r), rel(r) + r.len() as u32)).collect()
+        });
+        let shift = |n: u32| p.start() + n as usize;
+        res.extend(
+            relative
+                .iter()
+                .map(|&(s, e)| word(TextRange::new(shift(s), shift(e)))),
+        );
     }
     res
 }
@@ -516,9 +518,10 @@ pub fn analyze_within(
         .lang
         .or(config.language)
         .unwrap_or_else(|| language::detect(text, lexicons));
+    let no_fold = Folded::new("");
     let doc = Doc {
         text,
-        folded: Folded::new(""),
+        folded: &no_fold,
         lex: lexicons.lang(language),
         lexicons,
         paragraphs: segment::paragraphs(text),
@@ -621,7 +624,7 @@ fn analyze_in(
     let paragraphs = segment::paragraphs(text);
     let mut doc = Doc {
         text,
-        folded,
+        folded: &folded,
         lex,
         lexicons,
         paragraphs,

@@ -77,12 +77,19 @@ pub struct Stats {
 }
 
 /// Words of prose: runs of non-space characters holding a letter or digit.
+/// Whitespace-separated tokens with a letter or digit, in one pass over
+/// the characters (what `split_whitespace` and a filter would count).
 fn word_count(article: &Article) -> usize {
-    article
-        .prose
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+    let (mut count, mut counted) = (0, false);
+    for c in article.prose.chars() {
+        if c.is_whitespace() {
+            counted = false;
+        } else if !counted && c.is_alphanumeric() {
+            count += 1;
+            counted = true;
+        }
+    }
+    count
 }
 
 /// What `stats` keeps of one article, computed where it was analysed so
@@ -564,4 +571,19 @@ pub fn write_csv(out: &mut impl Write, s: &Stats, table: CsvTable) -> std::io::R
 /// [`write_csv`] into a string.
 pub fn csv(s: &Stats, table: CsvTable) -> String {
     to_string(|out| write_csv(out, s, table))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::Format;
+
+    #[test]
+    fn words_are_whitespace_tokens_with_a_letter_or_digit() {
+        let count = |text: &str| word_count(&Article::new(text, Format::Plain));
+        assert_eq!(count("L’agence a dit\u{a0}: « 3,5 % » — rien."), 5);
+        assert_eq!(count("  tab\there\r\nCRLF  …  "), 3);
+        assert_eq!(count("Les élèves 🙂 ont vu 😀x"), 5);
+        assert_eq!(count(""), 0);
+    }
 }

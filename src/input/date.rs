@@ -124,6 +124,15 @@ fn patterns() -> &'static Patterns {
 
 /// The first date written in `text`, in one of the forms above.
 pub fn parse(text: &str) -> Option<Date> {
+    // Every form has a year of four ASCII digits (other digits never parse
+    // as a number): without one, the patterns need not run.
+    let year = text
+        .as_bytes()
+        .split(|b| !b.is_ascii_digit())
+        .any(|run| run.len() >= 4);
+    if !year {
+        return None;
+    }
     let folded = fold(text);
     let p = patterns();
     let mut found: Vec<(usize, Date)> = Vec::new();
@@ -229,5 +238,7 @@ mod tests {
         assert_eq!(date_of(late, Format::Plain), None);
         assert_eq!(date_of("Entre 2015 et 2019, rien.", Format::Plain), None);
         assert_eq!(date_of("Il a 45 mai 2019 ans.", Format::Plain), None);
+        // Digits of other scripts are no year.
+        assert_eq!(date_of("PARIS, 1er mai ٢٠٢٠ (AFP)", Format::Plain), None);
     }
 }

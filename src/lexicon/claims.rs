@@ -2,7 +2,7 @@
 //! one automaton: every phrase of every list is found in a single pass over
 //! a sentence and comes back with the role of its list.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use serde::Deserialize;
 
@@ -98,7 +98,7 @@ pub(super) fn load(file: &ClaimsFile, dir: &str) -> Result<ClaimWords, String> {
     ];
     let mut phrases = Vec::new();
     let mut roles = Vec::new();
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for (list, role) in lists {
         for phrase in list {
             let folded = fold(phrase);

@@ -2,7 +2,9 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 
 use crate::text::fold;
 
@@ -26,13 +28,31 @@ pub struct PhraseMatch {
 }
 
 impl PhraseSet {
-    /// Builds a set from phrases that are already folded.
+    /// Builds a set from phrases that are already folded, for the lexicon:
+    /// built once per process and searched in every article, so it is
+    /// compiled to a DFA (about 10% of a corpus run's time saved against
+    /// the default automaton, for a few MiB).
     pub fn new(phrases: Vec<String>) -> PhraseSet {
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Both)
-            .build(&phrases)
-            .ok();
+        PhraseSet::build(phrases, Some(AhoCorasickKind::DFA))
+    }
+
+    /// A set built for one document (its registry names, its acronyms):
+    /// the automaton that is cheapest to build.
+    pub fn per_document(phrases: Vec<String>) -> PhraseSet {
+        PhraseSet::build(phrases, None)
+    }
+
+    fn build(phrases: Vec<String>, kind: Option<AhoCorasickKind>) -> PhraseSet {
+        let builder = |kind| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Both)
+                .kind(kind)
+                .build(&phrases)
+        };
+        // A DFA that cannot be built (too many states) falls back to the
+        // default automaton, which finds the same matches.
+        let automaton = builder(kind).or_else(|_| builder(None)).ok();
         let ids = phrases
             .iter()
             .enumerate()
@@ -158,13 +178,24 @@ impl PhraseSet {
         if !at_right_boundary(folded, end) {
             return None;
         }
-        let lowest = end.saturating_sub(self.max_len);
-        (lowest..end)
-            .filter(|&start| folded.is_char_boundary(start) && at_left_boundary(folded, start))
-            .find_map(|start| {
-                let id = *self.ids.get(&folded[start..end])?;
-                Some(PhraseMatch { id, start, end })
-            })
+        let mut lowest = end.saturating_sub(self.max_len);
+        while !folded.is_char_boundary(lowest) {
+            lowest += 1;
+        }
+        // Starts in increasing order (longest phrase first), each a left
+        // boundary: not between two word characters.
+        let mut before = folded[..lowest].chars().next_back();
+        for (i, c) in folded[lowest..end].char_indices() {
+            let boundary = !matches!(before, Some(b) if is_word_char(b) && is_word_char(c));
+            if boundary {
+                let start = lowest + i;
+                if let Some(&id) = self.ids.get(&folded[start..end]) {
+                    return Some(PhraseMatch { id, start, end });
+                }
+            }
+            before = Some(c);
+        }
+        None
     }
 }
 

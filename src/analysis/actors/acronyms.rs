@@ -10,8 +10,9 @@ use crate::lexicon::{ActorKind, CaseRule};
 use crate::text::{fold, TextRange};
 
 pub(super) fn is_acronym(s: &str) -> bool {
-    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=7).contains(&letters) && s.chars().all(is_acronym_char)
+    // Most words fail at their second character: test that first.
+    s.chars().all(is_acronym_char)
+        && (2..=7).contains(&s.chars().filter(|c| c.is_alphabetic()).count())
 }
 
 fn is_acronym_char(c: char) -> bool {
@@ -94,7 +95,9 @@ pub(super) fn later_uses(doc: &Doc, defined: &Defined, reg: &mut Registry) {
     if defined.is_empty() {
         return;
     }
-    let set = crate::lexicon::PhraseSet::new(defined.iter().map(|(a, _, _)| a.clone()).collect());
+    let set = crate::lexicon::PhraseSet::per_document(
+        defined.iter().map(|(a, _, _)| a.clone()).collect(),
+    );
     for (r, i) in doc.find_in_text(&set) {
         let (_, id, defined_at) = defined[i];
         if r.start() >= defined_at && CaseRule::Upper.accepts(&doc.text[r.as_range()]) {
@@ -116,7 +119,7 @@ fn initials(acro: &str) -> Vec<char> {
 
 /// Words an acronym's initials skip: particles and `and`.
 fn skipped(doc: &Doc, w: &Word) -> bool {
-    is_particle(doc, &w.folded) || matches!(w.folded.as_str(), "a" | "en" | "et" | "and")
+    is_particle(doc, w.folded) || matches!(w.folded, "a" | "en" | "et" | "and")
 }
 
 /// The full name before `(` that an acronym abbreviates: the words whose
@@ -150,7 +153,7 @@ fn expansion_before(doc: &Doc, open: usize, letters: &[char]) -> Option<TextRang
             break;
         }
         if is_capitalized(w, doc.text) {
-            return (n > 0 && org_heads.contains(&w.folded))
+            return (n > 0 && org_heads.contains(w.folded))
                 .then(|| TextRange::new(w.range.start(), end));
         }
     }
@@ -197,7 +200,7 @@ fn expansion_inside(doc: &Doc, open: usize) -> Option<(TextRange, TextRange)> {
 /// disease, a product (`shared.toml`'s event heads).
 fn names_a_thing(doc: &Doc, full: TextRange) -> bool {
     let events = &doc.lexicons.shared.event_heads;
-    doc.words(full).iter().any(|w| events.contains(&w.folded))
+    doc.words(full).iter().any(|w| events.contains(w.folded))
 }
 
 /// Acronyms the document uses for things, wherever they stand: with a
@@ -216,21 +219,21 @@ pub(super) fn things(doc: &Doc, reg: &mut Registry) {
             .split_once('-')
             .is_some_and(|(_, tail)| tail.chars().any(|c| c.is_ascii_digit()));
         let prev = i.checked_sub(1).map(|k| &words[k]);
-        let plural = prev.is_some_and(|p| shared.plural_determiners.contains(&p.folded));
+        let plural = prev.is_some_and(|p| shared.plural_determiners.contains(p.folded));
         let after_noun = prev.is_some_and(|p| {
             super::kind::modified_noun(doc, p)
-                && super::dict::is_common_only(doc, &p.folded)
+                && super::dict::is_common_only(doc, p.folded)
                 && super::adjacent(doc.text, p, w)
         });
         let before_event = words.get(i + 1).is_some_and(|n| {
-            shared.event_heads.contains(&n.folded)
+            shared.event_heads.contains(n.folded)
                 && doc.text[n.range.as_range()]
                     .chars()
                     .next()
                     .is_some_and(char::is_lowercase)
         });
         if coded || plural || after_noun || before_event {
-            reg.things.insert(w.folded.clone());
+            reg.things.insert(w.folded.to_string());
         }
     }
 }

@@ -19,10 +19,10 @@ pub(super) fn demonyms(doc: &Doc, words: &[Word], lang: Lang, reg: &mut Registry
             Lang::Fr => (&pair[0], &pair[1]),
             Lang::En => (&pair[1], &pair[0]),
         };
-        if !doc.lex.government_heads.contains(&head.folded) {
+        if !head.is_in(&doc.lex.government_heads) {
             continue;
         }
-        let Some(&c) = g.demonyms.get(&dem.folded) else {
+        let Some(&c) = g.demonyms.get(dem.folded) else {
             continue;
         };
         let range = pair[0].range.cover(pair[1].range);
@@ -44,7 +44,7 @@ pub(super) fn descriptions(doc: &Doc, words: &[Word], reg: &mut Registry) {
             .lexicons
             .shared
             .definite_determiners
-            .contains(&det.folded)
+            .contains(det.folded)
         {
             continue;
         }
@@ -61,12 +61,12 @@ pub(super) fn descriptions(doc: &Doc, words: &[Word], reg: &mut Registry) {
                 let t = doc.lex.title_set.phrase(id).to_string();
                 let gender = doc.lex.titles.get(&t).copied().unwrap_or(Gender::Any);
                 (r.end(), t, ActorKind::Person, gender)
-            } else if let Some(&(kind, gender)) = doc.lex.descriptions.get(&head.folded) {
-                (head.range.end(), head.folded.clone(), kind, gender)
-            } else if doc.lex.institutions.contains(&head.folded) {
+            } else if let Some(&(kind, gender)) = doc.lex.descriptions.get(head.folded) {
+                (head.range.end(), head.folded.to_string(), kind, gender)
+            } else if head.is_in(&doc.lex.institutions) {
                 (
                     head.range.end(),
-                    head.folded.clone(),
+                    head.folded.to_string(),
                     ActorKind::Organization,
                     Gender::Any,
                 )
@@ -84,7 +84,7 @@ pub(super) fn descriptions(doc: &Doc, words: &[Word], reg: &mut Registry) {
             let glued = gap.is_empty();
             if glued
                 && (is_capitalized(n, doc.text)
-                    || matches!(n.folded.as_str(), "de" | "du" | "des" | "d'" | "of"))
+                    || matches!(n.folded, "de" | "du" | "des" | "d'" | "of"))
             {
                 continue;
             }
@@ -95,13 +95,13 @@ pub(super) fn descriptions(doc: &Doc, words: &[Word], reg: &mut Registry) {
             // "le député socialiste Boris Vallaud", "le président chinois Xi
             // Jinping": one adjective between the title and the person it is
             // the title of (not a verb: "le président reçoit Vladimir Poutine").
-            let adjective = g.demonyms.contains_key(&n.folded)
+            let adjective = g.demonyms.contains_key(n.folded)
                 || doc
                     .lex
                     .adjective_endings
                     .iter()
                     .any(|e| n.folded.ends_with(e.as_str()))
-                    && !doc.lex.speech_forms.contains_key(&n.folded);
+                    && !doc.lex.speech_forms.contains_key(n.folded);
             let named_after = adjective
                 && words.get(next_idx + 1).is_some_and(|n2| {
                     adjacent(doc.text, n, n2)
@@ -116,7 +116,7 @@ pub(super) fn descriptions(doc: &Doc, words: &[Word], reg: &mut Registry) {
         let mut end = head_end;
         let mut country = None;
         if let Some(n) = next {
-            if let Some(&c) = g.demonyms.get(&n.folded) {
+            if let Some(&c) = g.demonyms.get(n.folded) {
                 if doc.text[head_end..n.range.start()].trim().is_empty() {
                     country = Some(g.countries[c].fr.clone());
                     end = n.range.end();
@@ -134,7 +134,7 @@ pub(super) fn descriptions(doc: &Doc, words: &[Word], reg: &mut Registry) {
         }
         // "la maire", "le ministre": the article tells the gender a title
         // leaves open.
-        let gender = match (gender, det.folded.as_str()) {
+        let gender = match (gender, det.folded) {
             (Gender::Any, "la" | "cette") => Gender::Feminine,
             (Gender::Any, "le" | "ce") => Gender::Masculine,
             (g, _) => g,

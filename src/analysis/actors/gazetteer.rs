@@ -117,7 +117,7 @@ pub(super) fn names_an_event(doc: &Doc, range: TextRange) -> bool {
     after.first().is_some_and(|w| {
         doc.text[range.end()..w.range.start()] == *" "
             && super::is_capitalized(w, doc.text)
-            && doc.lexicons.shared.event_heads.contains(&w.folded)
+            && doc.lexicons.shared.event_heads.contains(w.folded)
     })
 }
 

@@ -14,7 +14,7 @@ use crate::text::TextRange;
 /// institution noun with a capitalised complement.
 pub(super) fn lowercase_institutions(doc: &Doc, words: &[Word], reg: &mut Registry) {
     for (i, w) in words.iter().enumerate() {
-        if !doc.lexicons.shared.institution_heads.contains(&w.folded) || reg.is_claimed(w.range) {
+        if !doc.lexicons.shared.institution_heads.contains(w.folded) || reg.is_claimed(w.range) {
             continue;
         }
         if doc.text[w.range.as_range()]
@@ -26,7 +26,7 @@ pub(super) fn lowercase_institutions(doc: &Doc, words: &[Word], reg: &mut Regist
         }
         let mut k = i + 1;
         while k < words.len()
-            && is_particle(doc, &words[k].folded)
+            && is_particle(doc, words[k].folded)
             && adjacent(doc.text, &words[k - 1], &words[k])
         {
             k += 1;
@@ -34,7 +34,7 @@ pub(super) fn lowercase_institutions(doc: &Doc, words: &[Word], reg: &mut Regist
         if k >= words.len()
             || !adjacent(doc.text, &words[k - 1], &words[k])
             || !is_capitalized(&words[k], doc.text)
-            || doc.lex.sentence_words.contains(&words[k].folded)
+            || doc.lex.sentence_words.contains(words[k].folded)
         {
             continue;
         }
@@ -69,21 +69,21 @@ pub(super) fn adjective_institutions(doc: &Doc, words: &[Word], reg: &mut Regist
         if reg.is_claimed(w.range) {
             continue;
         }
-        let force = doc.lex.forces.contains(&w.folded)
+        let force = w.is_in(&doc.lex.forces)
             && !is_capitalized(w, doc.text)
             && i > 0
             && doc
                 .lexicons
                 .shared
                 .definite_determiners
-                .contains(&words[i - 1].folded);
+                .contains(words[i - 1].folded);
         let named = is_capitalized(w, doc.text)
             && !opens_clause(doc, words, i)
-            && dict::classes(doc, &w.folded).is_common()
-            && !dict::classes(doc, &w.folded).is_place()
-            && !doc.lex.sentence_words.contains(&w.folded)
-            && !doc.lexicons.shared.event_heads.contains(&w.folded)
-            && !doc.lexicons.shared.place_heads.contains(&w.folded);
+            && dict::classes(doc, w.folded).is_common()
+            && !dict::classes(doc, w.folded).is_place()
+            && !doc.lex.sentence_words.contains(w.folded)
+            && !doc.lexicons.shared.event_heads.contains(w.folded)
+            && !doc.lexicons.shared.place_heads.contains(w.folded);
         if !force && !named {
             continue;
         }
@@ -119,12 +119,7 @@ pub(super) fn adjective_institutions(doc: &Doc, words: &[Word], reg: &mut Regist
 /// nor as the portfolio of a minister ("le ministre du Redressement
 /// productif", "la ministre de l'Économie numérique"): part of a title.
 fn names_an_institution(doc: &Doc, words: &[Word], i: usize) -> bool {
-    let before: Vec<&str> = words[..i]
-        .iter()
-        .rev()
-        .take(3)
-        .map(|w| w.folded.as_str())
-        .collect();
+    let before: Vec<&str> = words[..i].iter().rev().take(3).map(|w| w.folded).collect();
     if before.first().is_some_and(|w| matches!(*w, "un" | "une")) {
         return false;
     }
@@ -155,19 +150,19 @@ fn force_alone(doc: &Doc, range: TextRange, reg: &mut Registry) {
 /// English: "the police", "the army" after a definite determiner, alone.
 fn forces_before_demonyms(doc: &Doc, words: &[Word], reg: &mut Registry) {
     for (i, w) in words.iter().enumerate().skip(1) {
-        if doc.lex.forces.contains(&w.folded)
+        if w.is_in(&doc.lex.forces)
             && !is_capitalized(w, doc.text)
             && !reg.is_claimed(w.range)
             && doc
                 .lexicons
                 .shared
                 .definite_determiners
-                .contains(&words[i - 1].folded)
+                .contains(words[i - 1].folded)
             && !words.get(i + 1).is_some_and(|n| {
                 !is_capitalized(n, doc.text)
-                    && dict::is_common_only(doc, &n.folded)
-                    && !doc.lex.function_words.contains(&n.folded)
-                    && !doc.lex.speech_forms.contains_key(&n.folded)
+                    && dict::is_common_only(doc, n.folded)
+                    && !doc.lex.function_words.contains(n.folded)
+                    && !doc.lex.speech_forms.contains_key(n.folded)
             })
         {
             force_alone(doc, w.range, reg);
@@ -179,7 +174,7 @@ fn forces_before_demonyms(doc: &Doc, words: &[Word], reg: &mut Registry) {
 /// demonym or a word with an adjective's ending (`monétaire`,
 /// `fédérale`), never a grammar word or a verb of speech.
 fn is_adjective(doc: &Doc, w: &Word) -> bool {
-    let f = w.folded.as_str();
+    let f = w.folded;
     !is_capitalized(w, doc.text)
         && f.chars().count() >= 4
         && !doc.lex.sentence_words.contains(f)

@@ -32,7 +32,7 @@ pub(super) fn kind_of(
     let text = doc.text;
     let (seq, first_idx, range) = (run.seq, run.first_idx, run.range);
     let shared = &doc.lexicons.shared;
-    let folded: Vec<&str> = seq.iter().map(|w| w.folded.as_str()).collect();
+    let folded: Vec<&str> = seq.iter().map(|w| w.folded).collect();
     let has_org_head = folded.iter().any(|w| shared.org_heads.contains(*w));
     if !has_org_head && folded.iter().any(|w| shared.event_heads.contains(*w)) {
         return None;
@@ -95,7 +95,7 @@ pub(super) fn kind_of(
     } else if acronym {
         // An acronym names an actor after a definite determiner or a
         // preposition ("la NSA", "by the FBI"), not after "un TGV", "as AI".
-        let prev = first_idx.checked_sub(1).map(|k| words[k].folded.as_str());
+        let prev = first_idx.checked_sub(1).map(|k| words[k].folded);
         let definite = prev.is_none_or(|p| doc.lexicons.shared.acronym_introducers.contains(p))
             || followed_by_speech(doc, range.end());
         definite.then_some(ActorKind::Organization)
@@ -111,7 +111,7 @@ pub(super) fn kind_of(
 /// preposition, a verb, a kind noun or a title ("le syndicat SUD", "the
 /// broadcaster PBS").
 pub(super) fn modified_noun(doc: &Doc, prev: &Word) -> bool {
-    let f = prev.folded.as_str();
+    let f = prev.folded;
     let shared = &doc.lexicons.shared;
     doc.text[prev.range.as_range()]
         .chars()
@@ -144,10 +144,10 @@ fn bare_run_kind(
     // part of it ("Ben Blanchard").
     let n_names = seq
         .iter()
-        .filter(|w| !is_particle(doc, &w.folded) || is_capitalized(w, doc.text))
+        .filter(|w| !is_particle(doc, w.folded) || is_capitalized(w, doc.text))
         .count();
     let speaks = followed_by_speech(doc, range.end());
-    let article = doc.lexicons.shared.articles.contains(&seq[0].folded) && !sentence_initial;
+    let article = doc.lexicons.shared.articles.contains(seq[0].folded) && !sentence_initial;
     if article && n_names == 2 {
         // "de La Poste", "for The Greens": an article capitalised inside a
         // sentence belongs to a name.
@@ -155,29 +155,29 @@ fn bare_run_kind(
     }
     if n_names == 1 {
         let word = &seq[0];
-        if g.demonyms.contains_key(&word.folded) || after_event_noun(doc, run) {
+        if g.demonyms.contains_key(word.folded) || after_event_noun(doc, run) {
             return None;
         }
         // At the start of a sentence the capital says nothing of a common
         // word ("Selon", "Visitors"); a word no dictionary calls common is
         // still a name there ("Febelfin a rappelé…").
-        let meaningful_capital = !sentence_initial || !dict::classes(doc, &word.folded).is_common();
+        let meaningful_capital = !sentence_initial || !dict::classes(doc, word.folded).is_common();
         return if after_locative(doc, range.start()) && !sentence_initial {
             Some(ActorKind::Place)
-        } else if !dict::is_plain_word(doc, &word.folded)
+        } else if !dict::is_plain_word(doc, word.folded)
             && ((speaks && meaningful_capital) || after_speech(doc, range.start()))
         {
             Some(ActorKind::Person)
-        } else if !dict::classes(doc, &word.folded).is_common()
+        } else if !dict::classes(doc, word.folded).is_common()
             && (apposed_title(doc, range.end()) || leads(doc, words_around(doc, range)))
         {
             // "Barroso, le président de la Commission, …"
             Some(ActorKind::Person)
-        } else if before_title(doc, range.end()) && !dict::classes(doc, &word.folded).is_common() {
+        } else if before_title(doc, range.end()) && !dict::classes(doc, word.folded).is_common() {
             // "Labour MP Tom Watson", "Republican committee member Doug
             // Collins": the party or body a title belongs to.
             Some(ActorKind::Organization)
-        } else if title_of(doc, run) && dict::is_unknown(doc, &word.folded) {
+        } else if title_of(doc, run) && dict::is_unknown(doc, word.folded) {
             Some(ActorKind::Organization)
         } else {
             None
@@ -190,11 +190,11 @@ fn bare_run_kind(
     // common word needs a name after it; the gazetteer's first names are
     // names ("Jean Roux").
     let first_name = first_name.is_some()
-        && (g.first_names.contains_key(&seq[0].folded)
-            || !dict::classes(doc, &seq[0].folded).is_common()
+        && (g.first_names.contains_key(seq[0].folded)
+            || !dict::classes(doc, seq[0].folded).is_common()
             || seq
                 .get(1)
-                .is_some_and(|w| !dict::is_common_only(doc, &w.folded)));
+                .is_some_and(|w| !dict::is_common_only(doc, w.folded)));
     if first_name {
         Some(ActorKind::Person)
     } else if organisation_shaped(doc, seq) {
@@ -203,7 +203,7 @@ fn bare_run_kind(
         Some(ActorKind::Organization)
     } else if n_names <= 3 && (speaks || looks_like_person(doc, seq)) {
         Some(ActorKind::Person)
-    } else if n_names > 3 && !seq.iter().all(|w| dict::is_common_only(doc, &w.folded)) {
+    } else if n_names > 3 && !seq.iter().all(|w| dict::is_common_only(doc, w.folded)) {
         Some(ActorKind::Organization)
     } else {
         None
@@ -235,8 +235,8 @@ fn apposed_title(doc: &Doc, end: usize) -> bool {
     let at = doc.text.len() - body.len();
     let words = doc.words(TextRange::new(at, (at + 60).min(doc.text.len())));
     let Some(first) = words.iter().position(|w| {
-        !doc.lexicons.shared.definite_determiners.contains(&w.folded)
-            && !doc.lexicons.shared.indefinites.contains(&w.folded)
+        !doc.lexicons.shared.definite_determiners.contains(w.folded)
+            && !doc.lexicons.shared.indefinites.contains(w.folded)
     }) else {
         return false;
     };
@@ -245,7 +245,10 @@ fn apposed_title(doc: &Doc, end: usize) -> bool {
 }
 
 /// The words just before and just after a range.
-fn words_around<'d>(doc: &'d Doc, range: TextRange) -> (Option<&'d Word>, Option<&'d Word>) {
+fn words_around<'d>(
+    doc: &'d Doc,
+    range: TextRange,
+) -> (Option<&'d Word<'d>>, Option<&'d Word<'d>>) {
     let before = doc.words(TextRange::new(
         range.start().saturating_sub(30),
         range.start(),
@@ -263,8 +266,8 @@ fn leads(doc: &Doc, (before, after): (Option<&Word>, Option<&Word>)) -> bool {
     let led_by = &doc.lexicons.shared.led_by;
     let lower = |w: &Word| !is_capitalized(w, doc.text);
     match doc.lex.lang {
-        Lang::Fr => before.is_some_and(|w| lower(w) && led_by.contains(&w.folded)),
-        Lang::En => after.is_some_and(|w| lower(w) && led_by.contains(&w.folded)),
+        Lang::Fr => before.is_some_and(|w| lower(w) && led_by.contains(w.folded)),
+        Lang::En => after.is_some_and(|w| lower(w) && led_by.contains(w.folded)),
     }
 }
 
@@ -280,7 +283,7 @@ fn after_event_noun(doc: &Doc, run: &Run) -> bool {
         .iter()
         .rev()
         .take(2)
-        .any(|w| events.contains(&w.folded) && !is_capitalized(w, doc.text))
+        .any(|w| events.contains(w.folded) && !is_capitalized(w, doc.text))
 }
 
 /// "secrétaire général de la CGT-Cheminots", "spokesman for Febelfin": a
@@ -292,7 +295,7 @@ fn title_of(doc: &Doc, run: &Run) -> bool {
     ));
     let Some(p) = before
         .iter()
-        .rposition(|w| !is_particle(doc, &w.folded) && w.folded != "the")
+        .rposition(|w| !is_particle(doc, w.folded) && w.folded != "the")
     else {
         return false;
     };
@@ -308,22 +311,19 @@ fn title_of(doc: &Doc, run: &Run) -> bool {
 /// du Net`), or an acronym beside another name (`BNP Paribas`, `RC Lens`).
 pub(super) fn organisation_shaped(doc: &Doc, seq: &[Word]) -> bool {
     let complement = seq.windows(2).any(|pair| {
-        is_particle(doc, &pair[1].folded)
+        is_particle(doc, pair[1].folded)
             && !is_capitalized(&pair[1], doc.text)
-            && dict::classes(doc, &pair[0].folded).is_common()
-            && dict::first_name(doc, &pair[0].folded).is_none()
+            && dict::classes(doc, pair[0].folded).is_common()
+            && dict::first_name(doc, pair[0].folded).is_none()
     });
     let g = &doc.lexicons.gazetteer;
-    let names: Vec<&Word> = seq
-        .iter()
-        .filter(|w| !is_particle(doc, &w.folded))
-        .collect();
+    let names: Vec<&Word> = seq.iter().filter(|w| !is_particle(doc, w.folded)).collect();
     let acronym = names.len() >= 2
         && names
             .iter()
             .any(|w| is_acronym(&doc.text[w.range.as_range()]))
         && !names.iter().any(|w| {
-            g.demonyms.contains_key(&w.folded) || w.folded.chars().any(|c| c.is_ascii_digit())
+            g.demonyms.contains_key(w.folded) || w.folded.chars().any(|c| c.is_ascii_digit())
         });
     complement || acronym
 }
@@ -336,19 +336,16 @@ pub(super) fn organisation_shaped(doc: &Doc, seq: &[Word]) -> bool {
 /// State`, `Grim Reaper`, `Kleenex Toilet Tissue`).
 fn looks_like_person(doc: &Doc, seq: &[Word]) -> bool {
     let g = &doc.lexicons.gazetteer;
-    let names: Vec<&Word> = seq
-        .iter()
-        .filter(|w| !is_particle(doc, &w.folded))
-        .collect();
+    let names: Vec<&Word> = seq.iter().filter(|w| !is_particle(doc, w.folded)).collect();
     let (Some(first), Some(last)) = (names.first(), names.last()) else {
         return false;
     };
     let odd = names.iter().any(|w| {
-        g.demonyms.contains_key(&w.folded)
+        g.demonyms.contains_key(w.folded)
             || w.folded.chars().any(|c| c.is_ascii_digit())
             || is_acronym(&doc.text[w.range.as_range()])
     });
-    !odd && (dict::can_be_surname(doc, &last.folded) || dict::is_unknown(doc, &first.folded))
+    !odd && (dict::can_be_surname(doc, last.folded) || dict::is_unknown(doc, first.folded))
 }
 
 /// "le groupe Vernier", "la start-up lyonnaise Kalia", "un sondage Ifop",

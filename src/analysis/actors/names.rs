@@ -93,19 +93,14 @@ fn extend_run(doc: &Doc, words: &[Word], from: usize, reg: &Registry) -> usize {
     let name_at = |k: usize| k < words.len() && starts_name(&words[k], text) && free(k);
     let mut last = from;
     let mut j = from + 1;
-    let mut has_org_head = doc.lexicons.shared.org_heads.contains(&words[from].folded);
+    let mut has_org_head = doc.lexicons.shared.org_heads.contains(words[from].folded);
     while j < words.len() {
         let prev = &words[j - 1];
         // "People's Vote": the possessive's "s" is a word of its own. A
         // longer run goes on only into an organisation's head noun:
         // "Lincoln County Sheriff's Office".
         let org_after = |after: &usize| {
-            j - from <= 2
-                || doc
-                    .lexicons
-                    .shared
-                    .org_heads
-                    .contains(&words[*after].folded)
+            j - from <= 2 || doc.lexicons.shared.org_heads.contains(words[*after].folded)
         };
         if let Some(after) = possessive(doc, words, j - 1).filter(org_after) {
             if name_at(after) {
@@ -120,7 +115,7 @@ fn extend_run(doc: &Doc, words: &[Word], from: usize, reg: &Registry) -> usize {
         }
         let w = &words[j];
         if starts_name(w, text) {
-            has_org_head |= doc.lexicons.shared.org_heads.contains(&w.folded);
+            has_org_head |= doc.lexicons.shared.org_heads.contains(w.folded);
             last = j;
             j += 1;
             continue;
@@ -151,8 +146,8 @@ fn possessive(doc: &Doc, words: &[Word], at: usize) -> Option<usize> {
     } else {
         return None;
     };
-    let org = doc.lexicons.shared.org_heads.contains(&w.folded);
-    (dict::is_common_only(doc, &w.folded) && !org).then_some(after)
+    let org = doc.lexicons.shared.org_heads.contains(w.folded);
+    (dict::is_common_only(doc, w.folded) && !org).then_some(after)
 }
 
 /// From word `j` (not a name), the index just past particles linking two
@@ -162,20 +157,19 @@ fn possessive(doc: &Doc, words: &[Word], at: usize) -> Option<usize> {
 fn skip_linking_words(doc: &Doc, words: &[Word], j: usize, has_org_head: bool) -> Option<usize> {
     let text = doc.text;
     let w = &words[j];
-    if matches!(w.folded.as_str(), "and" | "et") {
+    if matches!(w.folded, "and" | "et") {
         let before = &words[j - 1];
         let after = words.get(j + 1)?;
-        let common = |x: &Word| is_capitalized(x, text) && dict::is_common_anywhere(doc, &x.folded);
+        let common = |x: &Word| is_capitalized(x, text) && dict::is_common_anywhere(doc, x.folded);
         return (common(before) && common(after)).then_some(j + 1);
     }
-    if !is_particle(doc, &w.folded) {
+    if !is_particle(doc, w.folded) {
         return None;
     }
     let mut k = j + 1;
     while k < words.len() && adjacent(text, &words[k - 1], &words[k]) {
-        let f = words[k].folded.as_str();
-        let article =
-            has_org_head && f == "the" && matches!(words[k - 1].folded.as_str(), "of" | "for");
+        let f = words[k].folded;
+        let article = has_org_head && f == "the" && matches!(words[k - 1].folded, "of" | "for");
         if !is_particle(doc, f) && !article {
             break;
         }
@@ -198,12 +192,12 @@ fn read_run(doc: &Doc, words: &[Word], seq: &[Word], reg: &mut Registry, g: &Gaz
     let free: Vec<Word> = seq
         .iter()
         .zip(&claimed)
-        .filter(|(w, &c)| !c && !is_particle(doc, &w.folded))
+        .filter(|(w, &c)| !c && !is_particle(doc, w.folded))
         .map(|(w, _)| w.clone())
         .collect();
     // "First Minister of Scotland Nicola Sturgeon" is a title and a name
     // around a country, not an organisation.
-    let titled = free.iter().any(|w| doc.lex.titles.contains_key(&w.folded));
+    let titled = free.iter().any(|w| doc.lex.titles.contains_key(w.folded));
     let unclaimed: Vec<Word> = seq
         .iter()
         .zip(&claimed)
@@ -212,7 +206,7 @@ fn read_run(doc: &Doc, words: &[Word], seq: &[Word], reg: &mut Registry, g: &Gaz
         .collect();
     let is_org = seq
         .iter()
-        .any(|w| doc.lexicons.shared.org_heads.contains(&w.folded))
+        .any(|w| doc.lexicons.shared.org_heads.contains(w.folded))
         || (!titled && organisation_shaped(doc, &unclaimed));
     if !free.is_empty() && (is_org || surname_is_a_place(doc, words, seq, &claimed)) {
         reg.unclaim(seq[0].range.cover(seq[seq.len() - 1].range));
@@ -242,16 +236,16 @@ fn surname_is_a_place(doc: &Doc, words: &[Word], seq: &[Word], claimed: &[bool])
     }
     let first_idx = words.partition_point(|w| w.range.start() < first.range.start());
     let sentence_initial = first_idx == 0;
-    let first_name = dict::first_name(doc, &first.folded).is_some()
-        && !(sentence_initial && dict::classes(doc, &first.folded).is_common());
-    first_name || (!sentence_initial && dict::is_unknown(doc, &first.folded))
+    let first_name = dict::first_name(doc, first.folded).is_some()
+        && !(sentence_initial && dict::classes(doc, first.folded).is_common());
+    first_name || (!sentence_initial && dict::is_unknown(doc, first.folded))
 }
 
 /// Whether a run of words could be a name on its own (not only particles
 /// and sentence words).
 pub(super) fn could_be_name(doc: &Doc, run: &[Word]) -> bool {
     run.iter()
-        .any(|w| !is_particle(doc, &w.folded) && !doc.lex.sentence_words.contains(&w.folded))
+        .any(|w| !is_particle(doc, w.folded) && !doc.lex.sentence_words.contains(w.folded))
 }
 
 /// A run of capitalised words (with particles) → an actor mention, in
@@ -283,7 +277,7 @@ pub(super) fn candidate(
         return;
     };
     let seq = &seq[trimmed.skip..trimmed.end];
-    if seq.iter().any(|w| reg.things.contains(&w.folded)) {
+    if seq.iter().any(|w| reg.things.contains(w.folded)) {
         return;
     }
     if split::person_of(doc, words, seq, reg, g) || split::at_first_name(doc, words, seq, reg, g) {
@@ -343,12 +337,12 @@ pub(super) fn opens_clause(doc: &Doc, words: &[Word], idx: usize) -> bool {
         || dash
         || words[..idx]
             .iter()
-            .all(|w| doc.lex.sentence_words.contains(&w.folded))
+            .all(|w| doc.lex.sentence_words.contains(w.folded))
 }
 
 /// A run of words read as a name, trimmed.
 pub(super) struct Run<'a> {
-    pub seq: &'a [Word],
+    pub seq: &'a [Word<'a>],
     /// Index of its first word in the sentence's words.
     pub first_idx: usize,
     pub range: TextRange,
@@ -372,7 +366,7 @@ fn trim_run(doc: &Doc, seq: &[Word], initial: bool) -> Option<Trimmed> {
     let mut skip = 0;
     let mut title_gender = None;
     while skip < seq.len() {
-        let f = seq[skip].folded.as_str();
+        let f = seq[skip].folded;
         let article = is_particle(doc, f) || matches!(f, "the" | "les");
         let sentence_word = doc.lex.sentence_words.contains(f)
             || doc
@@ -405,20 +399,20 @@ fn trim_run(doc: &Doc, seq: &[Word], initial: bool) -> Option<Trimmed> {
     if initial
         && skip == 0
         && seq.len() > 2
-        && dict::is_common_only(doc, &seq[0].folded)
-        && is_particle(doc, &seq[1].folded)
+        && dict::is_common_only(doc, seq[0].folded)
+        && is_particle(doc, seq[1].folded)
         && !is_capitalized(&seq[1], doc.text)
     {
         skip = 1;
     }
     while skip < seq.len()
-        && is_particle(doc, &seq[skip].folded)
+        && is_particle(doc, seq[skip].folded)
         && !is_capitalized(&seq[skip], doc.text)
     {
         skip += 1;
     }
     let mut end = seq.len();
-    while end > skip && is_particle(doc, &seq[end - 1].folded) {
+    while end > skip && is_particle(doc, seq[end - 1].folded) {
         end -= 1;
     }
     // "Labour MP", "Foreign Minister": a title ending the run is not part
@@ -427,7 +421,7 @@ fn trim_run(doc: &Doc, seq: &[Word], initial: bool) -> Option<Trimmed> {
     if let Some(k) = (skip + 1..end).find(|&k| {
         doc.match_at(&doc.lex.title_set, seq[k].range.start())
             .is_some_and(|(r, _)| r.end() == seq[end - 1].range.end())
-            && !(is_particle(doc, &seq[k - 1].folded) && is_capitalized(&seq[k - 1], doc.text))
+            && !(is_particle(doc, seq[k - 1].folded) && is_capitalized(&seq[k - 1], doc.text))
     }) {
         end = k;
     }
@@ -442,7 +436,7 @@ fn trim_run(doc: &Doc, seq: &[Word], initial: bool) -> Option<Trimmed> {
 /// State`, `Minority Whip`, `M.`), if one does.
 fn title_at_front(doc: &Doc, seq: &[Word]) -> Option<usize> {
     let first = &seq[0];
-    if doc.lex.civilities.contains_key(&first.folded) {
+    if doc.lex.civilities.contains_key(first.folded) {
         return Some(1);
     }
     let (r, _) = doc.match_at(&doc.lex.title_set, first.range.start())?;

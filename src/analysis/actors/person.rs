@@ -24,7 +24,7 @@ pub(super) fn title_inside_run(
     // "Sheriff's Office": a title with a possessive names no one.
     let Some(t) = (0..seq.len()).rev().find(|&i| {
         let w = &seq[i];
-        (doc.lex.titles.contains_key(&w.folded) || doc.lex.civilities.contains_key(&w.folded))
+        (doc.lex.titles.contains_key(w.folded) || doc.lex.civilities.contains_key(w.folded))
             && seq.get(i + 1).is_none_or(|s| s.folded != "s")
     }) else {
         return false;
@@ -35,11 +35,11 @@ pub(super) fn title_inside_run(
     let gender = doc
         .lex
         .titles
-        .get(&seq[t].folded)
+        .get(seq[t].folded)
         .copied()
         .unwrap_or(Gender::Any);
     let mut end = seq.len();
-    while end > t + 1 && is_particle(doc, &seq[end - 1].folded) {
+    while end > t + 1 && is_particle(doc, seq[end - 1].folded) {
         end -= 1;
     }
     let name_part = &seq[t + 1..end];
@@ -47,10 +47,10 @@ pub(super) fn title_inside_run(
         return false;
     }
     // "PDG de Vernier": the title's institution, not a person.
-    if is_particle(doc, &name_part[0].folded) {
+    if is_particle(doc, name_part[0].folded) {
         let rest: Vec<Word> = name_part
             .iter()
-            .skip_while(|w| is_particle(doc, &w.folded))
+            .skip_while(|w| is_particle(doc, w.folded))
             .cloned()
             .collect();
         if !rest.is_empty() {
@@ -85,7 +85,7 @@ pub(super) fn title_inside_run(
         a.gender = gender;
     }
     if a.gender == Gender::Any {
-        if let Some(&fg) = g.first_names.get(&name_part[0].folded) {
+        if let Some(&fg) = g.first_names.get(name_part[0].folded) {
             a.gender = fg;
         }
     }
@@ -105,7 +105,7 @@ pub(super) fn person_details(
 ) {
     let gender = title_gender
         .filter(|g| *g != Gender::Any)
-        .or(first_name_gender(g, &run.seq[0].folded))
+        .or(first_name_gender(g, run.seq[0].folded))
         .unwrap_or(Gender::Any);
     let a = &mut reg.actors[id];
     if a.gender == Gender::Any {
@@ -133,11 +133,11 @@ pub(super) fn title_before(doc: &Doc, words: &[Word], first: usize) -> Option<(T
         for lex in [doc.lex, doc.lexicons.lang(other(doc.lex.lang))] {
             if let Some(&g) = lex
                 .civilities
-                .get(if dotted { &with_dot } else { &w.folded })
+                .get(if dotted { with_dot.as_str() } else { w.folded })
             {
                 return Some((w.range, g));
             }
-            if let Some(&g) = lex.civilities.get(&w.folded) {
+            if let Some(&g) = lex.civilities.get(w.folded) {
                 return Some((w.range, g));
             }
         }
@@ -157,7 +157,7 @@ pub(super) fn title_before(doc: &Doc, words: &[Word], first: usize) -> Option<(T
                 .chars()
                 .next()
                 .is_some_and(char::is_lowercase)
-                || doc.lex.function_words.contains(&w.folded)
+                || doc.lex.function_words.contains(w.folded)
             {
                 return None;
             }
@@ -181,9 +181,9 @@ pub(super) fn apposition(doc: &Doc, end: usize) -> Option<String> {
         (start + 40).min(doc.text.len()).max(start),
     ));
     let first = first.first()?;
-    let opener = doc.lex.apposition_openers.contains(&first.folded)
-        || doc.lex.titles.contains_key(&first.folded);
-    if !opener || doc.lex.speech_forms.contains_key(&first.folded) || first.range.start() != start {
+    let opener =
+        first.is_in(&doc.lex.apposition_openers) || doc.lex.titles.contains_key(first.folded);
+    if !opener || doc.lex.speech_forms.contains_key(first.folded) || first.range.start() != start {
         return None;
     }
     let mut depth = 0i32;
@@ -208,7 +208,7 @@ pub(super) fn apposition(doc: &Doc, end: usize) -> Option<String> {
         .find(|w| {
             doc.lex
                 .speech_forms
-                .get(&w.folded)
+                .get(w.folded)
                 .is_some_and(|(_, kind)| *kind == FormKind::Finite)
         })
         .map(|w| w.range.start() - start);
@@ -231,9 +231,7 @@ fn demonym_country(doc: &Doc, title: TextRange) -> Option<String> {
     ));
     let w = after.first()?;
     let g = &doc.lexicons.gazetteer;
-    g.demonyms
-        .get(&w.folded)
-        .map(|&c| g.countries[c].fr.clone())
+    g.demonyms.get(w.folded).map(|&c| g.countries[c].fr.clone())
 }
 
 #[cfg(test)]

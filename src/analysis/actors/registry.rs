@@ -373,7 +373,7 @@ pub(super) fn registry_entries(doc: &Doc, entries: &[ActorEntry], reg: &mut Regi
             ));
         }
     }
-    let set = PhraseSet::new(names);
+    let set = PhraseSet::per_document(names);
     let whole = TextRange::new(0, doc.text.len());
     for (range, i) in doc.find(&set, whole) {
         let (id, case, descriptive) = owners[i];

@@ -22,10 +22,13 @@ pub(super) fn repeated_names(doc: &Doc, reg: &mut Registry) {
         for w in doc.words(s.range) {
             if is_capitalized(w, doc.text)
                 && !reg.is_claimed(w.range)
-                && !doc.lex.sentence_words.contains(&w.folded)
+                && !doc.lex.sentence_words.contains(w.folded)
                 && w.folded.chars().count() > 2
             {
-                counts.entry(w.folded.clone()).or_default().push(w.range);
+                counts
+                    .entry(w.folded.to_string())
+                    .or_default()
+                    .push(w.range);
             }
         }
     }
@@ -71,7 +74,7 @@ fn titled_apposition(doc: &Doc, range: TextRange) -> bool {
             .lexicons
             .shared
             .definite_determiners
-            .contains(&det.folded)
+            .contains(det.folded)
         && doc
             .match_at(&doc.lex.title_set, title.range.start())
             .is_some()

@@ -24,7 +24,7 @@ pub(super) fn person_of(
 ) -> bool {
     let Some(k) = seq
         .iter()
-        .position(|w| matches!(w.folded.as_str(), "of" | "for") && !is_capitalized(w, doc.text))
+        .position(|w| matches!(w.folded, "of" | "for") && !is_capitalized(w, doc.text))
     else {
         return false;
     };
@@ -35,9 +35,9 @@ pub(super) fn person_of(
     // head noun before `of` is no person.
     let shared = &doc.lexicons.shared;
     if seq[..k].iter().any(|w| {
-        is_particle(doc, &w.folded)
-            || shared.org_heads.contains(&w.folded)
-            || dict::classes(doc, &w.folded).is_place()
+        is_particle(doc, w.folded)
+            || shared.org_heads.contains(w.folded)
+            || dict::classes(doc, w.folded).is_place()
             || reg.is_claimed(w.range)
     }) {
         return false;
@@ -46,7 +46,7 @@ pub(super) fn person_of(
     let rest: Vec<Word> = seq[k..]
         .iter()
         .skip_while(|w| {
-            is_particle(doc, &w.folded) || w.folded == "the" && !is_capitalized(w, doc.text)
+            is_particle(doc, w.folded) || w.folded == "the" && !is_capitalized(w, doc.text)
         })
         .cloned()
         .collect();
@@ -83,11 +83,11 @@ pub(super) fn at_first_name(
     if name.len() > 3
         || prefix.iter().all(|w| is_first_name(doc, w))
             && !is_portfolio(doc, seq[0].range.start(), prefix)
-        || prefix.iter().any(|w| is_particle(doc, &w.folded))
+        || prefix.iter().any(|w| is_particle(doc, w.folded))
         || name.iter().any(|w| {
-            shared.org_heads.contains(&w.folded)
+            shared.org_heads.contains(w.folded)
                 // "Bruno Le Maire", but not "Adam of …".
-                || is_particle(doc, &w.folded) && !is_capitalized(w, doc.text)
+                || is_particle(doc, w.folded) && !is_capitalized(w, doc.text)
         })
     {
         return false;
@@ -95,7 +95,7 @@ pub(super) fn at_first_name(
     person(doc, name, reg);
     if let Some(head) = prefix
         .iter()
-        .rposition(|w| shared.org_heads.contains(&w.folded))
+        .rposition(|w| shared.org_heads.contains(w.folded))
     {
         let org = &prefix[..=head];
         if org.len() > 1 {
@@ -112,20 +112,20 @@ pub(super) fn at_first_name(
 fn is_portfolio(doc: &Doc, start: usize, prefix: &[Word]) -> bool {
     let before = doc.words(TextRange::new(start.saturating_sub(12), start));
     let after_de = before.last().is_some_and(|w| {
-        is_particle(doc, &w.folded)
+        is_particle(doc, w.folded)
             && !is_capitalized(w, doc.text)
             && doc.text[w.range.end()..start].trim().is_empty()
     });
     after_de
         && prefix
             .iter()
-            .all(|w| crate::lexicon::word_classes(doc.lex.lang, &w.folded).is_common())
+            .all(|w| crate::lexicon::word_classes(doc.lex.lang, w.folded).is_common())
 }
 
 /// A first name that does not also open a common phrase: "Adam", "Mike",
 /// "Jorge", not "Will" or "May" at the start of a sentence.
 fn is_first_name(doc: &Doc, w: &Word) -> bool {
-    is_capitalized(w, doc.text) && dict::first_name(doc, &w.folded).is_some()
+    is_capitalized(w, doc.text) && dict::first_name(doc, w.folded).is_some()
 }
 
 /// A person named by `seq`, or its mention when already known; a first
@@ -139,7 +139,7 @@ fn person(doc: &Doc, seq: &[Word], reg: &mut Registry) {
     reg.mention(range, id, MentionKind::Name);
     let a = &mut reg.actors[id];
     if a.gender == Gender::Any {
-        a.gender = dict::first_name(doc, &seq[0].folded).unwrap_or(Gender::Any);
+        a.gender = dict::first_name(doc, seq[0].folded).unwrap_or(Gender::Any);
     }
 }
 

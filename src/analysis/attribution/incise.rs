@@ -61,7 +61,7 @@ impl Construction for Incise {
             let pronoun_or_vague = doc
                 .words(subject)
                 .first()
-                .is_some_and(|w| doc.lex.pronouns.contains_key(&w.folded));
+                .is_some_and(|w| doc.lex.pronouns.contains_key(w.folded));
             if !subject_ok && !pronoun_or_vague {
                 continue;
             }
@@ -161,7 +161,7 @@ pub(super) fn incise(doc: &Doc, after: usize, limit: usize) -> Option<(TextRange
         let ok = aux.is_some() || form_kind(doc, vr, id) == Some(FormKind::Finite);
         // "…, warned that it would": a verb with its clause is no incise.
         let next = doc.words(TextRange::new(vr.end(), limit)).iter().next();
-        let takes_clause = next.is_some_and(|w| doc.lex.complementizers.contains(&w.folded))
+        let takes_clause = next.is_some_and(|w| w.is_in(&doc.lex.complementizers))
             || pronoun_opens_clause(doc, vr.end(), limit);
         if ok && !takes_clause {
             // "a-t-il ajouté": the pronoun is inside the auxiliary.
@@ -184,7 +184,7 @@ pub(super) fn incise(doc: &Doc, after: usize, limit: usize) -> Option<(TextRange
             let clause = doc
                 .words(subject)
                 .iter()
-                .any(|w| doc.lex.finite_markers.contains(&w.folded));
+                .any(|w| w.is_in(&doc.lex.finite_markers));
             if clause {
                 return None;
             }
@@ -236,8 +236,8 @@ fn verb_ends_clause(doc: &Doc, vr: TextRange, id: usize, limit: usize) -> bool {
         .speech_forms
         .get(doc.lex.speech.phrase(id))
         .map(|(lemma, _)| lemma.as_str());
-    doc.lexicons.shared.time_adverbs.contains(&next.folded)
-        || doc.lex.complement_prepositions.contains(&next.folded)
+    doc.lexicons.shared.time_adverbs.contains(next.folded)
+        || doc.lex.complement_prepositions.contains(next.folded)
         || doc
             .match_at(&doc.lex.inserted_adverbs, next.range.start())
             .is_some()

@@ -14,7 +14,7 @@ use super::verbs::governing_cue;
 use super::CONSTRUCTIONS;
 use crate::text::{is_space, TextRange};
 
-pub(super) fn words_before<'a>(doc: &'a Doc, at: usize, sentence: usize) -> &'a [Word] {
+pub(super) fn words_before<'a>(doc: &'a Doc, at: usize, sentence: usize) -> &'a [Word<'a>] {
     let s = doc.sentences[sentence].range;
     doc.words(TextRange::new(s.start().min(at), at))
 }
@@ -35,9 +35,9 @@ pub(super) fn is_name_or_term(doc: &Doc, span: &QuoteSpan, sentence: usize) -> b
         .is_some_and(char::is_uppercase)
         || first_word
             .as_ref()
-            .is_some_and(|w| doc.lexicons.shared.term_determiners.contains(&w.folded));
+            .is_some_and(|w| doc.lexicons.shared.term_determiners.contains(w.folded));
     let titled = title_like
-        && (near.iter().any(|w| doc.lex.title_nouns.contains(&w.folded))
+        && (near.iter().any(|w| doc.lex.title_nouns.contains(w.folded))
             || heads_title_noun(doc, span.range.end()));
     if names_what_follows(doc, before) || titled {
         return true;
@@ -45,7 +45,7 @@ pub(super) fn is_name_or_term(doc: &Doc, span: &QuoteSpan, sentence: usize) -> b
     let n_words = content.split_whitespace().count();
     let has_terminal = content.trim_end().ends_with(['.', '!', '?', '…']);
     let after_determiner = near.first().is_some_and(|w| {
-        doc.lexicons.shared.term_determiners.contains(&w.folded)
+        doc.lexicons.shared.term_determiners.contains(w.folded)
             && w.range.end() + 3 >= span.range.start()
     });
     // "a "Storm Area 51 Basecamp Experience"": a longer passage in title
@@ -109,7 +109,7 @@ fn heads_title_noun(doc: &Doc, end: usize) -> bool {
                         .chars()
                         .next()
                         .is_some_and(char::is_lowercase)
-                    && doc.lex.title_nouns.contains(&w.folded)
+                    && doc.lex.title_nouns.contains(w.folded)
             })
 }
 
@@ -122,7 +122,7 @@ fn names_what_follows(doc: &Doc, before: &[Word]) -> bool {
     let Some(last) = rev.next() else {
         return false;
     };
-    let word = match doc.lexicons.shared.term_determiners.contains(&last.folded) {
+    let word = match doc.lexicons.shared.term_determiners.contains(last.folded) {
         true => rev.next(),
         false => Some(last),
     };
@@ -137,7 +137,7 @@ fn names_what_follows(doc: &Doc, before: &[Word]) -> bool {
         .rev()
         .find(|w| w.range.end() <= naming.start());
     let after_subject = prev.is_some_and(|p| {
-        doc.lex.pronouns.contains_key(&p.folded) || doc.lex.claims.first_person.contains(&p.folded)
+        doc.lex.pronouns.contains_key(p.folded) || doc.lex.claims.first_person.contains(p.folded)
     });
     let in_speech_form = doc
         .speech_in(TextRange::new(
@@ -184,7 +184,7 @@ pub(super) fn marked_kind(doc: &Doc, span: &QuoteSpan, sentence: usize) -> Quote
     }
     let before_words = words_before(doc, span.range.start(), sentence);
     let after_complementizer = before_words.last().is_some_and(|w| {
-        doc.lex.complementizers.contains(&w.folded) && w.range.end() + 2 >= span.range.start()
+        w.is_in(&doc.lex.complementizers) && w.range.end() + 2 >= span.range.start()
     });
     // After que/that, a quotation is the whole utterance only when it reads
     // as one: it starts with a capital or holds a sentence of its own.

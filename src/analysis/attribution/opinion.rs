@@ -45,7 +45,7 @@ fn opinion_opener(doc: &Doc, sentence: usize) -> Option<(TextRange, TextRange)> 
         .words(s)
         .first()
         .filter(|w| w.range.start() == s.start())
-        .filter(|w| doc.lexicons.shared.coordinators.contains(&w.folded))
+        .filter(|w| doc.lexicons.shared.coordinators.contains(w.folded))
         .and_then(|w| doc.words(TextRange::new(w.range.end(), s.end())).first())
         .map_or(s.start(), |w| w.range.start());
     let (r, _) = doc.match_at(&doc.lex.opinion_openers, start)?;

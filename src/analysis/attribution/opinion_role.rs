@@ -53,15 +53,15 @@ fn opinion_role(doc: &Doc, sentence: usize) -> Option<(TextRange, TextRange)> {
         .lexicons
         .shared
         .definite_determiners
-        .contains(&determiner.folded)
+        .contains(determiner.folded)
     {
         return None;
     }
     let role = doc
         .match_at(&doc.lex.title_set, noun.range.start())
         .is_some()
-        || doc.lex.descriptions.contains_key(&noun.folded)
-        || doc.lex.institutions.contains(&noun.folded);
+        || doc.lex.descriptions.contains_key(noun.folded)
+        || noun.is_in(&doc.lex.institutions);
     role.then(|| (subject, r.cover(subject)))
 }
 

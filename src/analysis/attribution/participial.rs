@@ -194,8 +194,7 @@ fn participle(doc: &Doc, s: TextRange) -> Option<Participle> {
 fn complementizer_after(doc: &Doc, verb: TextRange, end: usize) -> Option<(usize, usize)> {
     let next = doc.words(TextRange::new(verb.end(), end)).first()?;
     let glued = doc.text[verb.end()..next.range.start()].trim().is_empty();
-    (glued && doc.lex.complementizers.contains(&next.folded))
-        .then_some((next.range.end(), next.range.end()))
+    (glued && next.is_in(&doc.lex.complementizers)).then_some((next.range.end(), next.range.end()))
 }
 
 /// `Saying "…", X added`: the quotation right after the verb.
@@ -218,7 +217,7 @@ fn bare_clause_after(doc: &Doc, verb: TextRange, end: usize) -> Option<(usize, u
     }
     let next = doc.words(TextRange::new(verb.end(), end)).first()?;
     let glued = doc.text[verb.end()..next.range.start()].trim().is_empty();
-    (glued && !super::subject_verb::reports_no_content(&next.folded))
+    (glued && !super::subject_verb::reports_no_content(next.folded))
         .then_some((verb.end(), next.range.start()))
 }
 

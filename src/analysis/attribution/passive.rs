@@ -46,7 +46,7 @@ fn passive_agent(doc: &Doc, quote: TextRange, limit: usize) -> Option<(TextRange
     let by = doc
         .words(TextRange::new(quote.end(), limit))
         .first()
-        .filter(|w| doc.lex.agent_prepositions.contains(&w.folded))?;
+        .filter(|w| w.is_in(&doc.lex.agent_prepositions))?;
     if !doc.text[quote.end()..by.range.start()].trim().is_empty() {
         return None;
     }

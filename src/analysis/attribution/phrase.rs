@@ -49,8 +49,7 @@ impl Construction for AttributionPhrase {
             && doc.text[cue.end()..s.end()].starts_with(',')
             && after.len() >= 12
             && !doc.words(after).first().is_some_and(|w| {
-                doc.lex.claims.relatives.contains(&w.folded)
-                    || doc.lex.complementizers.contains(&w.folded)
+                doc.lex.claims.relatives.contains(w.folded) || w.is_in(&doc.lex.complementizers)
             });
         let content = if cue.start() <= s.start() + 1 || parenthetical {
             after
@@ -100,7 +99,7 @@ fn names_a_source(doc: &Doc, phrase: TextRange, subject: TextRange) -> bool {
         return false;
     };
     let lex = doc.lex;
-    let word = first.folded.as_str();
+    let word = first.folded;
     doc.text[first.range.as_range()].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         || lex.determiners.iter().any(|d| d == word)
         || lex.pronouns.contains_key(word)

@@ -29,7 +29,7 @@ pub(super) fn reported_clauses(doc: &Doc, idx: usize) -> Vec<Quote> {
             .take_while(|w| {
                 !text[cue.end()..w.range.start()].contains([',', '.', ';', ':', '«', '"', '“'])
             })
-            .position(|w| doc.lex.complementizers.contains(&w.folded))
+            .position(|w| w.is_in(&doc.lex.complementizers))
             .unwrap_or(0);
         let Some(comp) = after.get(comp_idx) else {
             continue;
@@ -39,13 +39,13 @@ pub(super) fn reported_clauses(doc: &Doc, idx: usize) -> Vec<Quote> {
         let before_cue = text[s.start()..cue.start()].trim_end();
         if before_cue.ends_with([',', '»', '"', '”', '—'])
             && comp_idx == 0
-            && !doc.lex.complementizers.contains(&comp.folded)
+            && !comp.is_in(&doc.lex.complementizers)
             && !pronoun_opens_clause(doc, cue.end(), s.end())
         {
             continue;
         }
         let glued = comp_idx > 0 || text[cue.end()..comp.range.start()].trim().is_empty();
-        let is_comp = glued && doc.lex.complementizers.contains(&comp.folded);
+        let is_comp = glued && comp.is_in(&doc.lex.complementizers);
         let bare = match doc.lex.lang {
             Lang::En if !is_comp && comp_idx == 0 => english_bare_clause(doc, cue, after),
             _ => None,
@@ -90,7 +90,7 @@ fn english_bare_clause(doc: &Doc, cue: TextRange, after: &[Word]) -> Option<usiz
     let lemma = doc
         .lex
         .speech_forms
-        .get(&last.folded)
+        .get(last.folded)
         .map(|(l, _)| l.as_str());
     let audience = lemma.is_some_and(|l| doc.lex.audience_verbs.iter().any(|v| v == l));
     let checked_verb =
@@ -120,9 +120,9 @@ fn english_bare_clause(doc: &Doc, cue: TextRange, after: &[Word]) -> Option<usiz
         .iter()
         .rev()
         .take(4)
-        .any(|w| doc.lex.claims.relatives.contains(&w.folded));
-    let modal_first = doc.lex.finite_markers.contains(&first.folded);
-    if opens_no_clause(&first.folded) || (modal_first && !relative_before) {
+        .any(|w| doc.lex.claims.relatives.contains(w.folded));
+    let modal_first = first.is_in(&doc.lex.finite_markers);
+    if opens_no_clause(first.folded) || (modal_first && !relative_before) {
         return None;
     }
     let checked = at > 0 || !say_type;
@@ -155,16 +155,14 @@ fn opens_no_clause(word: &str) -> bool {
 /// word, or a run of capitalised words ("told the press", "told Reuters",
 /// "informed police"). 0 when none.
 fn audience_end(doc: &Doc, after: &[Word]) -> usize {
-    let determined = after
-        .first()
-        .is_some_and(|w| doc.lex.determiners.contains(&w.folded));
+    let determined = after.first().is_some_and(|w| w.is_in(&doc.lex.determiners));
     let at = usize::from(determined);
     let capitalised = |w: &Word| doc.text[w.range.as_range()].starts_with(char::is_uppercase);
     match after.get(at) {
         Some(w) if capitalised(w) => at + after[at..].iter().take_while(|w| capitalised(w)).count(),
         Some(w)
-            if !doc.lex.complement_prepositions.contains(&w.folded)
-                && !doc.lex.complementizers.contains(&w.folded) =>
+            if !doc.lex.complement_prepositions.contains(w.folded)
+                && !w.is_in(&doc.lex.complementizers) =>
         {
             at + 1
         }
@@ -177,14 +175,14 @@ fn audience_end(doc: &Doc, after: &[Word]) -> usize {
 fn time_end(doc: &Doc, words: &[Word]) -> usize {
     let shared = &doc.lexicons.shared;
     let is_time = |w: &Word| {
-        shared.time_adverbs.contains(&w.folded)
-            || shared.months.contains(&w.folded)
-            || shared.time_words.contains(&w.folded)
+        shared.time_adverbs.contains(w.folded)
+            || shared.months.contains(w.folded)
+            || shared.time_words.contains(w.folded)
     };
     let mut at = usize::from(words.first().is_some_and(|w| w.folded == "on"));
     if words
         .get(at)
-        .is_some_and(|w| matches!(w.folded.as_str(), "last" | "this" | "next"))
+        .is_some_and(|w| matches!(w.folded, "last" | "this" | "next"))
     {
         at += 1;
     }
@@ -214,7 +212,7 @@ fn has_finite_verb(doc: &Doc, words: &[Word]) -> bool {
         .take_while(|w| !doc.text[first.range.start()..w.range.start()].contains([',', ';', ':']))
         .enumerate()
         .any(|(i, w)| {
-            let f = w.folded.as_str();
+            let f = w.folded;
             let marker = |m: &String| m == f || (m.starts_with('\'') && f.ends_with(m.as_str()));
             doc.lex.finite_markers.iter().any(marker) || (i > 0 && f.len() > 4 && f.ends_with("ed"))
         })

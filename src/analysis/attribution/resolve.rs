@@ -102,14 +102,14 @@ pub(super) fn resolve(
         return None;
     }
     // A pronoun.
-    if let Some(&(gender, plural)) = doc.lex.pronouns.get(&first.folded) {
+    if let Some(&(gender, plural)) = doc.lex.pronouns.get(first.folded) {
         // "il", "he also" (an inserted adverb between it and the verb).
         let adverb = |w: &crate::analysis::Word| {
             doc.match_at(&doc.lex.inserted_adverbs, w.range.start())
                 .is_some_and(|(r, _)| r.end() >= subject.end())
         };
         if words.len() == 1
-            || words.len() <= 2 && doc.lex.function_words.contains(&words[1].folded)
+            || words.len() <= 2 && doc.lex.function_words.contains(words[1].folded)
             || words.len() == 2 && adverb(&words[1])
         {
             return resolve_pronoun(doc, subject.start(), gender, plural, reg, speakers)
@@ -154,8 +154,8 @@ pub(super) fn resolve(
         }
         _ => heads.min_by_key(|m| m.range.start),
     };
-    let indefinite = doc.lexicons.shared.indefinites.contains(&first.folded)
-        && !(doc.lex.lang == Lang::Fr && matches!(first.folded.as_str(), "a" | "an"));
+    let indefinite = doc.lexicons.shared.indefinites.contains(first.folded)
+        && !(doc.lex.lang == Lang::Fr && matches!(first.folded, "a" | "an"));
     if let Some(m) = head {
         return Some(heading(doc, subject, m, indefinite, reg));
     }
@@ -164,7 +164,7 @@ pub(super) fn resolve(
     let people_of = indefinite
         && words.get(1).is_some_and(|w| {
             let singular = w.folded.trim_end_matches(['s', 'x']);
-            doc.lex.titles.contains_key(&w.folded) || doc.lex.titles.contains_key(singular)
+            doc.lex.titles.contains_key(w.folded) || doc.lex.titles.contains_key(singular)
         });
     if people_of {
         return Some(Resolution::Unnamed(subject));
@@ -182,14 +182,14 @@ pub(super) fn resolve(
     }
     let head = words
         .iter()
-        .find(|w| !doc.lexicons.shared.articles.contains(&w.folded))?;
+        .find(|w| !doc.lexicons.shared.articles.contains(w.folded))?;
     // "le parquet", "the union" (no organisation of that type named
     // before): the institution speaks, named by its noun.
-    let institution_noun = doc.lex.institutions.contains(&head.folded)
-        || doc.lex.typed_descriptions.contains(&head.folded);
+    let institution_noun =
+        head.is_in(&doc.lex.institutions) || doc.lex.typed_descriptions.contains(head.folded);
     if institution_noun && words.len() <= 3 {
         let range = TextRange::new(words[0].range.start(), head.range.end());
-        return Some(Resolution::InstitutionNoun(range, head.folded.clone()));
+        return Some(Resolution::InstitutionNoun(range, head.folded.to_string()));
     }
     None
 }
@@ -207,7 +207,7 @@ fn cataphora(doc: &Doc, subject: TextRange, reg: &Registry) -> Option<ActorId> {
         .lexicons
         .shared
         .definite_determiners
-        .contains(&det.folded)
+        .contains(det.folded)
     {
         return None;
     }
@@ -218,7 +218,7 @@ fn cataphora(doc: &Doc, subject: TextRange, reg: &Registry) -> Option<ActorId> {
         .get(doc.lex.title_set.phrase(id))
         .copied()
         .filter(|g| *g != Gender::Any)
-        .unwrap_or(match det.folded.as_str() {
+        .unwrap_or(match det.folded {
             "la" => Gender::Feminine,
             "le" => Gender::Masculine,
             _ => Gender::Any,
@@ -249,7 +249,7 @@ fn vague_subject(
     let (r, _) = doc
         .match_at(&doc.lex.vague_sources, first.range.start())
         .filter(|(r, _)| {
-            r.start() == first.range.start() && !doc.lex.pronouns.contains_key(&first.folded)
+            r.start() == first.range.start() && !doc.lex.pronouns.contains_key(first.folded)
         })?;
     let phrase = doc.folded_at(r);
     let voice = doc
@@ -306,7 +306,7 @@ fn is_bare_apposition(doc: &Doc, subject: TextRange) -> bool {
             .chars()
             .next()
             .is_some_and(char::is_lowercase)
-        && !doc.lexicons.shared.term_determiners.contains(&first.folded)
+        && !doc.lexicons.shared.term_determiners.contains(first.folded)
 }
 
 /// The mentions in a subject that may name its speaker.
@@ -362,15 +362,12 @@ fn apposition_to_person(doc: &Doc, subject: TextRange, reg: &Registry) -> bool {
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase);
-            let opener = shared.adverbial_openers.contains(&w.folded)
-                || matches!(
-                    w.folded.as_str(),
-                    "selon" | "pour" | "according" | "d'apres" | "for"
-                );
+            let opener = shared.adverbial_openers.contains(w.folded)
+                || matches!(w.folded, "selon" | "pour" | "according" | "d'apres" | "for");
             (capital && !opener)
-                || shared.term_determiners.contains(&w.folded)
-                || shared.particles.contains(&w.folded)
-                || doc.lex.titles.contains_key(&w.folded)
+                || shared.term_determiners.contains(w.folded)
+                || shared.particles.contains(w.folded)
+                || doc.lex.titles.contains_key(w.folded)
         })
 }
 
@@ -388,8 +385,8 @@ fn word_before<'d>(doc: &'d Doc, start: usize, at: usize) -> Option<&'d str> {
     doc.words(TextRange::new(start, at))
         .iter()
         .rev()
-        .find(|w| !doc.lexicons.shared.articles.contains(&w.folded))
-        .map(|w| w.folded.as_str())
+        .find(|w| !doc.lexicons.shared.articles.contains(w.folded))
+        .map(|w| w.folded)
 }
 
 /// Whether the subject is a determiner and a spokesperson noun before any
@@ -399,13 +396,13 @@ fn is_spokesperson(doc: &Doc, subject: TextRange, inside: &[&Mention], reg: &Reg
     let words = doc.words(subject);
     let shared = &doc.lexicons.shared;
     let determiner = words.first().is_some_and(|w| {
-        shared.definite_determiners.contains(&w.folded) || shared.indefinites.contains(&w.folded)
+        shared.definite_determiners.contains(w.folded) || shared.indefinites.contains(w.folded)
     });
     let role = words
         .iter()
         .skip(1)
-        .take_while(|w| !doc.lex.complement_prepositions.contains(&w.folded))
-        .find(|w| shared.spokespeople.contains(&w.folded));
+        .take_while(|w| !doc.lex.complement_prepositions.contains(w.folded))
+        .find(|w| shared.spokespeople.contains(w.folded));
     let Some(role) = role else {
         return false;
     };
@@ -442,7 +439,7 @@ fn opens_segment(doc: &Doc, start: usize, at: usize) -> bool {
         .rfind([',', ';', ':'])
         .map_or(start, |i| start + i + 1);
     doc.words(TextRange::new(seg, at)).iter().all(|w| {
-        doc.lexicons.shared.definite_determiners.contains(&w.folded)
+        doc.lexicons.shared.definite_determiners.contains(w.folded)
             || doc.text[w.range.as_range()]
                 .chars()
                 .next()

@@ -40,7 +40,7 @@ fn is_name(doc: &Doc, at: usize, segment: &str) -> bool {
     words.first().is_some_and(capitalised)
         && words
             .iter()
-            .all(|w| capitalised(w) || doc.lexicons.shared.particles.contains(&w.folded))
+            .all(|w| capitalised(w) || doc.lexicons.shared.particles.contains(w.folded))
 }
 
 /// Where a subject starting `body` stops: the next
@@ -85,8 +85,8 @@ pub(super) fn inverted_subject_span(doc: &Doc, from: usize, limit: usize) -> Tex
     let span = subject_span(doc, from, limit);
     let words = doc.words(span);
     let stop = words.iter().skip(1).find(|w| {
-        doc.lex.complement_prepositions.contains(&w.folded)
-            && !doc.lexicons.shared.particles.contains(&w.folded)
+        doc.lex.complement_prepositions.contains(w.folded)
+            && !doc.lexicons.shared.particles.contains(w.folded)
     });
     match stop {
         Some(w) => crate::text::trim_range(doc.text, TextRange::new(span.start(), w.range.start())),
@@ -119,15 +119,15 @@ fn skip_complements(doc: &Doc, from: usize, limit: usize) -> usize {
     let mut i = 0;
     while let Some(w) = words.get(i) {
         let mut next = i;
-        if shared.time_adverbs.contains(&w.folded) {
+        if shared.time_adverbs.contains(w.folded) {
             next = i + 1;
-        } else if doc.lex.complement_prepositions.contains(&w.folded)
-            && !shared.particles.contains(&w.folded)
+        } else if doc.lex.complement_prepositions.contains(w.folded)
+            && !shared.particles.contains(w.folded)
         {
             next = i + 1;
             while words
                 .get(next)
-                .is_some_and(|w| shared.definite_determiners.contains(&w.folded))
+                .is_some_and(|w| shared.definite_determiners.contains(w.folded))
             {
                 next += 1;
             }
@@ -145,7 +145,7 @@ fn skip_complements(doc: &Doc, from: usize, limit: usize) -> usize {
                 });
                 if clause_end && next - run >= 2 {
                     next = (run + 1..next)
-                        .find(|&k| first_name(doc, &words[k].folded))
+                        .find(|&k| first_name(doc, words[k].folded))
                         .unwrap_or(run + 1);
                 }
             } else {
@@ -253,14 +253,14 @@ fn name_like(doc: &Doc, seg: TextRange) -> bool {
     let Some(first) = words.first() else {
         return false;
     };
-    !shared.definite_determiners.contains(&first.folded)
-        && !shared.term_determiners.contains(&first.folded)
+    !shared.definite_determiners.contains(first.folded)
+        && !shared.term_determiners.contains(first.folded)
         && words.iter().all(|w| {
             doc.text[w.range.as_range()]
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase)
-                || shared.particles.contains(&w.folded)
+                || shared.particles.contains(w.folded)
         })
 }
 
@@ -322,7 +322,7 @@ pub(super) fn bare_coordination(doc: &Doc, from: usize, at: usize) -> Option<usi
     let start = clause_start(doc, from, at);
     let words = doc.words(TextRange::new(from.min(start), start));
     let coord = words.last().filter(|w| {
-        w.range.end() == start && doc.lexicons.shared.coordinators.contains(&w.folded)
+        w.range.end() == start && doc.lexicons.shared.coordinators.contains(w.folded)
     })?;
     let between = doc.words(TextRange::new(start, at));
     between
@@ -367,11 +367,11 @@ pub(super) fn clause_start(doc: &Doc, from: usize, at: usize) -> usize {
     };
     for w in words.iter().rev().filter(|w| !acronym(w)) {
         if matches!(
-            w.folded.as_str(),
+            w.folded,
             "mais" | "but" | "qui" | "who" | "which" | "et" | "and" | "que" | "qu'" | "that"
         ) {
             // "qui" as a relative: the subject is its antecedent just before.
-            if matches!(w.folded.as_str(), "qui" | "who" | "which") {
+            if matches!(w.folded, "qui" | "who" | "which") {
                 return relative_antecedent(doc, from, w.range.start());
             }
             return w.range.end();

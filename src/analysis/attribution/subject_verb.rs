@@ -85,9 +85,9 @@ fn governs(doc: &Doc, cue: TextRange, end: usize) -> Option<usize> {
         Some(rest_at)
     } else {
         first.filter(|w| w.range.start() == rest_at).and_then(|w| {
-            if doc.lex.complementizers.contains(&w.folded) {
+            if w.is_in(&doc.lex.complementizers) {
                 Some(w.range.end())
-            } else if reports_no_content(&w.folded) {
+            } else if reports_no_content(w.folded) {
                 None
             } else {
                 // A clause or an object: "said the deal was close",
@@ -126,7 +126,7 @@ pub(super) fn cue_before(
     // Include "que"/"that" after the verb in the cue.
     let after = doc.words(TextRange::new(cue.end(), within.end()));
     let full_cue = match after.first() {
-        Some(w) if doc.lex.complementizers.contains(&w.folded) => cue.cover(w.range),
+        Some(w) if w.is_in(&doc.lex.complementizers) => cue.cover(w.range),
         _ => cue,
     };
     let subjects = if is_bare_participle(doc, cue) {
@@ -166,10 +166,10 @@ fn leading_subject(doc: &Doc, reg: &Registry, from: usize, end: usize) -> Option
         doc.words(TextRange::new(clause.start(), m.range.start()))
             .iter()
             .rev()
-            .find(|w| !doc.lexicons.shared.definite_determiners.contains(&w.folded))
+            .find(|w| !doc.lexicons.shared.definite_determiners.contains(w.folded))
             .is_some_and(|w| {
-                doc.lex.complement_prepositions.contains(&w.folded)
-                    || doc.lexicons.shared.adverbial_openers.contains(&w.folded)
+                doc.lex.complement_prepositions.contains(w.folded)
+                    || doc.lexicons.shared.adverbial_openers.contains(w.folded)
             })
     };
     let stop = reg

@@ -24,7 +24,7 @@ fn after_determiner(doc: &Doc, at: usize) -> bool {
     let before = doc.words(TextRange::new(at.saturating_sub(12), at));
     before
         .last()
-        .is_some_and(|w| w.range.end() + 2 >= at && doc.lex.determiners.contains(&w.folded))
+        .is_some_and(|w| w.range.end() + 2 >= at && w.is_in(&doc.lex.determiners))
 }
 
 /// [`passive`], also across one inserted adverb ("was previously
@@ -54,7 +54,7 @@ fn passive(doc: &Doc, at: usize) -> bool {
     let before = doc.words(TextRange::new(at.saturating_sub(12), at));
     before
         .last()
-        .is_some_and(|w| BE.contains(&w.folded.as_str()) && w.range.end() + 2 >= at)
+        .is_some_and(|w| BE.contains(&w.folded) && w.range.end() + 2 >= at)
 }
 
 /// "declined to comment", "refuse de commenter": an infinitive is no cue.
@@ -192,7 +192,7 @@ pub(super) fn pronoun_opens_clause(doc: &Doc, verb_end: usize, limit: usize) -> 
     let (Some(pronoun), Some(next)) = (words.first(), words.get(1)) else {
         return false;
     };
-    doc.lex.pronouns.contains_key(&pronoun.folded)
+    doc.lex.pronouns.contains_key(pronoun.folded)
         && doc.text[verb_end..pronoun.range.start()].trim().is_empty()
         && doc.text[pronoun.range.end()..next.range.start()]
             .trim()

@@ -42,7 +42,7 @@ pub(super) fn conditionals(doc: &Doc, s: TextRange) -> Vec<(TextRange, MarkerKin
         if !conditional {
             continue;
         }
-        let prev = i.checked_sub(1).map(|k| words[k].folded.as_str());
+        let prev = i.checked_sub(1).map(|k| words[k].folded);
         if prev.is_some_and(|p| claims.first_person.contains(p)) {
             continue;
         }
@@ -56,7 +56,7 @@ pub(super) fn conditionals(doc: &Doc, s: TextRange) -> Vec<(TextRange, MarkerKin
 
 /// A French third-person conditional (see the module doc).
 fn french_conditional(doc: &Doc, w: &Word) -> bool {
-    let f = w.folded.as_str();
+    let f = w.folded;
     let claims = &doc.lex.claims;
     let stem = match f.strip_suffix("aient").or_else(|| f.strip_suffix("ait")) {
         Some(stem) if stem.ends_with('r') && f.chars().count() > 5 => stem,
@@ -85,14 +85,14 @@ fn french_conditional(doc: &Doc, w: &Word) -> bool {
 /// An English modal of speculation, not negated "could".
 fn english_modal(doc: &Doc, words: &[Word], i: usize) -> bool {
     let w = &words[i];
-    if !doc.lex.claims.modals.contains(w.folded.as_str()) {
+    if !doc.lex.claims.modals.contains(w.folded) {
         return false;
     }
     // "May" with a capital is the month.
     if !doc.text[w.range.as_range()].starts_with(|c: char| c.is_lowercase()) {
         return false;
     }
-    let next = words.get(i + 1).map(|n| n.folded.as_str());
+    let next = words.get(i + 1).map(|n| n.folded);
     // Closed grammar of the rule: "could not" is a past inability.
     !(w.folded == "could" && matches!(next, Some("not" | "never" | "hardly")))
 }
@@ -104,18 +104,13 @@ fn hypothetical_relative(doc: &Doc, words: &[Word], i: usize) -> bool {
     // Clitics and negation between the relative and the verb: a closed
     // set of the grammar of this rule.
     let mut k = i;
-    while k > 0
-        && matches!(
-            words[k - 1].folded.as_str(),
-            "ne" | "n'" | "se" | "s'" | "y" | "en"
-        )
-    {
+    while k > 0 && matches!(words[k - 1].folded, "ne" | "n'" | "se" | "s'" | "y" | "en") {
         k -= 1;
     }
     let Some(rel) = k.checked_sub(1) else {
         return false;
     };
-    if !claims.relatives.contains(words[rel].folded.as_str()) {
+    if !claims.relatives.contains(words[rel].folded) {
         return false;
     }
     // An appositive relative ("le suspect, qui aurait…") is hearsay.
@@ -126,7 +121,7 @@ fn hypothetical_relative(doc: &Doc, words: &[Word], i: usize) -> bool {
     let indefinites = &doc.lexicons.shared.indefinites;
     words[rel.saturating_sub(4)..rel]
         .iter()
-        .any(|w| indefinites.contains(&w.folded))
+        .any(|w| indefinites.contains(w.folded))
 }
 
 #[cfg(test)]

@@ -34,7 +34,7 @@ pub(super) fn proportions(doc: &Doc, s: TextRange) -> Vec<(TextRange, MarkerKind
         // the counted noun may come between with `sur` and `out of`
         // (`trois Français sur quatre`), not with `in` (`3 goals in 5
         // games` is a record of play).
-        let link_at = |j: usize, gap: bool| match words.get(j).map(|n| n.folded.as_str()) {
+        let link_at = |j: usize, gap: bool| match words.get(j).map(|n| n.folded) {
             Some("sur") => Some(1),
             Some("in") if !gap => Some(1),
             Some("out") if words.get(j + 1).is_some_and(|n| n.folded == "of") => Some(2),
@@ -49,7 +49,7 @@ pub(super) fn proportions(doc: &Doc, s: TextRange) -> Vec<(TextRange, MarkerKind
         let Some(total) = words.get(i + 1 + gap + link) else {
             continue;
         };
-        let unit = words.get(i + 2 + gap + link).map(|n| n.folded.as_str());
+        let unit = words.get(i + 2 + gap + link).map(|n| n.folded);
         let duration = unit.is_some_and(|u| doc.lexicons.shared.time_words.contains(u));
         if is_number(doc, total) && !duration && !is_year(doc, total) {
             res.push((w.range.cover(total.range), MarkerKind::Statistic));
@@ -67,7 +67,7 @@ pub(super) fn has_quantity(doc: &Doc, s: TextRange) -> bool {
     words
         .iter()
         .enumerate()
-        .any(|(i, w)| quantity_words.contains(&w.folded) || counts_something(doc, words, i, s))
+        .any(|(i, w)| quantity_words.contains(w.folded) || counts_something(doc, words, i, s))
 }
 
 fn is_year(doc: &Doc, w: &Word) -> bool {
@@ -80,7 +80,7 @@ fn is_number(doc: &Doc, w: &Word) -> bool {
     raw.chars()
         .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
         && raw.starts_with(|c: char| c.is_ascii_digit())
-        || doc.lex.claims.number_words.contains(&w.folded)
+        || doc.lex.claims.number_words.contains(w.folded)
 }
 
 /// A number of ten or more that is not a date, a time, a year or a score.
@@ -102,8 +102,8 @@ fn counts_something(doc: &Doc, words: &[Word], i: usize, s: TextRange) -> bool {
     let value: u64 = digits.parse().unwrap_or(0);
     let before = doc.text[s.start()..w.range.start()].chars().next_back();
     let after = doc.text[w.range.end()..s.end()].chars().next();
-    let next = words.get(i + 1).map_or("", |n| n.folded.as_str());
-    let prev = i.checked_sub(1).map_or("", |k| words[k].folded.as_str());
+    let next = words.get(i + 1).map_or("", |n| n.folded);
+    let prev = i.checked_sub(1).map_or("", |k| words[k].folded);
     let shared = &doc.lexicons.shared;
     let is_year = digits.len() == 4 && (1800..=2100).contains(&value);
     let time_or_score = matches!(after, Some(':' | 'h' | '-' | '/')) || matches!(before, Some(':'));

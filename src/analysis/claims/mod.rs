@@ -76,7 +76,7 @@ fn frames(doc: &Doc, scope: Scope, cue: TextRange) -> bool {
 /// Whether a cue opens with a present participle (`demandant`, `asking`):
 /// it reports within its own clause, never for the sentences after it.
 fn participle(doc: &Doc, cue: TextRange) -> bool {
-    let first = doc.words(cue).first().map_or("", |w| w.folded.as_str());
+    let first = doc.words(cue).first().map_or("", |w| w.folded);
     // The endings of the present participle: the grammar of the rule.
     match doc.lex.lang {
         Lang::Fr => first.ends_with("ant"),
@@ -392,15 +392,15 @@ fn subject_kind(doc: &Doc, subject: TextRange, s: TextRange) -> Option<bool> {
     let first = words.first()?;
     let shared = &doc.lexicons.shared;
     if words.len() > 8
-        || shared.adverbial_openers.contains(&first.folded)
-        || doc.lex.pronouns.contains_key(&first.folded)
+        || shared.adverbial_openers.contains(first.folded)
+        || doc.lex.pronouns.contains_key(first.folded)
     {
         return None;
     }
     if !doc.find(&doc.lex.vague_sources, subject).is_empty() {
         return Some(true);
     }
-    if doc.lex.claims.source_determiners.contains(&first.folded) {
+    if doc.lex.claims.source_determiners.contains(first.folded) {
         return Some(false);
     }
     let raw = &doc.text[first.range.as_range()];
@@ -410,7 +410,7 @@ fn subject_kind(doc: &Doc, subject: TextRange, s: TextRange) -> Option<bool> {
     // A capital opening the sentence says nothing: a common word there is
     // a bare noun ("Protesters said"), a vague group; any other capital
     // is a name the actor pass missed.
-    let common = word_classes(doc.lex.lang, &first.folded);
+    let common = word_classes(doc.lex.lang, first.folded);
     let sentence_initial = first.range.start() <= s.start() + 2;
     Some(sentence_initial && common.is_common() && !common.is_name())
 }
