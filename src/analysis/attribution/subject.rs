@@ -365,7 +365,15 @@ pub(super) fn clause_start(doc: &Doc, from: usize, at: usize) -> usize {
         let t = &doc.text[w.range.as_range()];
         t.chars().count() > 1 && t.chars().all(char::is_uppercase)
     };
-    for w in words.iter().rev().filter(|w| !acronym(w)) {
+    for (i, w) in words.iter().enumerate().rev().filter(|(_, w)| !acronym(w)) {
+        // "où il a promis", "where she said": a relative adverb opens a
+        // clause with its own subject.
+        if matches!(w.folded, "ou" | "where" | "when" | "lorsque" | "quand") {
+            return w.range.end();
+        }
+        if matches!(w.folded, "et" | "and") && coordinates_a_title(doc, &words[i + 1..]) {
+            continue;
+        }
         if matches!(
             w.folded,
             "mais" | "but" | "qui" | "who" | "which" | "et" | "and" | "que" | "qu'" | "that"
@@ -378,6 +386,37 @@ pub(super) fn clause_start(doc: &Doc, from: usize, at: usize) -> usize {
         }
     }
     start
+}
+
+/// "X of American University and contributor to Slate wrote", "X,
+/// chercheuse et membre du collectif, a dit": a bare noun and its
+/// complement after the coordinator (no determiner, not a pronoun, verb or
+/// adverb; in English not a plural, which may be a subject of its own)
+/// coordinate two descriptions of one subject, not two clauses.
+fn coordinates_a_title(doc: &Doc, after: &[crate::analysis::Word]) -> bool {
+    let [noun, preposition, ..] = after else {
+        return false;
+    };
+    let lex = doc.lex;
+    let lowercase = doc.text[noun.range.as_range()]
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase);
+    let plural = lex.lang == crate::lexicon::Lang::En && noun.folded.ends_with('s');
+    lowercase
+        && !plural
+        && lex.complement_prepositions.contains(preposition.folded)
+        && !lex.function_words.contains(noun.folded)
+        && !doc
+            .lexicons
+            .shared
+            .definite_determiners
+            .contains(noun.folded)
+        && !lex.speech_forms.contains_key(noun.folded)
+        && !noun.is_in(&lex.finite_markers)
+        && doc
+            .match_at(&lex.inserted_adverbs, noun.range.start())
+            .is_none()
 }
 
 /// "selon The New York Times, qui explique": the antecedent of "qui".
@@ -430,6 +469,28 @@ mod tests {
         check_quote(
             "The city's deputy mayor, Ann Ortega, $0said$0 on Monday \"We will rebuild.\"",
             "mixed Ann Ortega «We will rebuild.»",
+        );
+    }
+
+    #[test]
+    fn a_relative_adverb_opens_a_clause_with_its_own_subject() {
+        check_quote(
+            "« Je promets le changement », a déclaré Paul Girard dans le Jura, où il $0a promis$0 un « nouveau départ ».",
+            "direct Paul Girard « Je promets le changement »\nmixed Paul Girard « nouveau départ »",
+        );
+    }
+
+    #[test]
+    fn a_second_title_after_and_describes_the_same_subject() {
+        check_quote(
+            "Maria Lopez of Northfield University and contributor to the Gazette $0wrote$0, \"the ruling goes too far\".",
+            "mixed Maria Lopez «the ruling goes too far»",
+        );
+        // A subject of its own after "and" (a plural is no title): not
+        // Maria Lopez.
+        check_quote(
+            "Maria Lopez left the hall and officers of the guard said \"it was over\".",
+            "mixed null «it was over»",
         );
     }
 
