@@ -360,6 +360,17 @@ impl Groups {
 pub fn detect(text: &str, lex: &Lexicons) -> Lang {
     let mut fr = 0usize;
     let mut en = 0usize;
+    // Folding maps a character to one character, and function words are
+    // short: a longer word without an elision counts for neither language,
+    // and is not folded.
+    let longest = lex
+        .fr
+        .function_words
+        .iter()
+        .chain(&lex.en.function_words)
+        .map(|w| w.chars().count())
+        .max()
+        .unwrap_or(0);
     // One buffer for every word: this runs on each word of each article.
     let mut w = String::new();
     for word in text
@@ -367,6 +378,10 @@ pub fn detect(text: &str, lex: &Lexicons) -> Lang {
         .filter(|w| !w.is_empty())
         .take(2000)
     {
+        let elided = word.contains(['\'', '’']);
+        if !elided && word.len() > longest && word.chars().count() > longest {
+            continue;
+        }
         w.clear();
         fold_into(&mut w, word);
         // Count elided articles by their first part ("l'agence" → "l'").
