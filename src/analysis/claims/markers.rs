@@ -178,6 +178,20 @@ mod tests {
     #[test]
     fn a_formal_charge_is_a_fact_of_the_procedure() {
         check_claims("Two men have been charged with burglary.", "");
+        check_claims("Police opened a criminal investigation.", "");
+        check_claims("Une enquête criminelle a été ouverte.", "");
+    }
+
+    #[test]
+    fn calling_someone_a_criminal_is_an_evaluation() {
+        check_claims(
+            "The mayor $0is a criminal$0 who should be in jail.",
+            "unattributed [evaluation «is a criminal», evaluation «should be in jail»]",
+        );
+        check_claims(
+            "Ce ministre $0est un voleur$0 et la corruption gangrène tout.",
+            "unattributed [evaluation «est un voleur», evaluation «gangrène»]",
+        );
     }
 
     #[test]
