@@ -54,15 +54,24 @@ impl Construction for Incise {
     fn unmarked_clause(&self, doc: &Doc, idx: usize, reg: &Registry) -> Option<Clause> {
         let s = doc.sentences[idx].range;
         for comma in commas(doc, s) {
-            let Some((_, subject)) = after_comma(doc, comma, s.end(), CLAUSE_REACH) else {
+            let Some((cue, subject)) = after_comma(doc, comma, s.end(), CLAUSE_REACH) else {
                 continue;
             };
             let subject_ok = !subject.is_empty() && reg.mentions_in(subject).next().is_some();
-            let pronoun_or_vague = doc
+            // An unnamed subject only in the incise that closes the
+            // sentence (", officials said.", ", a spokesperson told
+            // reporters."): elsewhere the words after the verb are more
+            // likely its object ("reported some sellers offering …").
+            let closing = || {
+                let end = cue.end().max(subject.end());
+                doc.words(TextRange::new(end, s.end())).len() <= 3
+            };
+            let pronoun = doc
                 .words(subject)
                 .first()
                 .is_some_and(|w| doc.lex.pronouns.contains_key(w.folded));
-            if !subject_ok && !pronoun_or_vague {
+            let speaks = subject_ok || pronoun || (unnamed_source(doc, subject) && closing());
+            if !speaks {
                 continue;
             }
             let content = trim_clause(doc, TextRange::new(s.start(), comma));
@@ -79,6 +88,29 @@ impl Construction for Incise {
     fn ends_clause(&self, doc: &Doc, comma: usize, end: usize) -> bool {
         after_comma(doc, comma, end, CLAUSE_REACH).is_some()
     }
+}
+
+/// A subject that names no actor yet but still someone who speaks: an
+/// anonymous source ("officials", "une source proche du dossier") or a
+/// spokesperson ("a spokesperson for her office").
+fn unnamed_source(doc: &Doc, subject: TextRange) -> bool {
+    let words = doc.words(subject);
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let shared = &doc.lexicons.shared;
+    let vague = doc
+        .match_at(&doc.lex.vague_sources, first.range.start())
+        .is_some();
+    let determiner = shared.definite_determiners.contains(first.folded)
+        || shared.indefinites.contains(first.folded);
+    let spokesperson = determiner
+        && words
+            .iter()
+            .skip(1)
+            .take_while(|w| !doc.lex.complement_prepositions.contains(w.folded))
+            .any(|w| shared.spokespeople.contains(w.folded));
+    vague || spokesperson
 }
 
 /// The incise closing the clause that holds a mixed quote, later in its
@@ -275,6 +307,23 @@ mod tests {
         check_quote(
             "Les discussions ont beaucoup progressé, $0rapporte$0 l'agence Reuters.",
             "indirect Reuters «Les discussions ont beaucoup progressé»",
+        );
+    }
+
+    #[test]
+    fn an_unnamed_source_closing_the_sentence_reports_its_clause() {
+        check_quote(
+            "The bridge will reopen in March, $0a spokesperson for the city told$0 reporters.",
+            "indirect a spokesperson for the city «The bridge will reopen in March»",
+        );
+        check_quote(
+            "Le pont rouvrira en mars, $0a indiqué$0 une source proche du dossier.",
+            "indirect une source proche du dossier «Le pont rouvrira en mars»",
+        );
+        // Not closing the sentence: the words after the verb are its object.
+        check_quote(
+            "Domain.net, a property site, reported some sellers offering free bread to the first bidder at auctions in Perth.",
+            "",
         );
     }
 
