@@ -147,6 +147,51 @@ pub fn words(text: &str, within: TextRange) -> Vec<TextRange> {
     res
 }
 
+/// The length of a wire dateline opening `s` ("PARIS (AFP) - ", "MILAN,
+/// May 17 (Reuters) — ", "WASHINGTON, 3 mars - "): a place in capitals,
+/// an optional date after a comma, an optional agency in parentheses, then
+/// a dash between spaces. 0 when `s` does not open with one.
+pub fn dateline_len(s: &str) -> usize {
+    let place = s
+        .find(|c: char| !(c.is_uppercase() || matches!(c, ' ' | '-' | '\'' | '’')))
+        .unwrap_or(s.len());
+    if s[..place].chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        return 0;
+    }
+    let mut rest = &s[place..];
+    if let Some(after) = rest.strip_prefix(',') {
+        // A date: a few words, no sentence punctuation.
+        let end = after
+            .find(['(', '-', '–', '—', '.', ';', ':'])
+            .unwrap_or(after.len());
+        if after[..end].split_whitespace().count() > 4 {
+            return 0;
+        }
+        rest = &after[end..];
+    }
+    let trimmed = rest.trim_start();
+    if let Some(agency) = trimmed.strip_prefix('(') {
+        let Some(close) = agency.find(')').filter(|&i| i <= 40) else {
+            return 0;
+        };
+        rest = &agency[close + 1..];
+    }
+    let before_dash = rest.trim_start_matches([' ', '\u{a0}']);
+    let Some(after_dash) = before_dash
+        .strip_prefix('-')
+        .or_else(|| before_dash.strip_prefix('–'))
+        .or_else(|| before_dash.strip_prefix('—'))
+    else {
+        return 0;
+    };
+    let spaced = s[..s.len() - before_dash.len()].ends_with([' ', '\u{a0}']);
+    if !spaced || !after_dash.starts_with([' ', '\u{a0}']) {
+        return 0;
+    }
+    let after = after_dash.trim_start_matches([' ', '\u{a0}']);
+    s.len() - after.len()
+}
+
 /// Sentences of every paragraph; `quote_spans` are closed quotations inside
 /// which no sentence ends.
 pub fn sentences(doc: &Doc, quote_spans: &[TextRange]) -> Vec<Sentence> {
@@ -377,6 +422,33 @@ mod tests {
                 "M. Smith a vu Mr. Brown."
             ]
         );
+    }
+
+    #[test]
+    fn wire_datelines_are_recognised() {
+        let cases = [
+            ("PARIS (AFP) - La grève continue.", "La grève continue."),
+            (
+                "MILAN, May 17 (Reuters) — Heavy rain fell.",
+                "Heavy rain fell.",
+            ),
+            ("WASHINGTON, 3 mars - Le Sénat a voté.", "Le Sénat a voté."),
+            (
+                "SAINT-DENIS (AFP) – Le match a eu lieu.",
+                "Le match a eu lieu.",
+            ),
+        ];
+        for (text, after) in cases {
+            assert_eq!(&text[dateline_len(text)..], after, "{text}");
+        }
+        for text in [
+            "Le trafic - très perturbé - reprend.",
+            "UN RAPPORT accablant - selon X.",
+            "A - B",
+            "PARIS-Match a publié",
+        ] {
+            assert_eq!(dateline_len(text), 0, "{text}");
+        }
     }
 
     #[test]

@@ -409,6 +409,16 @@ fn clause_content(doc: &Doc, start: usize, end: usize) -> TextRange {
 }
 
 fn trim_clause(doc: &Doc, r: TextRange) -> TextRange {
+    let at_line_start = doc.text[..r.start()]
+        .trim_end_matches([' ', '\t'])
+        .ends_with('\n')
+        || r.start() == 0;
+    let skip = if at_line_start {
+        crate::analysis::segment::dateline_len(&doc.text[r.as_range()])
+    } else {
+        0
+    };
+    let r = TextRange::new(r.start() + skip, r.end().max(r.start() + skip));
     let s = &doc.text[r.as_range()];
     let body = s.trim_start_matches(|c: char| c.is_whitespace() || is_space(c) || c == ',');
     let body = body.trim_end_matches(|c: char| {
