@@ -96,6 +96,16 @@ pub(super) fn resolve(
     }
     let words = doc.words(subject);
     let first = words.first()?;
+    // "As one landlord put it", "comme le dit un élu": the comparative
+    // conjunction before a subject (a closed pair of the grammar).
+    if matches!(first.folded, "as" | "comme") && words.len() > 1 {
+        return resolve(
+            doc,
+            TextRange::new(words[1].range.start(), subject.end()),
+            reg,
+            speakers,
+        );
+    }
     // "A l'occasion d'un séminaire", "After the meeting": an adverbial
     // phrase, never a subject.
     if doc.opens_adverbial(first) {
@@ -682,6 +692,18 @@ mod tests {
         check_quote(
             "Acme Corp will close its plant. The union $0called$0 the move \"a betrayal\".",
             "mixed union «a betrayal»",
+        );
+    }
+
+    #[test]
+    fn a_comparative_as_before_the_subject_is_left_out() {
+        check_quote(
+            "As one landlord in Leeds $0put it$0 to me: \"Why would I invest now?\"",
+            "direct one landlord in Leeds «Why would I invest now?»",
+        );
+        check_quote(
+            "$0Comme le dit un élu local$0 : « Rien ne bougera. »",
+            "direct un élu local « Rien ne bougera. »",
         );
     }
 
