@@ -190,18 +190,25 @@ pub(super) fn resolve(
     if let Some(id) = cataphora(doc, subject, reg) {
         return Some(Resolution::Actor(id));
     }
+    institution_noun(doc, words)
+}
+
+/// "le parquet", "the union", "the government" (no organisation of that
+/// type or country named before): the institution speaks, named by its
+/// noun. A plural head ("les dirigeants", "the authorities") names people,
+/// not one institution.
+fn institution_noun(doc: &Doc, words: &[crate::analysis::Word]) -> Option<Resolution> {
     let head = words
         .iter()
         .find(|w| !doc.lexicons.shared.articles.contains(w.folded))?;
-    // "le parquet", "the union" (no organisation of that type named
-    // before): the institution speaks, named by its noun.
-    let institution_noun =
-        head.is_in(&doc.lex.institutions) || doc.lex.typed_descriptions.contains(head.folded);
-    if institution_noun && words.len() <= 3 {
+    let government = head.is_in(&doc.lex.government_heads) && !head.folded.ends_with('s');
+    let institution = head.is_in(&doc.lex.institutions)
+        || doc.lex.typed_descriptions.contains(head.folded)
+        || government;
+    (institution && words.len() <= 3).then(|| {
         let range = TextRange::new(words[0].range.start(), head.range.end());
-        return Some(Resolution::InstitutionNoun(range, head.folded.to_string()));
-    }
-    None
+        Resolution::InstitutionNoun(range, head.folded.to_string())
+    })
 }
 
 /// A title before the name it announces: "Le ministre du Redressement
@@ -692,6 +699,23 @@ mod tests {
         check_quote(
             "Acme Corp will close its plant. The union $0called$0 the move \"a betrayal\".",
             "mixed union «a betrayal»",
+        );
+    }
+
+    #[test]
+    fn a_government_no_country_names_speaks_as_the_government() {
+        check_claim(
+            "The government $0claims$0 the new law will create 300,000 homes.",
+            "attributed government: The government claims the new law will create 300,000 homes.",
+        );
+        check_claim(
+            "La France vote. Le gouvernement $0affirme que$0 la loi créera 300 000 logements.",
+            "attributed France: Le gouvernement affirme que la loi créera 300 000 logements.",
+        );
+        // Leaders are people, not one institution.
+        check_claim(
+            "The leaders said the new law will create 300,000 homes.",
+            "",
         );
     }
 
