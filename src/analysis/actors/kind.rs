@@ -147,6 +147,16 @@ fn bare_run_kind(
         .filter(|w| !is_particle(doc, w.folded) || is_capitalized(w, doc.text))
         .count();
     let speaks = followed_by_speech(doc, range.end());
+    // "Nexora, which is based in Dublin, said": English "which" takes no
+    // person for antecedent.
+    let which = doc.lex.lang == Lang::En
+        && doc.text[range.end()..]
+            .trim_start_matches([',', ' '])
+            .strip_prefix("which ")
+            .is_some();
+    if which && !dict::is_plain_word(doc, seq[0].folded) {
+        return Some(ActorKind::Organization);
+    }
     let article = doc.lexicons.shared.articles.contains(seq[0].folded) && !sentence_initial;
     if article && n_names == 2 {
         // "de La Poste", "for The Greens": an article capitalised inside a
@@ -406,6 +416,15 @@ pub(super) fn followed_by_speech(doc: &Doc, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::check::check_actors;
+
+    #[test]
+    fn an_english_which_after_a_name_makes_no_person() {
+        check_actors(
+            "Regulators fined Zantrix on Tuesday. Zantrix, which is based in Dublin, said it would appeal.",
+            Vec::new(),
+            "organization Zantrix: Zantrix | Zantrix\nplace Dublin: Dublin",
+        );
+    }
 
     #[test]
     fn common_words_in_capitals_are_not_a_person() {

@@ -129,6 +129,18 @@ mod tests {
     use super::super::check::{check_claim, check_quote};
 
     #[test]
+    fn a_passive_reported_by_frames_no_clause() {
+        check_quote(
+            "The breach, first reported by the Daily Post in March, affected users in 27 countries.",
+            "",
+        );
+        check_quote(
+            "The talks have stalled, $0as reported by the Daily Post$0.",
+            "indirect Daily Post «The talks have stalled»",
+        );
+    }
+
+    #[test]
     fn selon_and_according_to_attribute_the_sentence() {
         check_quote(
             "Selon The New York Times, un accord est proche.",
