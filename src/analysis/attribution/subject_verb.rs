@@ -172,12 +172,22 @@ fn leading_subject(doc: &Doc, reg: &Registry, from: usize, end: usize) -> Option
                     || doc.lexicons.shared.adverbial_openers.contains(w.folded)
             })
     };
-    let stop = reg
+    let Some(m) = reg
         .mentions_in(clause)
         .find(|m| !doc.in_quote(m.range))
         .filter(|m| !complement(m))
-        .map_or(first_word.end(), |m| m.range.end());
-    Some(TextRange::new(clause.start(), stop))
+    else {
+        return Some(TextRange::new(clause.start(), first_word.end()));
+    };
+    // "In a statement, the company called … and insisted": an adverbial
+    // set off by a comma before the subject is not part of it.
+    let start = doc.text[clause.start()..m.range.start()]
+        .rfind(',')
+        .map_or(clause.start(), |i| clause.start() + i + 1);
+    Some(crate::text::trim_range(
+        doc.text,
+        TextRange::new(start, m.range.end()),
+    ))
 }
 
 #[cfg(test)]
@@ -193,6 +203,14 @@ mod tests {
         check_quote(
             "Le ministre Jean Roux $0a déclaré$0 : « Nous sommes prêts. »",
             "direct Jean Roux « Nous sommes prêts. »",
+        );
+    }
+
+    #[test]
+    fn a_coordinated_verb_shares_a_subject_after_an_adverbial() {
+        check_quote(
+            "Acme Corp will appeal. In a statement, Acme Corp called the fine unfair and $0insisted that$0 no data was lost.",
+            "indirect Acme Corp «no data was lost»",
         );
     }
 
