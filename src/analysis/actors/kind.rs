@@ -172,7 +172,9 @@ fn bare_run_kind(
         // word ("Selon", "Visitors"); a word no dictionary calls common is
         // still a name there ("Febelfin a rappelé…").
         let meaningful_capital = !sentence_initial || !dict::classes(doc, word.folded).is_common();
-        return if after_locative(doc, range.start()) && !sentence_initial {
+        return if employer_after_title(doc, range.start()) {
+            Some(ActorKind::Organization)
+        } else if after_locative(doc, range.start()) && !sentence_initial {
             Some(ActorKind::Place)
         } else if !dict::is_plain_word(doc, word.folded)
             && ((speaks && meaningful_capital) || after_speech(doc, range.start()))
@@ -218,6 +220,18 @@ fn bare_run_kind(
     } else {
         None
     }
+}
+
+/// "an analyst at Bernstein", "économiste chez Natixis": after a title
+/// and "at"/"chez", a name is where the person works, not a place.
+fn employer_after_title(doc: &Doc, start: usize) -> bool {
+    let before = doc.words(TextRange::new(start.saturating_sub(60), start));
+    let [.., title, preposition] = before else {
+        return false;
+    };
+    matches!(preposition.folded, "at" | "chez")
+        && preposition.range.end() + 1 >= start
+        && doc.lex.titles.contains_key(title.folded)
 }
 
 /// "», soupire Nadia", "a précisé Febelfin", "told ThePrint": a name right
@@ -416,6 +430,20 @@ pub(super) fn followed_by_speech(doc: &Doc, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::check::check_actors;
+
+    #[test]
+    fn a_name_after_a_title_and_at_is_an_employer() {
+        check_actors(
+            "\"It is a rounding error,\" said Mark Feldman, an analyst at Zentrum.",
+            Vec::new(),
+            "person Mark Feldman (an analyst at Zentrum): Mark Feldman\norganization Zentrum: Zentrum",
+        );
+        check_actors(
+            "The storm hit hard in Zentrum.",
+            Vec::new(),
+            "place Zentrum: Zentrum",
+        );
+    }
 
     #[test]
     fn an_english_which_after_a_name_makes_no_person() {
