@@ -161,7 +161,29 @@ fn after_comma(
     end: usize,
     reach: usize,
 ) -> Option<(TextRange, TextRange)> {
+    if after_stressed_pronoun(doc, comma) {
+        return None;
+    }
     incise(doc, comma + 1, end).filter(|(cue, _)| cue.start() <= comma + reach)
+}
+
+/// "Les syndicats, eux, promettent une grève": after a stressed pronoun
+/// set off by commas the verb is the main one of the subject before, not
+/// an incise whose subject follows it.
+fn after_stressed_pronoun(doc: &Doc, comma: usize) -> bool {
+    let before = doc.text[..comma].trim_end();
+    let Some(pronoun) = doc
+        .words(TextRange::new(comma.saturating_sub(12), comma))
+        .last()
+    else {
+        return false;
+    };
+    let set_off = doc.text[..pronoun.range.start()].trim_end().ends_with(',');
+    pronoun.range.end() == before.len()
+        && set_off
+        && doc
+            .match_at(&doc.lex.stressed_pronouns, pronoun.range.start())
+            .is_some_and(|(r, _)| r.end() == pronoun.range.end())
 }
 
 /// "», a souligné le journal américain", "", dit-elle", "," Smith said":
@@ -307,6 +329,18 @@ mod tests {
         check_quote(
             "Les discussions ont beaucoup progressé, $0rapporte$0 l'agence Reuters.",
             "indirect Reuters «Les discussions ont beaucoup progressé»",
+        );
+    }
+
+    #[test]
+    fn a_verb_after_a_stressed_pronoun_is_no_incise() {
+        check_claim(
+            "Les syndicats, eux, promettent une nouvelle grève jeudi.",
+            "",
+        );
+        check_claim(
+            "La grève continue, $0a indiqué$0 Marie Dupont.",
+            "attributed Marie Dupont: La grève continue, a indiqué Marie Dupont.",
         );
     }
 
