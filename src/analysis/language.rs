@@ -47,12 +47,7 @@ pub(super) fn foreign_paragraphs(doc: &Doc, lang: Lang) -> Vec<bool> {
     let own = &doc.lexicons.lang(lang).function_words;
     let foreign = &doc.lexicons.lang(other(lang)).function_words;
     // Function words are short: longer words are not looked up.
-    let longest = own
-        .iter()
-        .chain(foreign)
-        .map(String::len)
-        .max()
-        .unwrap_or(0);
+    let longest = doc.lexicons.longest_function_word;
     doc.paragraphs
         .iter()
         .map(|&p| {
@@ -363,14 +358,7 @@ pub fn detect(text: &str, lex: &Lexicons) -> Lang {
     // Folding maps a character to one character, and function words are
     // short: a longer word without an elision counts for neither language,
     // and is not folded.
-    let longest = lex
-        .fr
-        .function_words
-        .iter()
-        .chain(&lex.en.function_words)
-        .map(|w| w.chars().count())
-        .max()
-        .unwrap_or(0);
+    let longest = lex.longest_function_word;
     // One buffer for every word: this runs on each word of each article.
     let mut w = String::new();
     for word in text

@@ -305,6 +305,9 @@ pub struct Lexicons {
     pub en: Lexicon,
     pub gazetteer: Gazetteer,
     pub shared: Shared,
+    /// Bytes in the longest (folded) function word of either language: a
+    /// word with more bytes folded, or more characters unfolded, is none.
+    pub longest_function_word: usize,
 }
 
 impl Lexicons {
@@ -438,11 +441,20 @@ fn parse<T: serde::de::DeserializeOwned>(name: &str) -> Result<T, String> {
 
 fn load() -> Result<Lexicons, String> {
     let shared: SharedFile = parse("shared.toml")?;
+    let (fr, en) = (load_lang(Lang::Fr, &shared)?, load_lang(Lang::En, &shared)?);
+    let longest_function_word = fr
+        .function_words
+        .iter()
+        .chain(&en.function_words)
+        .map(String::len)
+        .max()
+        .unwrap_or(0);
     Ok(Lexicons {
-        fr: load_lang(Lang::Fr, &shared)?,
-        en: load_lang(Lang::En, &shared)?,
+        fr,
+        en,
         gazetteer: load_gazetteer()?,
         shared: load_shared(&shared)?,
+        longest_function_word,
     })
 }
 

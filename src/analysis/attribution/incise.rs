@@ -9,6 +9,7 @@
 
 use super::super::actors::Registry;
 use super::super::{Doc, Quote, QuoteKind};
+use super::resolve;
 use super::subject::inverted_subject_span;
 use super::verbs::{form_kind, pronoun_opens_clause, skip_adverbs};
 use super::{trim_clause, Clause, Construction, Cue, Found, QuoteAt, Scope};
@@ -92,25 +93,14 @@ impl Construction for Incise {
 
 /// A subject that names no actor yet but still someone who speaks: an
 /// anonymous source ("officials", "une source proche du dossier") or a
-/// spokesperson ("a spokesperson for her office").
+/// spokesperson ("a spokesperson for her office"), read as `resolve` reads
+/// them.
 fn unnamed_source(doc: &Doc, subject: TextRange) -> bool {
     let words = doc.words(subject);
-    let Some(first) = words.first() else {
-        return false;
-    };
-    let shared = &doc.lexicons.shared;
-    let vague = doc
-        .match_at(&doc.lex.vague_sources, first.range.start())
-        .is_some();
-    let determiner = shared.definite_determiners.contains(first.folded)
-        || shared.indefinites.contains(first.folded);
-    let spokesperson = determiner
-        && words
-            .iter()
-            .skip(1)
-            .take_while(|w| !doc.lex.complement_prepositions.contains(w.folded))
-            .any(|w| shared.spokespeople.contains(w.folded));
-    vague || spokesperson
+    words
+        .first()
+        .is_some_and(|first| resolve::vague_opening(doc, first).is_some())
+        || resolve::spokesperson_role(doc, words).is_some()
 }
 
 /// The incise closing the clause that holds a mixed quote, later in its
@@ -172,18 +162,8 @@ fn after_comma(
 /// an incise whose subject follows it.
 fn after_stressed_pronoun(doc: &Doc, comma: usize) -> bool {
     let before = doc.text[..comma].trim_end();
-    let Some(pronoun) = doc
-        .words(TextRange::new(comma.saturating_sub(12), comma))
-        .last()
-    else {
-        return false;
-    };
-    let set_off = doc.text[..pronoun.range.start()].trim_end().ends_with(',');
-    pronoun.range.end() == before.len()
-        && set_off
-        && doc
-            .match_at(&doc.lex.stressed_pronouns, pronoun.range.start())
-            .is_some_and(|(r, _)| r.end() == pronoun.range.end())
+    doc.match_ending_at(&doc.lex.stressed_pronouns, before.len())
+        .is_some_and(|(r, _)| doc.text[..r.start()].trim_end().ends_with(','))
 }
 
 /// "», a souligné le journal américain", "", dit-elle", "," Smith said":

@@ -263,11 +263,7 @@ fn vague_subject(
     subject: TextRange,
     institution: Option<ActorId>,
 ) -> Option<Resolution> {
-    let (r, _) = doc
-        .match_at(&doc.lex.vague_sources, first.range.start())
-        .filter(|(r, _)| {
-            r.start() == first.range.start() && !doc.lex.pronouns.contains_key(first.folded)
-        })?;
+    let r = vague_opening(doc, first)?;
     let phrase = doc.folded_at(r);
     let voice = doc
         .lexicons
@@ -279,6 +275,37 @@ fn vague_subject(
         Some(id) if voice => Resolution::Institution(id),
         _ => Resolution::Unnamed(subject),
     })
+}
+
+/// The anonymous-source phrase opening at `first` ("des sources proches",
+/// "officials"), a pronoun excepted.
+pub(super) fn vague_opening(doc: &Doc, first: &crate::analysis::Word) -> Option<TextRange> {
+    doc.match_at(&doc.lex.vague_sources, first.range.start())
+        .filter(|(r, _)| {
+            r.start() == first.range.start() && !doc.lex.pronouns.contains_key(first.folded)
+        })
+        .map(|(r, _)| r)
+}
+
+/// The role word of a subject that a determiner opens and a spokesperson's
+/// noun heads, before any complement ("a spokesperson for the city", "le
+/// porte-parole du Kremlin").
+pub(super) fn spokesperson_role<'w>(
+    doc: &Doc,
+    words: &'w [crate::analysis::Word<'w>],
+) -> Option<&'w crate::analysis::Word<'w>> {
+    let shared = &doc.lexicons.shared;
+    let first = words.first()?;
+    if !shared.definite_determiners.contains(first.folded)
+        && !shared.indefinites.contains(first.folded)
+    {
+        return None;
+    }
+    words
+        .iter()
+        .skip(1)
+        .take_while(|w| !doc.lex.complement_prepositions.contains(w.folded))
+        .find(|w| shared.spokespeople.contains(w.folded))
 }
 
 /// What a mention heading the subject names. English puts a name before
@@ -410,17 +437,7 @@ fn word_before<'d>(doc: &'d Doc, start: usize, at: usize) -> Option<&'d str> {
 /// complement, with no person's name heading it (`the spokesman, John
 /// Smith` is John Smith).
 fn is_spokesperson(doc: &Doc, subject: TextRange, inside: &[&Mention], reg: &Registry) -> bool {
-    let words = doc.words(subject);
-    let shared = &doc.lexicons.shared;
-    let determiner = words.first().is_some_and(|w| {
-        shared.definite_determiners.contains(w.folded) || shared.indefinites.contains(w.folded)
-    });
-    let role = words
-        .iter()
-        .skip(1)
-        .take_while(|w| !doc.lex.complement_prepositions.contains(w.folded))
-        .find(|w| shared.spokespeople.contains(w.folded));
-    let Some(role) = role else {
+    let Some(role) = spokesperson_role(doc, doc.words(subject)) else {
         return false;
     };
     // A person named after the role is the spokesperson ("the spokesman,
@@ -431,7 +448,7 @@ fn is_spokesperson(doc: &Doc, subject: TextRange, inside: &[&Mention], reg: &Reg
             && m.range.start() > role.range.start()
             && !is_complement(doc, subject.start(), m.range.start())
     });
-    determiner && !named
+    !named
 }
 
 /// Whether the mention at `at` is a complement within the subject that

@@ -367,8 +367,13 @@ pub(super) fn clause_start(doc: &Doc, from: usize, at: usize) -> usize {
     };
     for (i, w) in words.iter().enumerate().rev().filter(|(_, w)| !acronym(w)) {
         // "où il a promis", "where she said": a relative adverb opens a
-        // clause with its own subject.
-        if matches!(w.folded, "ou" | "where" | "when" | "lorsque" | "quand") {
+        // clause with its own subject. Folded, "où" is "ou" (or), which
+        // does not: the written word decides.
+        let relative_adverb = match w.folded {
+            "ou" => doc.text[w.range.as_range()].ends_with('ù'),
+            f => matches!(f, "where" | "when" | "lorsque" | "quand"),
+        };
+        if relative_adverb {
             return w.range.end();
         }
         if matches!(w.folded, "et" | "and") && coordinates_a_title(doc, &words[i + 1..]) {
@@ -477,6 +482,11 @@ mod tests {
         check_quote(
             "« Je promets le changement », a déclaré Paul Girard dans le Jura, où il $0a promis$0 un « nouveau départ ».",
             "direct Paul Girard « Je promets le changement »\nmixed Paul Girard « nouveau départ »",
+        );
+        // "ou" (or) coordinates subjects, it opens no clause.
+        check_quote(
+            "Paul Girard ou son adjoint $0a dit que$0 « rien ne change ».",
+            "mixed Paul Girard « rien ne change »",
         );
     }
 
