@@ -96,15 +96,24 @@ pub(super) fn resolve(
     }
     let words = doc.words(subject);
     let first = words.first()?;
-    // "As one landlord put it", "comme le dit un élu": the comparative
-    // conjunction before a subject (a closed pair of the grammar).
-    if matches!(first.folded, "as" | "comme") && words.len() > 1 {
-        return resolve(
-            doc,
-            TextRange::new(words[1].range.start(), subject.end()),
-            reg,
-            speakers,
-        );
+    // "As one landlord put it", "comme un élu l'a résumé": the
+    // comparative conjunction before a subject (a closed pair of the
+    // grammar), and an elided object pronoun glued to the verb after it,
+    // are not part of it.
+    let comparative = matches!(first.folded, "as" | "comme");
+    let elided_object = words[words.len() - 1].folded.ends_with('\'');
+    if words.len() > 1 && (comparative || elided_object) {
+        let start = if comparative {
+            words[1].range.start()
+        } else {
+            subject.start()
+        };
+        let end = if elided_object {
+            words[words.len() - 2].range.end()
+        } else {
+            subject.end()
+        };
+        return resolve(doc, TextRange::new(start, end.max(start)), reg, speakers);
     }
     // "A l'occasion d'un séminaire", "After the meeting": an adverbial
     // phrase, never a subject.
@@ -743,7 +752,7 @@ mod tests {
             "direct one landlord in Leeds «Why would I invest now?»",
         );
         check_quote(
-            "$0Comme le dit un élu local$0 : « Rien ne bougera. »",
+            "Comme un élu local l’$0a résumé$0 : « Rien ne bougera. »",
             "direct un élu local « Rien ne bougera. »",
         );
     }

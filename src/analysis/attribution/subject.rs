@@ -35,12 +35,18 @@ pub(super) fn subject_span(doc: &Doc, from: usize, limit: usize) -> TextRange {
 /// a clause ("Matignon envisagerait un report").
 fn is_name(doc: &Doc, at: usize, segment: &str) -> bool {
     let words = doc.words(TextRange::new(at, at + segment.len()));
-    let capitalised =
-        |w: &crate::analysis::Word| doc.text[w.range.as_range()].starts_with(char::is_uppercase);
-    words.first().is_some_and(capitalised)
-        && words
-            .iter()
-            .all(|w| capitalised(w) || doc.lexicons.shared.particles.contains(w.folded))
+    words.first().is_some_and(|w| capitalised(doc, w)) && capitalised_run(doc, words)
+}
+
+fn capitalised(doc: &Doc, w: &crate::analysis::Word) -> bool {
+    doc.text[w.range.as_range()].starts_with(char::is_uppercase)
+}
+
+/// Capitalised words and name particles only.
+fn capitalised_run(doc: &Doc, words: &[crate::analysis::Word]) -> bool {
+    words
+        .iter()
+        .all(|w| capitalised(doc, w) || doc.lexicons.shared.particles.contains(w.folded))
 }
 
 /// Where a subject starting `body` stops: the next
@@ -255,13 +261,7 @@ fn name_like(doc: &Doc, seg: TextRange) -> bool {
     };
     !shared.definite_determiners.contains(first.folded)
         && !shared.term_determiners.contains(first.folded)
-        && words.iter().all(|w| {
-            doc.text[w.range.as_range()]
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
-                || shared.particles.contains(w.folded)
-        })
+        && capitalised_run(doc, words)
 }
 
 /// "X, <parenthetical>, verb": the subject is X, read from the start of
