@@ -14,6 +14,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::sections::SectionEntry;
 use crate::lexicon::{PhraseMatch, PhraseSet};
 
 /// A word relative to its paragraph: its byte range (its folded form is
@@ -27,6 +28,11 @@ pub struct Memo {
     finds: HashMap<Box<str>, Entry<HashMap<u64, Vec<PhraseMatch>>>>,
     /// Words per paragraph text.
     words: HashMap<Box<str>, Entry<Vec<RelWord>>>,
+    /// Analyses of a long document's sections per section text.
+    sections: HashMap<Box<str>, Entry<SectionEntry>>,
+    /// For the test showing that skipping the comparison of known actors
+    /// is caught: reuse a section's result whatever it started from.
+    ignore_known: bool,
     generation: u64,
     hits: u64,
     misses: u64,
@@ -99,11 +105,54 @@ impl Memo {
         &e.value
     }
 
+    /// What is kept for a section's text, made by `make` if new.
+    pub(crate) fn section(
+        &mut self,
+        text: &str,
+        make: impl FnOnce(&str) -> SectionEntry,
+    ) -> &mut SectionEntry {
+        let generation = self.generation;
+        if !self.sections.contains_key(text) {
+            self.misses += 1;
+            self.sections.insert(
+                text.into(),
+                Entry {
+                    used: generation,
+                    value: make(text),
+                },
+            );
+        } else {
+            self.hits += 1;
+        }
+        let e = self
+            .sections
+            .get_mut(text)
+            .expect("the section's entry is present or was just made");
+        e.used = generation;
+        &mut e.value
+    }
+
+    /// A memo that reuses a section's result without comparing the known
+    /// actors it started from: wrong on purpose, for the test showing that
+    /// the equality property catches it.
+    #[doc(hidden)]
+    pub fn ignoring_known_actors() -> Memo {
+        Memo {
+            ignore_known: true,
+            ..Memo::default()
+        }
+    }
+
+    pub(crate) fn ignores_known_actors(&self) -> bool {
+        self.ignore_known
+    }
+
     /// Ends an analysis: drops what it did not use.
     pub(crate) fn sweep(&mut self) {
         let generation = self.generation;
         self.finds.retain(|_, e| e.used == generation);
         self.words.retain(|_, e| e.used == generation);
+        self.sections.retain(|_, e| e.used == generation);
         self.generation += 1;
     }
 
@@ -114,7 +163,7 @@ impl Memo {
 
     /// Entries held (for memory checks).
     pub fn len(&self) -> usize {
-        self.finds.len() + self.words.len()
+        self.finds.len() + self.words.len() + self.sections.len()
     }
 
     pub fn is_empty(&self) -> bool {

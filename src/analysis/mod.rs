@@ -13,7 +13,9 @@ pub mod findings;
 pub mod language;
 mod memo;
 mod quotes;
+mod sections;
 mod segment;
+mod too_large;
 
 #[cfg(test)]
 mod tests;
@@ -511,74 +513,7 @@ pub fn analyze_within(
             None => analyze(article, config),
         };
     }
-    let lexicons = Lexicons::get();
-    let text = article.prose.as_str();
-    let language = article
-        .meta
-        .lang
-        .or(config.language)
-        .unwrap_or_else(|| language::detect(text, lexicons));
-    let no_fold = Folded::new("");
-    let doc = Doc {
-        text,
-        folded: &no_fold,
-        lex: lexicons.lang(language),
-        lexicons,
-        paragraphs: segment::paragraphs(text),
-        sentences: Vec::new(),
-        quoted: Vec::new(),
-        all_words: Vec::new(),
-        speech: Vec::new(),
-        framing: Vec::new(),
-        memo: None,
-    };
-    // The scan of quotation marks reads the text and its paragraphs only.
-    let marks = quotes::scan(&doc);
-    let first_line = article
-        .text
-        .find(['\n', '\r'])
-        .unwrap_or(article.text.len());
-    let top = crate::text::snap(&article.text, TextRange::new(0, first_line.min(80)));
-    let mut findings = vec![Finding::new(
-        FindingKind::DocumentTooLarge,
-        top,
-        format!(
-            "diagnostics limited: this document is {}, over the limit of {} (`max-document-bytes` under [diagnostics] in newsls.toml, `diagnostics.maxDocumentBytes` in the editor); only its quotation marks are checked ({}), and hover, the outline and the other features find no actors, quotes or claims in it. Raise the limit to analyse it fully.",
-            bytes(size),
-            bytes(max_bytes),
-            FindingKind::UnbalancedQuote.code()
-        ),
-    )];
-    findings.extend(marks.findings);
-    Analysis {
-        language,
-        paragraphs: doc.paragraphs,
-        sentences: Vec::new(),
-        quotes: Vec::new(),
-        actors: Vec::new(),
-        mentions: Vec::new(),
-        claims: Vec::new(),
-        findings,
-    }
-}
-
-/// A size for people: exact bytes with thousands separators, so a
-/// document just over the limit does not read as equal to it, and MB
-/// beside large ones.
-fn bytes(n: u64) -> String {
-    let digits = n.to_string();
-    let mut res = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            res.push(',');
-        }
-        res.push(c);
-    }
-    res.push_str(" bytes");
-    if n >= 1_000_000 {
-        res.push_str(&format!(" ({:.1} MB)", n as f64 / 1e6));
-    }
-    res
+    too_large::analysis(article, config, size, max_bytes)
 }
 
 /// The document's language decides the rules, except in a paragraph that
@@ -598,11 +533,41 @@ fn analyze_inner(
         .lang
         .or(config.language)
         .unwrap_or_else(|| language::detect(article.prose.as_str(), lexicons));
-    let (main, foreign) = analyze_in(article, config, memo, language, true);
+    // Annotations are offsets into the whole text: an annotated document
+    // is analysed whole.
+    let cuts = match config.annotations {
+        Some(_) => Vec::new(),
+        None => sections::cuts(&article.prose),
+    };
+    if cuts.is_empty() {
+        return analyze_whole(article, config, memo, language, &[]);
+    }
+    let fingerprint = {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        format!("{:?}", config.actors).hash(&mut h);
+        h.finish()
+    };
+    sections::analyze(article, language, fingerprint, &cuts, memo, |a, known| {
+        analyze_whole(a, config, memo, language, known)
+    })
+}
+
+/// The analysis of one article (or one section of a long one), starting
+/// from the actors `known` before it.
+fn analyze_whole(
+    article: &Article,
+    config: &AnalysisConfig,
+    memo: Option<&RefCell<Memo>>,
+    language: Lang,
+    known: &[sections::Known],
+) -> Analysis {
+    let (main, foreign) = analyze_in(article, config, memo, language, known, true);
     if !foreign.contains(&true) {
         return main;
     }
-    let (other, _) = analyze_in(article, config, memo, language::other(language), false);
+    let other = language::other(language);
+    let (other, _) = analyze_in(article, config, memo, other, known, false);
     language::merge(main, other, &foreign)
 }
 
@@ -613,6 +578,7 @@ fn analyze_in(
     config: &AnalysisConfig,
     memo: Option<&RefCell<Memo>>,
     language: Lang,
+    known: &[sections::Known],
     find_foreign: bool,
 ) -> (Analysis, Vec<bool>) {
     let lexicons = Lexicons::get();
@@ -659,7 +625,7 @@ fn analyze_in(
         false => Vec::new(),
     };
     doc.sentences = segment::sentences(&doc, &doc.quoted);
-    let mut registry = actors::detect(&doc, &config.actors, language);
+    let mut registry = actors::detect(&doc, &config.actors, language, known);
     let mut quotes = attribution::quotes(&doc, &marks.spans, &mut registry);
     let mut claims = claims::classify(&doc, &mut quotes, &mut registry);
     if let Some(ann) = &config.annotations {

@@ -36,14 +36,16 @@ pub(super) mod check;
 pub use registry::key;
 pub(crate) use registry::Registry;
 
+use super::sections::Known;
 use super::{Doc, Word};
 use crate::input::ActorEntry;
 use crate::lexicon::Lang;
 use crate::text::is_space;
 
-pub(crate) fn detect(doc: &Doc, entries: &[ActorEntry], lang: Lang) -> Registry {
+pub(crate) fn detect(doc: &Doc, entries: &[ActorEntry], lang: Lang, known: &[Known]) -> Registry {
     let mut reg = Registry::new(doc.text.len());
     registry::registry_entries(doc, entries, &mut reg);
+    registry::known_actors(known, &mut reg);
     acronyms::things(doc, &mut reg);
     let defined = acronyms::acronym_expansions(doc, &mut reg);
     gazetteer::gazetteer(doc, lang, &mut reg);

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use super::super::sections::Known;
 use super::super::{Actor, ActorId, ActorOrigin, Doc, Mention, MentionKind};
 use crate::input::ActorEntry;
 use crate::lexicon::{ActorKind, CaseRule, Gender, Lexicons, PhraseSet};
@@ -385,6 +386,24 @@ pub(super) fn registry_entries(doc: &Doc, entries: &[ActorEntry], reg: &mut Regi
             };
             reg.mention(range, id, kind);
         }
+    }
+}
+
+/// The actors named in the sections before this one (a long document is
+/// analysed section by section): later names join them as they would have
+/// joined them in one pass. One never mentioned here is dropped by
+/// [`Registry::finish`], like a registry entry.
+pub(super) fn known_actors(known: &[Known], reg: &mut Registry) {
+    for k in known {
+        if reg.find_key(&k.name).is_some() {
+            continue;
+        }
+        let id = reg.add_from(&k.name, k.kind, k.origin);
+        let actor = &mut reg.actors[id];
+        actor.gender = k.gender;
+        actor.plural = k.plural;
+        actor.is_agency = k.is_agency;
+        actor.country = k.country.clone();
     }
 }
 
