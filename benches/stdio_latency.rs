@@ -86,6 +86,7 @@ async fn run(binary: &Path, words: usize, edits: usize) {
     }
     let mut hovers = Vec::new();
     let mut symbols = Vec::new();
+    let mut outline_bytes = 0;
     for _ in 0..20 {
         let t = Instant::now();
         let _ = c
@@ -96,13 +97,14 @@ async fn run(binary: &Path, words: usize, edits: usize) {
             .await;
         hovers.push(t.elapsed());
         let t = Instant::now();
-        let _ = c
+        let outline = c
             .request(
                 "textDocument/documentSymbol",
                 json!({"textDocument": {"uri": uri}}),
             )
             .await;
         symbols.push(t.elapsed());
+        outline_bytes = outline.to_string().len();
     }
     println!("{words:>7} words: initialize reply {init_time:>8.2?}, idle RSS {idle:.1} MiB, peak RSS {:.1} MiB", peak_rss_mib(pid));
     println!(
@@ -110,7 +112,10 @@ async fn run(binary: &Path, words: usize, edits: usize) {
         stats(latencies)
     );
     println!("    hover:                           {}", stats(hovers));
-    println!("    documentSymbol:                  {}", stats(symbols));
+    println!(
+        "    documentSymbol:                  {} ({outline_bytes} bytes)",
+        stats(symbols)
+    );
     let _ = c.request("shutdown", serde_json::Value::Null).await;
     c.notify("exit", serde_json::Value::Null).await;
     let status = tokio::time::timeout(Duration::from_secs(5), child.wait()).await;

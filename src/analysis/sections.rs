@@ -23,19 +23,21 @@
 //! (`tests/it/incremental.rs` checks it whole, and checks that a memo
 //! ignoring the known actors is caught).
 
+use std::cell::RefCell;
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
-use super::{actor_key, Actor, ActorId, ActorOrigin, Analysis, Memo};
+use super::{actor_key, Actor, ActorId, ActorOrigin, Analysis, Memo, MentionKind};
 use crate::input::Article;
 use crate::lexicon::{ActorKind, Gender, Lang};
-use crate::text::{fold, TextRange};
+use crate::text::{collapse_whitespace, fold, TextRange};
 
 /// A document shorter than this is one section (almost every article: the
 /// longest of the development set is under 5 KB). Cuts come after at least
 /// this many bytes, about 4,000 words.
-pub(super) const SECTION_BYTES: usize = 24 * 1024;
+pub(super) const SECTION_BYTES: usize = 12 * 1024;
 
 /// An actor named before a section, as the section starts from it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,13 +49,38 @@ pub(crate) struct Known {
     pub is_agency: bool,
     pub country: Option<String>,
     pub origin: ActorOrigin,
-    /// The folded words of the name: a section's text must hold one of
+    /// Other names the section before wrote it by ("NSA" for the National
+    /// Security Agency, "Obama" for Barack Obama): a later one names the
+    /// same actor.
+    pub aliases: Vec<String>,
+    /// The folded words of the names: a section's text must hold one of
     /// them for the actor to matter there.
     words: Vec<String>,
 }
 
 impl Known {
-    fn of(a: &Actor) -> Known {
+    /// Actor `id` of a section's analysis, whose text is `text`.
+    fn of(analysis: &Analysis, id: ActorId, text: &str) -> Known {
+        let a = &analysis.actors[id];
+        let key = actor_key(&a.name);
+        let mut aliases: Vec<String> = Vec::new();
+        for &m in &a.mentions {
+            let m = &analysis.mentions[m];
+            let written = collapse_whitespace(&text[m.range.as_range()]);
+            if m.kind == MentionKind::Name
+                && aliases.len() < 4
+                && actor_key(&written) != key
+                && !aliases.contains(&written)
+            {
+                aliases.push(written);
+            }
+        }
+        let mut words: Vec<String> = Vec::new();
+        for name in std::iter::once(&a.name).chain(&aliases) {
+            words.extend(self::words(&fold(name)).map(str::to_string));
+        }
+        words.sort();
+        words.dedup();
         Known {
             name: a.name.clone(),
             kind: a.kind,
@@ -62,7 +89,8 @@ impl Known {
             is_agency: a.is_agency,
             country: a.country.clone(),
             origin: a.origin,
-            words: words(&fold(&a.name)).map(str::to_string).collect(),
+            aliases,
+            words,
         }
     }
 }
@@ -75,12 +103,25 @@ fn words(folded: &str) -> impl Iterator<Item = &str> {
 }
 
 /// One section's analysis kept between edits, in the section's own
-/// offsets.
+/// offsets, with the lookup key of each of its actors.
 pub(crate) struct Kept {
     pub lang: Lang,
     pub config: u64,
     pub known: Vec<Known>,
-    pub analysis: Analysis,
+    pub part: Arc<Part>,
+}
+
+/// A section's analysis and the key ([`actor_key`]) of each actor.
+pub(crate) struct Part {
+    analysis: Analysis,
+    keys: Vec<String>,
+}
+
+impl Part {
+    fn new(analysis: Analysis) -> Part {
+        let keys = analysis.actors.iter().map(|a| actor_key(&a.name)).collect();
+        Part { analysis, keys }
+    }
 }
 
 /// What the memo keeps for one section's text.
@@ -174,12 +215,13 @@ fn is_cut(text: &str, at: usize) -> bool {
 
 /// The known actors a section could use: those with a word of their name
 /// in its text.
-fn relevant(known: &[Known], words: &FxHashSet<Box<str>>) -> Vec<Known> {
+fn relevant<'k>(
+    known: &'k [Known],
+    words: &'k FxHashSet<Box<str>>,
+) -> impl Iterator<Item = &'k Known> + Clone {
     known
         .iter()
         .filter(|k| k.words.iter().any(|w| words.contains(w.as_str())))
-        .cloned()
-        .collect()
 }
 
 /// A section of the document as an article of its own, in the document's
@@ -202,7 +244,7 @@ pub(super) fn analyze(
     lang: Lang,
     config: u64,
     cuts: &[usize],
-    memo: Option<&std::cell::RefCell<Memo>>,
+    memo: Option<&RefCell<Memo>>,
     analyze_section: impl Fn(&Article, &[Known]) -> Analysis,
 ) -> Analysis {
     let len = article.prose.len();
@@ -210,54 +252,64 @@ pub(super) fn analyze(
     let ends = cuts.iter().copied().chain(std::iter::once(len));
     let mut known: Vec<Known> = Vec::new();
     let mut known_keys: FxHashSet<String> = FxHashSet::default();
-    let mut parts: Vec<(usize, Analysis)> = Vec::new();
+    let mut parts: Vec<(usize, Arc<Part>)> = Vec::new();
     for (start, end) in starts.zip(ends) {
         let range = TextRange::new(start, end);
         let text = &article.prose[range.as_range()];
-        let analysis = match memo {
+        let analyse = |from: &[Known]| {
+            Arc::new(Part::new(analyze_section(
+                &section_article(article, range, lang),
+                from,
+            )))
+        };
+        let part = match memo {
             Some(memo) => {
                 let mut m = memo.borrow_mut();
                 let ignore_known = m.ignores_known_actors();
                 let entry = m.section(text, SectionEntry::new);
                 let from = relevant(&known, &entry.words);
                 let hit = entry.kept.iter().find(|k| {
-                    k.lang == lang && k.config == config && (ignore_known || k.known == from)
+                    k.lang == lang
+                        && k.config == config
+                        && (ignore_known || k.known.iter().eq(from.clone()))
                 });
-                match hit.map(|k| k.analysis.clone()) {
-                    Some(a) => a,
+                match hit {
+                    Some(k) => k.part.clone(),
                     None => {
+                        let from: Vec<Known> = from.cloned().collect();
                         drop(m);
-                        let a = analyze_section(&section_article(article, range, lang), &from);
-                        let kept = Kept {
+                        let part = analyse(&from);
+                        let mut m = memo.borrow_mut();
+                        let kept = &mut m.section(text, SectionEntry::new).kept;
+                        // A text reached from many states keeps the latest few.
+                        if kept.len() >= 4 {
+                            kept.remove(0);
+                        }
+                        kept.push(Kept {
                             lang,
                             config,
                             known: from,
-                            analysis: a.clone(),
-                        };
-                        let mut m = memo.borrow_mut();
-                        let kept_list = &mut m.section(text, SectionEntry::new).kept;
-                        // A text reached from many states keeps the latest few.
-                        if kept_list.len() >= 4 {
-                            kept_list.remove(0);
-                        }
-                        kept_list.push(kept);
-                        a
+                            part: part.clone(),
+                        });
+                        part
                     }
                 }
             }
             None => {
-                let from = relevant(&known, &SectionEntry::new(text).words);
-                analyze_section(&section_article(article, range, lang), &from)
+                let entry = SectionEntry::new(text);
+                let from: Vec<Known> = relevant(&known, &entry.words).cloned().collect();
+                analyse(&from)
             }
         };
-        for a in analysis.actors.iter().filter(|a| a.named) {
-            if known_keys.insert(actor_key(&a.name)) {
-                known.push(Known::of(a));
+        for (id, (a, key)) in part.analysis.actors.iter().zip(&part.keys).enumerate() {
+            if a.named && !known_keys.contains(key) {
+                known_keys.insert(key.clone());
+                known.push(Known::of(&part.analysis, id, text));
             }
         }
-        parts.push((start, analysis));
+        parts.push((start, part));
     }
-    join(lang, parts)
+    join(lang, &parts)
 }
 
 fn shift(r: TextRange, by: usize) -> TextRange {
@@ -267,27 +319,32 @@ fn shift(r: TextRange, by: usize) -> TextRange {
 /// The sections' analyses as one: ranges shifted to the document, indexes
 /// of paragraphs, sentences and mentions renumbered, and actors of the same
 /// name (a key of [`actor_key`]) made one, in order of first mention.
-fn join(lang: Lang, parts: Vec<(usize, Analysis)>) -> Analysis {
+fn join(lang: Lang, parts: &[(usize, Arc<Part>)]) -> Analysis {
+    let total = |f: fn(&Analysis) -> usize| parts.iter().map(|(_, p)| f(&p.analysis)).sum();
     let mut res = Analysis {
         language: lang,
-        paragraphs: Vec::new(),
-        sentences: Vec::new(),
-        quotes: Vec::new(),
+        paragraphs: Vec::with_capacity(total(|a| a.paragraphs.len())),
+        sentences: Vec::with_capacity(total(|a| a.sentences.len())),
+        quotes: Vec::with_capacity(total(|a| a.quotes.len())),
         actors: Vec::new(),
-        mentions: Vec::new(),
-        claims: Vec::new(),
-        findings: Vec::new(),
+        mentions: Vec::with_capacity(total(|a| a.mentions.len())),
+        claims: Vec::with_capacity(total(|a| a.claims.len())),
+        findings: Vec::with_capacity(total(|a| a.findings.len())),
     };
-    let mut by_key: FxHashMap<String, ActorId> = FxHashMap::default();
+    let mut by_key: FxHashMap<&str, ActorId> = FxHashMap::default();
     for (offset, part) in parts {
+        let (offset, keys, part) = (*offset, &part.keys, &part.analysis);
         let (paragraphs, sentences) = (res.paragraphs.len(), res.sentences.len());
         let ids: Vec<ActorId> = part
             .actors
-            .into_iter()
-            .map(|mut a| {
-                *by_key.entry(actor_key(&a.name)).or_insert_with(|| {
-                    a.mentions = Vec::new();
-                    res.actors.push(a);
+            .iter()
+            .zip(keys)
+            .map(|(a, key)| {
+                *by_key.entry(key).or_insert_with(|| {
+                    res.actors.push(Actor {
+                        mentions: Vec::new(),
+                        ..a.clone()
+                    });
                     res.actors.len() - 1
                 })
             })
@@ -299,30 +356,38 @@ fn join(lang: Lang, parts: Vec<(usize, Analysis)>) -> Analysis {
                 range: shift(s.range, offset),
                 paragraph: s.paragraph + paragraphs,
             }));
-        for mut m in part.mentions {
-            m.range = shift(m.range, offset);
-            m.actor = ids[m.actor];
-            res.actors[m.actor].mentions.push(res.mentions.len());
-            res.mentions.push(m);
+        for m in &part.mentions {
+            let actor = ids[m.actor];
+            res.actors[actor].mentions.push(res.mentions.len());
+            res.mentions.push(super::Mention {
+                range: shift(m.range, offset),
+                actor,
+                kind: m.kind,
+            });
         }
-        res.quotes.extend(part.quotes.into_iter().map(|mut q| {
-            q.range = shift(q.range, offset);
-            q.content = shift(q.content, offset);
-            q.cue = q.cue.map(|c| shift(c, offset));
-            q.sentence += sentences;
-            q.speaker = q.speaker.map(|a| ids[a]);
-            q
+        res.quotes.extend(part.quotes.iter().map(|q| super::Quote {
+            range: shift(q.range, offset),
+            content: shift(q.content, offset),
+            cue: q.cue.map(|c| shift(c, offset)),
+            sentence: q.sentence + sentences,
+            speaker: q.speaker.map(|a| ids[a]),
+            ..q.clone()
         }));
-        res.claims.extend(part.claims.into_iter().map(|mut c| {
-            c.sentence += sentences;
-            c.source = c.source.map(|a| ids[a]);
-            c.cue = c.cue.map(|r| shift(r, offset));
-            for (r, _) in &mut c.markers {
-                *r = shift(*r, offset);
+        res.claims.extend(part.claims.iter().map(|c| {
+            super::Claim {
+                sentence: c.sentence + sentences,
+                source: c.source.map(|a| ids[a]),
+                cue: c.cue.map(|r| shift(r, offset)),
+                markers: c
+                    .markers
+                    .iter()
+                    .map(|&(r, k)| (shift(r, offset), k))
+                    .collect(),
+                ..*c
             }
-            c
         }));
-        res.findings.extend(part.findings.into_iter().map(|mut f| {
+        res.findings.extend(part.findings.iter().map(|f| {
+            let mut f = f.clone();
             f.range = shift(f.range, offset);
             for (r, _) in &mut f.related {
                 *r = shift(*r, offset);
@@ -331,4 +396,96 @@ fn join(lang: Lang, parts: Vec<(usize, Analysis)>) -> Analysis {
         }));
     }
     res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{analyze, AnalysisConfig};
+
+    /// Paragraphs of filler, numbered so each first line differs.
+    fn filler(from: usize, n: usize) -> String {
+        (from..from + n)
+            .map(|i| format!("Paragraphe {i} : le conseil municipal a voté le budget de la ville pour l'année prochaine, après un long débat sur les routes.\n\n"))
+            .collect()
+    }
+
+    #[test]
+    fn an_article_is_one_section_and_a_long_document_is_cut_at_paragraphs() {
+        assert!(cuts(&filler(0, 20)).is_empty());
+        let text = filler(0, 2_000);
+        let cuts = cuts(&text);
+        assert!(cuts.len() > 10, "{} cuts", cuts.len());
+        for (i, &c) in cuts.iter().enumerate() {
+            assert!(text[..c].ends_with("\n\n") && text[c..].starts_with("Paragraphe"));
+            let previous = if i == 0 { 0 } else { cuts[i - 1] };
+            assert!(c - previous >= SECTION_BYTES);
+        }
+    }
+
+    #[test]
+    fn no_cut_falls_inside_an_open_quotation() {
+        // Every paragraph opens a quotation that the next one closes.
+        let text: String = (0..2_000)
+            .map(|i| match i % 2 {
+                0 => format!(
+                    "Paragraphe {i} : « le budget de la ville est voté, dit-il, et les routes\n\n"
+                ),
+                _ => {
+                    format!("Paragraphe {i} : seront refaites l'an prochain », a-t-il ajouté.\n\n")
+                }
+            })
+            .collect();
+        for c in cuts(&text) {
+            let number: usize = text[c..]["Paragraphe ".len()..]
+                .split(' ')
+                .next()
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(1);
+            assert_eq!(number % 2, 0, "cut before the closing paragraph {number}");
+        }
+    }
+
+    #[test]
+    fn an_edit_moves_no_cut_far_from_it() {
+        let text = filler(0, 3_000);
+        let before = cuts(&text);
+        let edited = format!("Un nouveau paragraphe en tête.\n\n{text}");
+        let shift = edited.len() - text.len();
+        let after: Vec<usize> = cuts(&edited).into_iter().map(|c| c - shift).collect();
+        // Past the first two sections the cuts are the same.
+        let far = |cs: &[usize]| {
+            cs.iter()
+                .copied()
+                .filter(|&c| c > before[2])
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(far(&before), far(&after));
+    }
+
+    #[test]
+    fn a_surname_sections_later_names_the_person_named_in_full_before() {
+        let mut text = String::from("Emmanuel Macron a visité la ville mardi.\n\n");
+        text.push_str(&filler(0, 600));
+        text.push_str("« Nous tiendrons parole », a déclaré Macron devant les élus.\n");
+        assert!(!cuts(&text).is_empty());
+        let config = AnalysisConfig {
+            language: None,
+            actors: Vec::new(),
+            annotations: None,
+        };
+        let a = analyze(&Article::plain(&text), &config);
+        let last = a.quotes.last().and_then(|q| q.speaker);
+        assert_eq!(
+            last.map(|s| a.actors[s].name.as_str()),
+            Some("Emmanuel Macron")
+        );
+        let macron: Vec<_> = a
+            .actors
+            .iter()
+            .filter(|x| x.name.contains("Macron"))
+            .collect();
+        assert_eq!(macron.len(), 1, "one actor for both mentions");
+        assert_eq!(macron[0].mentions.len(), 2);
+    }
 }

@@ -229,7 +229,8 @@ pub fn suppressions(text: &str) -> Vec<Suppression> {
     let mut res = Vec::new();
     for (open, close) in [("[newsls-ignore", "]"), ("<!-- newsls-ignore", "-->")] {
         let mut from = 0;
-        while let Some(i) = text[from..].find(open).map(|i| from + i) {
+        let finder = memchr::memmem::Finder::new(open);
+        while let Some(i) = finder.find(&text.as_bytes()[from..]).map(|i| from + i) {
             let body_start = i + open.len();
             let Some(end) = text[body_start..].find(close).map(|j| body_start + j) else {
                 break;

@@ -44,7 +44,13 @@ impl Document {
     }
 
     pub fn text(&self) -> String {
-        self.rope.to_string()
+        // One allocation of the right size (a rope's `to_string` grows
+        // its buffer chunk by chunk).
+        let mut text = String::with_capacity(self.rope.len_bytes());
+        for chunk in self.rope.chunks() {
+            text.push_str(chunk);
+        }
+        text
     }
 
     /// Applies content changes in order. A change whose range names a line

@@ -30,28 +30,18 @@ impl LineIndex {
         let mut line_starts = vec![0];
         let mut char_starts = vec![0];
         let bytes = text.as_bytes();
-        let mut n_chars = 0u32;
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b & 0xC0 != 0x80 {
-                n_chars += 1;
+        let (mut start, mut n_chars) = (0, 0u32);
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            // "\r\n" ends at its "\n".
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                continue;
             }
-            let line_end = match b {
-                b'\n' => Some(i + 1),
-                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
-                    n_chars += 1;
-                    i += 1;
-                    Some(i + 1)
-                }
-                b'\r' => Some(i + 1),
-                _ => None,
-            };
-            if let Some(start) = line_end {
-                line_starts.push(start as u32);
-                char_starts.push(n_chars);
-            }
-            i += 1;
+            let end = i + 1;
+            // Line endings are ASCII: both ends are character boundaries.
+            n_chars += text[start..end].chars().count() as u32;
+            line_starts.push(end as u32);
+            char_starts.push(n_chars);
+            start = end;
         }
         LineIndex {
             line_starts,

@@ -404,6 +404,9 @@ pub(super) fn known_actors(known: &[Known], reg: &mut Registry) {
         actor.plural = k.plural;
         actor.is_agency = k.is_agency;
         actor.country = k.country.clone();
+        for alias in &k.aliases {
+            reg.add_key(alias, id);
+        }
     }
 }
 
