@@ -492,6 +492,21 @@ pub fn analyze_with(article: &Article, config: &AnalysisConfig, memo: &mut Memo)
     res
 }
 
+/// [`analyze`] without cutting a long document into sections: one pass over
+/// the whole text. Only for measuring what the cuts change
+/// (`examples/sections_vs_one_pass.rs`); slow on long documents and never
+/// reused between edits.
+#[doc(hidden)]
+pub fn analyze_in_one_pass(article: &Article, config: &AnalysisConfig) -> Analysis {
+    let lexicons = Lexicons::get();
+    let language = article
+        .meta
+        .lang
+        .or(config.language)
+        .unwrap_or_else(|| language::detect(article.prose.as_str(), lexicons));
+    analyze_whole(article, config, None, language, &[])
+}
+
 /// [`analyze`] (with the memo, when given) for an article of at most
 /// `max_bytes` bytes. A larger one gets only the checks that cost next to
 /// nothing, its quotation marks (`unbalanced-quote`), and one
