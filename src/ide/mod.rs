@@ -37,20 +37,20 @@ pub struct Snapshot {
 
 impl Snapshot {
     pub fn new(version: i32, text: &str, format: Format, settings: Settings) -> Snapshot {
-        Snapshot::with_annotations(version, text, format, settings, None, None)
+        Snapshot::with_annotations(version, text.to_string(), format, settings, None, None)
     }
 
     /// A snapshot whose analysis applies human annotations (a `.ann`) and
     /// reuses what `memo` kept from the document's previous analysis.
     pub fn with_annotations(
         version: i32,
-        text: &str,
+        text: String,
         format: Format,
         settings: Settings,
         annotations: Option<crate::analysis::annotations::Annotations>,
         memo: Option<&mut crate::analysis::Memo>,
     ) -> Snapshot {
-        let article = Article::new(text, format);
+        let article = Article::from_string(text, format);
         let config = AnalysisConfig {
             language: settings.language,
             actors: settings.actors.clone(),

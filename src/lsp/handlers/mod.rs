@@ -124,7 +124,7 @@ impl Server {
                 let mut memo = memo.try_lock().ok();
                 Ok(Snapshot::with_annotations(
                     version,
-                    &text,
+                    text,
                     format,
                     settings,
                     annotations,
@@ -133,9 +133,18 @@ impl Server {
             })
             .await?,
         );
-        let mut w = self.world();
-        if let Some(doc) = w.docs.get_mut(uri).filter(|d| d.version == version) {
-            doc.snapshot = Some(snap.clone());
+        let old = {
+            let mut w = self.world();
+            w.docs
+                .get_mut(uri)
+                .filter(|d| d.version == version)
+                .and_then(|doc| doc.snapshot.replace(snap.clone()))
+        };
+        // Freeing the previous version (a long document's analysis holds
+        // tens of thousands of allocations) is left off the way to the
+        // answer.
+        if let Some(old) = old {
+            tokio::task::spawn_blocking(move || drop(old));
         }
         Ok(snap)
     }
