@@ -6,10 +6,11 @@
 
 use std::collections::HashMap;
 
+use super::super::Word;
 use super::super::{ActorOrigin, Doc, MentionKind};
 use super::gazetteer::names_an_event;
 use super::person::apposition;
-use super::{is_capitalized, Registry};
+use super::{adjacent, is_capitalized, Registry};
 use crate::lexicon::{word_classes, ActorKind};
 use crate::text::{fold, TextRange};
 
@@ -32,28 +33,50 @@ pub(super) fn repeated_names(doc: &Doc, reg: &mut Registry) {
             }
         }
     }
+    // A word only a coordination names ("Woolworths and Coles") waits until
+    // the others are known: decided after them, from them alone, whatever
+    // the order of the map.
+    let mut coordinated = Vec::new();
     for (_, ranges) in counts {
         let name = doc.text[ranges[0].as_range()].to_string();
         // A one-word name read elsewhere ("…, a précisé Febelfin") also
         // names its occurrences before that ("Febelfin a rappelé …").
         let known = reg.find_key(&name);
         let titled = ranges.len() == 1 && titled_apposition(doc, ranges[0]);
-        if ranges.len() < 2 && known.is_none() && !titled {
-            continue;
-        }
         let kind = ranges
             .iter()
             .find_map(|r| apposition_kind(doc, r.end()))
             .or(titled.then_some(ActorKind::Person));
         let id = match (known, kind) {
             (Some(id), _) => id,
-            (None, Some(kind)) => reg.add_from(&name, kind, ActorOrigin::Context),
-            (None, None) => continue,
+            (None, Some(kind)) if ranges.len() >= 2 || titled => {
+                reg.add_from(&name, kind, ActorOrigin::Context)
+            }
+            _ => {
+                coordinated.push((name, ranges));
+                continue;
+            }
         };
-        // "Labour Day": a name before an event noun is the event's.
-        for r in ranges.into_iter().filter(|r| !names_an_event(doc, *r)) {
-            reg.mention(r, id, MentionKind::Name);
-        }
+        mention_all(doc, reg, ranges, id);
+    }
+    let coordinated: Vec<_> = coordinated
+        .into_iter()
+        .filter_map(|(name, ranges)| {
+            let kind = ranges.iter().find_map(|r| coordinated_kind(doc, reg, *r))?;
+            Some((name, ranges, kind))
+        })
+        .collect();
+    for (name, ranges, kind) in coordinated {
+        let id = reg.add_from(&name, kind, ActorOrigin::Context);
+        mention_all(doc, reg, ranges, id);
+    }
+}
+
+/// Every occurrence of a single-word name is a mention, except before an
+/// event noun ("Labour Day" is the event's).
+fn mention_all(doc: &Doc, reg: &mut Registry, ranges: Vec<TextRange>, id: usize) {
+    for r in ranges.into_iter().filter(|r| !names_an_event(doc, *r)) {
+        reg.mention(r, id, MentionKind::Name);
     }
 }
 
@@ -81,6 +104,41 @@ fn titled_apposition(doc: &Doc, range: TextRange) -> bool {
         && !common
 }
 
+/// "Woolworths and Coles", "Coles et Woolworths": a word joined by a
+/// coordinating conjunction to an organisation or a medium the document
+/// names is one of the same kind, even when it is also a common word.
+fn coordinated_kind(doc: &Doc, reg: &Registry, r: TextRange) -> Option<ActorKind> {
+    let near = TextRange::new(
+        r.start().saturating_sub(120),
+        (r.end() + 120).min(doc.text.len()),
+    );
+    let words = doc.words(near);
+    let i = words.iter().position(|w| w.range == r)?;
+    let conjunction = |w: &Word| matches!(w.folded, "and" | "et" | "or" | "ou");
+    let kind_of = |w: &Word| {
+        reg.kind_at(w.range)
+            .filter(|k| matches!(k, ActorKind::Organization | ActorKind::Media))
+    };
+    let joined = |a: &Word, conj: &Word, b: &Word| {
+        conjunction(conj) && adjacent(doc.text, a, conj) && adjacent(doc.text, conj, b)
+    };
+    let before = match i {
+        2.. => {
+            let (other, conj) = (&words[i - 2], &words[i - 1]);
+            joined(other, conj, &words[i])
+                .then(|| kind_of(other))
+                .flatten()
+        }
+        _ => None,
+    };
+    before.or_else(|| {
+        let (conj, other) = (words.get(i + 1)?, words.get(i + 2)?);
+        joined(&words[i], conj, other)
+            .then(|| kind_of(other))
+            .flatten()
+    })
+}
+
 fn apposition_kind(doc: &Doc, end: usize) -> Option<ActorKind> {
     let desc = apposition(doc, end)?;
     let words: Vec<String> = desc.split([' ', '-']).map(fold).collect();
@@ -95,6 +153,27 @@ fn apposition_kind(doc: &Doc, end: usize) -> Option<ActorKind> {
 #[cfg(test)]
 mod tests {
     use super::super::check::check_actors;
+
+    #[test]
+    fn a_word_coordinated_with_an_organisation_is_one() {
+        check_actors(
+            "The limits were introduced by Reuters and Coles on March 4. Coles later reported shortages.",
+            Vec::new(),
+            "media Reuters: Reuters\nmedia Coles: Coles | Coles",
+        );
+        check_actors(
+            "La mesure a été saluée par l'AFP et Libre, dès lundi.",
+            Vec::new(),
+            "media Agence France-Presse: AFP\nmedia Libre: Libre",
+        );
+        // Only with an organisation or a medium: beside a person, a common
+        // word stays one.
+        check_actors(
+            "The plan was backed by Barack Obama and Wolf on Monday.",
+            Vec::new(),
+            "person Barack Obama: Barack Obama",
+        );
+    }
 
     #[test]
     fn a_word_before_a_titled_apposition_is_a_person() {

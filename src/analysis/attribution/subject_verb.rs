@@ -132,9 +132,12 @@ pub(super) fn cue_before(
     let subjects = if is_bare_participle(doc, cue) {
         main_clause_candidates(doc, within.start(), cue.start())
     } else if let Some(coord) = bare_coordination(doc, within.start(), cue.start()) {
-        leading_subject(doc, reg, within.start(), coord)
-            .into_iter()
-            .collect()
+        // After a quotation ("reported that "…", and called"), the verb
+        // shares the sentence's subject.
+        match leading_subject(doc, reg, within.start(), coord) {
+            Some(subject) => vec![subject],
+            None => main_clause_candidates(doc, within.start(), cue.start()),
+        }
     } else {
         subject_candidates(doc, within.start(), cue.start())
     };
@@ -160,6 +163,11 @@ fn leading_subject(doc: &Doc, reg: &Registry, from: usize, end: usize) -> Option
     let start = clause_start(doc, from, end);
     let clause = crate::text::trim_range(doc.text, TextRange::new(start, end));
     let first_word = doc.words(clause).first()?.range;
+    // A quotation is what someone said, never who says it ("…", and
+    // called the demand "unprecedented").
+    if doc.in_quote(first_word) {
+        return None;
+    }
     // A name after a preposition is a complement, not the subject ("The
     // attacker jumped on stage during the Great Orchestra … and claimed").
     let complement = |m: &crate::analysis::Mention| {
@@ -211,6 +219,19 @@ mod tests {
         check_quote(
             "Acme Corp will appeal. In a statement, Acme Corp called the fine unfair and $0insisted that$0 no data was lost.",
             "indirect Acme Corp «no data was lost»",
+        );
+    }
+
+    #[test]
+    fn a_verb_coordinated_after_a_quotation_shares_the_sentence_subject() {
+        // The quotation before "and" is what was said, not who said it.
+        check_quote(
+            "Greenpeace said that \"many workers are exhausted\", and $0called$0 the situation \"unbearable\".",
+            "mixed Greenpeace «many workers are exhausted»\nmixed Greenpeace «unbearable»",
+        );
+        check_quote(
+            "Marie Dupont a affirmé que « beaucoup sont épuisés », et $0a qualifié$0 la situation d'« intenable ».",
+            "mixed Marie Dupont « beaucoup sont épuisés »\nmixed Marie Dupont « intenable »",
         );
     }
 
