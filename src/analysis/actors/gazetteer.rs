@@ -176,8 +176,12 @@ fn is_dateline(doc: &Doc, paragraph: usize, range: TextRange) -> bool {
 pub(super) fn after_locative(doc: &Doc, start: usize) -> bool {
     let before = doc.folded_at(TextRange::new(start.saturating_sub(8), start));
     let before = before.trim_end();
+    // Folded, French "à" is "a": in English that is the article ("according
+    // to a Woolworths spokesperson").
+    let french_a = doc.lex.lang == crate::lexicon::Lang::Fr;
     ["a", "en", "in", "at", "near", "pres de", "vers", "sur"]
         .iter()
+        .filter(|p| **p != "a" || french_a)
         .any(|p| {
             before.ends_with(p) && before[..before.len() - p.len()].ends_with([' ', '\n', '('])
         })
@@ -186,6 +190,20 @@ pub(super) fn after_locative(doc: &Doc, start: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::check::check_actors;
+
+    #[test]
+    fn english_a_is_an_article_not_a_place_preposition() {
+        check_actors(
+            "Sales went up, according to a Woolworths spokesperson.",
+            Vec::new(),
+            "organization Woolworths: Woolworths",
+        );
+        check_actors(
+            "Le syndicat a manifesté à Vierzon mardi.",
+            Vec::new(),
+            "place Vierzon: Vierzon",
+        );
+    }
 
     #[test]
     fn capitals_are_metonyms_except_in_datelines() {
