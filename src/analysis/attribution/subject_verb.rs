@@ -185,6 +185,12 @@ fn leading_subject(doc: &Doc, reg: &Registry, from: usize, end: usize) -> Option
         .find(|m| !doc.in_quote(m.range))
         .filter(|m| !complement(m))
     else {
+        // "with the limit in place, "…", and called": a clause opening on
+        // a preposition has no subject of its own.
+        let first = &doc.words(clause)[0];
+        if doc.opens_adverbial(first) || doc.lex.complement_prepositions.contains(first.folded) {
+            return None;
+        }
         return Some(TextRange::new(clause.start(), first_word.end()));
     };
     // "In a statement, the company called … and insisted": an adverbial
@@ -232,6 +238,14 @@ mod tests {
         check_quote(
             "Marie Dupont a affirmé que « beaucoup sont épuisés », et $0a qualifié$0 la situation d'« intenable ».",
             "mixed Marie Dupont « beaucoup sont épuisés »\nmixed Marie Dupont « intenable »",
+        );
+    }
+
+    #[test]
+    fn a_clause_opening_on_a_preposition_lends_no_subject() {
+        check_quote(
+            "Limits came from Reuters and Coles. Coles reported that with the limit in place, \"many stores are selling out\", and $0called$0 the demand \"unprecedented\".",
+            "mixed Coles «many stores are selling out»\nmixed Coles «unprecedented»",
         );
     }
 
