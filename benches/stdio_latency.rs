@@ -104,7 +104,9 @@ async fn run(binary: &Path, words: usize, edits: usize) {
             )
             .await;
         symbols.push(t.elapsed());
-        outline_bytes = outline.to_string().len();
+        if outline_bytes == 0 {
+            outline_bytes = outline.to_string().len();
+        }
     }
     println!("{words:>7} words: initialize reply {init_time:>8.2?}, idle RSS {idle:.1} MiB, peak RSS {:.1} MiB", peak_rss_mib(pid));
     println!(

@@ -498,13 +498,18 @@ pub fn analyze_with(article: &Article, config: &AnalysisConfig, memo: &mut Memo)
 /// reused between edits.
 #[doc(hidden)]
 pub fn analyze_in_one_pass(article: &Article, config: &AnalysisConfig) -> Analysis {
-    let lexicons = Lexicons::get();
-    let language = article
+    let language = language_of(article, config);
+    analyze_whole(article, config, None, language, &[])
+}
+
+/// The article's language: its front matter's, else the settings', else
+/// the one its function words say.
+fn language_of(article: &Article, config: &AnalysisConfig) -> Lang {
+    article
         .meta
         .lang
         .or(config.language)
-        .unwrap_or_else(|| language::detect(article.prose.as_str(), lexicons));
-    analyze_whole(article, config, None, language, &[])
+        .unwrap_or_else(|| language::detect(article.prose.as_str(), Lexicons::get()))
 }
 
 /// [`analyze`] (with the memo, when given) for an article of at most
@@ -542,12 +547,7 @@ fn analyze_inner(
     config: &AnalysisConfig,
     memo: Option<&RefCell<Memo>>,
 ) -> Analysis {
-    let lexicons = Lexicons::get();
-    let language = article
-        .meta
-        .lang
-        .or(config.language)
-        .unwrap_or_else(|| language::detect(article.prose.as_str(), lexicons));
+    let language = language_of(article, config);
     // Annotations are offsets into the whole text: an annotated document
     // is analysed whole.
     let cuts = match config.annotations {
@@ -557,12 +557,7 @@ fn analyze_inner(
     if cuts.is_empty() {
         return analyze_whole(article, config, memo, language, &[]);
     }
-    let fingerprint = {
-        use std::hash::{Hash, Hasher};
-        let mut h = rustc_hash::FxHasher::default();
-        format!("{:?}", config.actors).hash(&mut h);
-        h.finish()
-    };
+    let fingerprint = sections::fingerprint(&config.actors);
     sections::analyze(article, language, fingerprint, &cuts, memo, |a, known| {
         analyze_whole(a, config, memo, language, known)
     })

@@ -213,6 +213,13 @@ fn is_cut(text: &str, at: usize) -> bool {
     balanced && h.finish() % 4 == 0
 }
 
+/// A fingerprint of the `[[actor]]` registry, part of every section's key.
+pub(super) fn fingerprint(actors: &[crate::input::ActorEntry]) -> u64 {
+    let mut h = FxHasher::default();
+    format!("{actors:?}").hash(&mut h);
+    h.finish()
+}
+
 /// The known actors a section could use: those with a word of their name
 /// in its text.
 fn relevant<'k>(
@@ -450,17 +457,22 @@ mod tests {
     fn an_edit_moves_no_cut_far_from_it() {
         let text = filler(0, 3_000);
         let before = cuts(&text);
-        let edited = format!("Un nouveau paragraphe en tête.\n\n{text}");
-        let shift = edited.len() - text.len();
-        let after: Vec<usize> = cuts(&edited).into_iter().map(|c| c - shift).collect();
-        // Past the first two sections the cuts are the same.
-        let far = |cs: &[usize]| {
-            cs.iter()
-                .copied()
-                .filter(|&c| c > before[2])
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(far(&before), far(&after));
+        // Paragraphs of every length up to about one of the filler's: a cut
+        // placed by its distance from the previous one alone would move
+        // by a paragraph for some of them, and so would every cut after.
+        for n in (1..150).step_by(7) {
+            let added = format!("{}\n\n", "x".repeat(n));
+            let edited = format!("{added}{text}");
+            let after: Vec<usize> = cuts(&edited).into_iter().map(|c| c - added.len()).collect();
+            // Past the first two sections the cuts are the same.
+            let far = |cs: &[usize]| {
+                cs.iter()
+                    .copied()
+                    .filter(|&c| c > before[2])
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(far(&before), far(&after), "{n} bytes added");
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The analysis of a document over `diagnostics.max-document-bytes`:
 //! only the checks that cost next to nothing, and one finding saying so.
 
-use super::{language, quotes, segment, Analysis, AnalysisConfig, Doc, Finding, FindingKind};
+use super::{quotes, segment, Analysis, AnalysisConfig, Doc, Finding, FindingKind};
 use crate::input::Article;
 use crate::lexicon::Lexicons;
 use crate::text::{Folded, TextRange};
@@ -16,11 +16,7 @@ pub(super) fn analysis(
 ) -> Analysis {
     let lexicons = Lexicons::get();
     let text = article.prose.as_str();
-    let language = article
-        .meta
-        .lang
-        .or(config.language)
-        .unwrap_or_else(|| language::detect(text, lexicons));
+    let language = super::language_of(article, config);
     let no_fold = Folded::new("");
     let doc = Doc {
         text,

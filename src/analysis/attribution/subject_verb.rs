@@ -162,7 +162,8 @@ fn is_bare_participle(doc: &Doc, cue: TextRange) -> bool {
 fn leading_subject(doc: &Doc, reg: &Registry, from: usize, end: usize) -> Option<TextRange> {
     let start = clause_start(doc, from, end);
     let clause = crate::text::trim_range(doc.text, TextRange::new(start, end));
-    let first_word = doc.words(clause).first()?.range;
+    let first = doc.words(clause).first()?;
+    let first_word = first.range;
     // A quotation is what someone said, never who says it ("…", and
     // called the demand "unprecedented").
     if doc.in_quote(first_word) {
@@ -187,7 +188,6 @@ fn leading_subject(doc: &Doc, reg: &Registry, from: usize, end: usize) -> Option
     else {
         // "with the limit in place, "…", and called": a clause opening on
         // a preposition has no subject of its own.
-        let first = &doc.words(clause)[0];
         if doc.opens_adverbial(first) || doc.lex.complement_prepositions.contains(first.folded) {
             return None;
         }
