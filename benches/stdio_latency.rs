@@ -5,6 +5,11 @@
 //! documents of 1,000, 20,000 and 150,000 words, with `delayMs` 0 so the
 //! figures show the work, not the debounce.
 //!
+//! Latencies are given twice: until the answer has arrived whole on the
+//! client's side of the pipe (what the server costs), and until this
+//! client has parsed it into a `serde_json::Value` and freed it (what a
+//! Rust client adds; an editor parses with its own JSON reader).
+//!
 //!     cargo build --release && cargo bench --bench stdio_latency
 
 use std::path::Path;
@@ -73,6 +78,7 @@ async fn run(binary: &Path, words: usize, edits: usize) {
     let last_line = text.lines().count() as u32;
     let mid_line = last_line / 2;
     let mut latencies = Vec::with_capacity(edits);
+    let mut arrivals = Vec::with_capacity(edits);
     for v in 1..=edits as i64 {
         let line = if v % 2 == 0 { last_line } else { mid_line };
         let t = Instant::now();
@@ -81,11 +87,14 @@ async fn run(binary: &Path, words: usize, edits: usize) {
             json!({"textDocument": {"uri": uri, "version": v}, "contentChanges": [{"range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0}}, "text": "e"}]}),
         )
         .await;
-        let _ = c.diagnostics(uri, v).await;
+        let list = c.diagnostics(uri, v).await;
+        arrivals.extend(c.arrived.map(|a| a - t));
+        drop(list);
         latencies.push(t.elapsed());
     }
     let mut hovers = Vec::new();
     let mut symbols = Vec::new();
+    let mut symbol_arrivals = Vec::new();
     let mut outline_bytes = 0;
     for _ in 0..20 {
         let t = Instant::now();
@@ -103,21 +112,28 @@ async fn run(binary: &Path, words: usize, edits: usize) {
                 json!({"textDocument": {"uri": uri}}),
             )
             .await;
-        symbols.push(t.elapsed());
+        symbol_arrivals.extend(c.arrived.map(|a| a - t));
         if outline_bytes == 0 {
             outline_bytes = outline.to_string().len();
         }
+        drop(outline);
+        symbols.push(t.elapsed());
     }
     println!("{words:>7} words: initialize reply {init_time:>8.2?}, idle RSS {idle:.1} MiB, peak RSS {:.1} MiB", peak_rss_mib(pid));
     println!(
-        "    didChange→diagnostics ({edits} edits): {}",
+        "    didChange→diagnostics ({edits} edits), arrived: {}",
+        stats(arrivals)
+    );
+    println!(
+        "      the same, parsed by the client:     {}",
         stats(latencies)
     );
     println!("    hover:                           {}", stats(hovers));
     println!(
-        "    documentSymbol:                  {} ({outline_bytes} bytes)",
-        stats(symbols)
+        "    documentSymbol, arrived:         {} ({outline_bytes} bytes)",
+        stats(symbol_arrivals)
     );
+    println!("      the same, parsed:              {}", stats(symbols));
     let _ = c.request("shutdown", serde_json::Value::Null).await;
     c.notify("exit", serde_json::Value::Null).await;
     let status = tokio::time::timeout(Duration::from_secs(5), child.wait()).await;

@@ -202,6 +202,7 @@ pub(super) fn merge(main: Analysis, other: Analysis, foreign: &[bool]) -> Analys
         mentions,
         claims,
         findings,
+        sections: Vec::new(),
     }
 }
 

@@ -29,6 +29,7 @@ use crate::text::{Folded, TextRange};
 pub use actors::key as actor_key;
 pub use findings::{Finding, FindingKind};
 pub use memo::Memo;
+pub use sections::Section;
 
 /// What the analysis needs besides the article, resolved from settings by
 /// the caller. There is deliberately no `Default`: callers say what they use.
@@ -250,6 +251,9 @@ pub struct Analysis {
     pub mentions: Vec<Mention>,
     pub claims: Vec<Claim>,
     pub findings: Vec<Finding>,
+    /// The sections of a long document, in order (`analysis/sections.rs`);
+    /// empty when it was analysed whole.
+    pub sections: Vec<Section>,
 }
 
 impl Analysis {
@@ -669,6 +673,7 @@ fn analyze_in(
         mentions,
         claims,
         findings,
+        sections: Vec::new(),
     };
     (analysis, foreign)
 }

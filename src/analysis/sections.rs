@@ -39,6 +39,38 @@ use crate::text::{collapse_whitespace, fold, TextRange};
 /// this many bytes, about 4,000 words.
 pub(super) const SECTION_BYTES: usize = 12 * 1024;
 
+/// One section of a long document as its analysis used it: where it
+/// starts, which findings of the joined analysis are its own, and its
+/// result, which stays the same `Arc` for as long as the memo reuses it.
+/// Whoever builds something per section from the analysis (the language
+/// server's published diagnostics) can keep it for the sections whose
+/// result is [`Section::same_result`] and redo only the others.
+#[derive(Clone)]
+pub struct Section {
+    pub start: usize,
+    pub findings: std::ops::Range<usize>,
+    part: Arc<Part>,
+}
+
+impl Section {
+    /// Whether the two sections have the one same result (the memo reused
+    /// it): same text, same language, same known actors.
+    pub fn same_result(&self, other: &Section) -> bool {
+        Arc::ptr_eq(&self.part, &other.part)
+    }
+}
+
+/// Two analyses are equal whatever the memo kept: sections compare by
+/// where they are, not by which result object they hold.
+impl std::fmt::Debug for Section {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Section")
+            .field("start", &self.start)
+            .field("findings", &self.findings)
+            .finish()
+    }
+}
+
 /// An actor named before a section, as the section starts from it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Known {
@@ -204,13 +236,30 @@ fn is_cut(text: &str, at: usize) -> bool {
         return false;
     }
     let before = text[..at].trim_end();
-    let para_start = before.rfind("\n\n").map_or(0, |n| n + 2);
-    let before = &before[para_start..];
+    let before = &before[paragraph_start(before)..];
     let count = |c: char| before.matches(c).count();
     let balanced = count('«') == count('»') && count('“') == count('”') && count('"') % 2 == 0;
     let mut h = FxHasher::default();
     line.as_bytes()[..line.len().min(256)].hash(&mut h);
     balanced && h.finish() % 4 == 0
+}
+
+/// Where the last paragraph of `text` starts: after its last blank line,
+/// LF or CRLF.
+fn paragraph_start(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    while let Some(nl) = memchr::memrchr(b'\n', &bytes[..end]) {
+        let mut i = nl;
+        while i > 0 && bytes[i - 1] == b'\r' {
+            i -= 1;
+        }
+        if i > 0 && bytes[i - 1] == b'\n' {
+            return nl + 1;
+        }
+        end = nl;
+    }
+    0
 }
 
 /// A fingerprint of the `[[actor]]` registry, part of every section's key.
@@ -337,10 +386,12 @@ fn join(lang: Lang, parts: &[(usize, Arc<Part>)]) -> Analysis {
         mentions: Vec::with_capacity(total(|a| a.mentions.len())),
         claims: Vec::with_capacity(total(|a| a.claims.len())),
         findings: Vec::with_capacity(total(|a| a.findings.len())),
+        sections: Vec::with_capacity(parts.len()),
     };
     let mut by_key: FxHashMap<&str, ActorId> = FxHashMap::default();
-    for (offset, part) in parts {
-        let (offset, keys, part) = (*offset, &part.keys, &part.analysis);
+    for (offset, whole) in parts {
+        let (offset, keys, part) = (*offset, &whole.keys, &whole.analysis);
+        let first_finding = res.findings.len();
         let (paragraphs, sentences) = (res.paragraphs.len(), res.sentences.len());
         let ids: Vec<ActorId> = part
             .actors
@@ -401,6 +452,11 @@ fn join(lang: Lang, parts: &[(usize, Arc<Part>)]) -> Analysis {
             }
             f
         }));
+        res.sections.push(Section {
+            start: offset,
+            findings: first_finding..res.findings.len(),
+            part: whole.clone(),
+        });
     }
     res
 }
@@ -428,6 +484,14 @@ mod tests {
             let previous = if i == 0 { 0 } else { cuts[i - 1] };
             assert!(c - previous >= SECTION_BYTES);
         }
+    }
+
+    #[test]
+    fn a_quotation_left_open_early_stops_no_later_cut_with_crlf_lines() {
+        // Only the paragraph before a cut must close its quotations: one
+        // left open near the start of a CRLF text once prevented every cut.
+        let text = format!("Il a dit « sans fin.\n\n{}", filler(0, 2_000)).replace('\n', "\r\n");
+        assert!(cuts(&text).len() > 10);
     }
 
     #[test]

@@ -58,6 +58,7 @@ pub(super) fn analysis(
         mentions: Vec::new(),
         claims: Vec::new(),
         findings,
+        sections: Vec::new(),
     }
 }
 

@@ -8,7 +8,7 @@
 use super::Snapshot;
 use crate::analysis::{Finding, FindingKind, Sentence};
 use crate::input::settings::Severities;
-use crate::input::{suppressions, Severity};
+use crate::input::{suppressions, Severity, Suppression};
 use crate::text::TextRange;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,10 +56,21 @@ pub fn visible<'a>(
     findings: &'a [Finding],
     severities: &Severities,
 ) -> Vec<(&'a Finding, Severity)> {
-    let marks = suppressions(text);
+    visible_among(text, sentences, findings, severities, &suppressions(text))
+}
+
+/// [`visible`] with the text's suppression markers already found (the
+/// language server asks section by section).
+pub fn visible_among<'a>(
+    text: &str,
+    sentences: &[Sentence],
+    findings: &'a [Finding],
+    severities: &Severities,
+    marks: &[Suppression],
+) -> Vec<(&'a Finding, Severity)> {
     findings
         .iter()
-        .filter(|f| !suppressed(text, sentences, f, &marks))
+        .filter(|f| !suppressed(text, sentences, f, marks))
         .filter_map(|f| {
             let severity = f.kind.severity(severities);
             (severity != Severity::Off).then_some((f, severity))
@@ -69,12 +80,7 @@ pub fn visible<'a>(
 
 /// The span a marker at `offset` covers: its sentence, from the start of
 /// that sentence to the start of the next.
-fn suppressed(
-    text: &str,
-    sentences: &[Sentence],
-    f: &Finding,
-    marks: &[crate::input::Suppression],
-) -> bool {
+fn suppressed(text: &str, sentences: &[Sentence], f: &Finding, marks: &[Suppression]) -> bool {
     if marks.is_empty()
         || matches!(
             f.kind,

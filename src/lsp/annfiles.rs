@@ -84,7 +84,7 @@ impl Server {
                 convert::file_diagnostic(text, enc, &uri, &d)
             })
             .collect();
-        self.client.publish_diagnostics(uri, diags, None).await;
+        self.publish(uri, diags);
     }
 
     /// An `.ann` opened or edited in the editor.

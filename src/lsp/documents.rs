@@ -21,6 +21,8 @@ pub struct Document {
     pub annotations: Option<crate::analysis::annotations::Annotations>,
     /// Work kept from the previous analysis, reused by the next one.
     pub memo: Arc<std::sync::Mutex<crate::analysis::Memo>>,
+    /// What the last diagnostics publish wrote, reused by the next one.
+    pub published: Arc<std::sync::Mutex<super::published::Published>>,
 }
 
 impl Document {
@@ -32,6 +34,7 @@ impl Document {
             snapshot: None,
             annotations: None,
             memo: Arc::default(),
+            published: Arc::default(),
         }
     }
 

@@ -17,6 +17,8 @@ pub mod frames;
 mod handlers;
 mod index;
 pub mod logging;
+mod outbox;
+mod published;
 mod server;
 pub mod state;
 
@@ -25,19 +27,23 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use tokio::io::{AsyncRead, AsyncWrite};
 use tower_lsp_server::{Client, LspService};
 
+use outbox::Outbox;
 use state::World;
 
 /// The language server behind the `LanguageServer` implementation.
 #[derive(Clone)]
 pub struct Server {
     client: Client,
+    /// Diagnostics go out here, as bytes, not through `client`.
+    outbox: Outbox,
     world: Arc<Mutex<World>>,
 }
 
 impl Server {
-    fn new(client: Client) -> Server {
+    fn new(client: Client, outbox: Outbox) -> Server {
         Server {
             client,
+            outbox,
             world: Arc::new(Mutex::new(World::default())),
         }
     }
@@ -71,15 +77,20 @@ where
     let (clean_write, clean_read) = tokio::io::duplex(1 << 20);
     tokio::spawn(frames::sanitize(input, clean_write));
     let input = clean_read;
+    let (outbox, writer, frames) = outbox::channel();
     let (service, socket) = LspService::build(|client| {
         logging::forward_to(client.clone());
-        Server::new(client)
+        Server::new(client, outbox.clone())
     })
     .custom_method("newsls/documentText", Server::document_text)
     .finish();
-    tower_lsp_server::Server::new(input, output, socket)
-        .serve(service)
-        .await;
+    let serving = async {
+        tower_lsp_server::Server::new(input, writer, socket)
+            .serve(service)
+            .await;
+        outbox.close();
+    };
+    tokio::join!(serving, outbox::pump(frames, output));
 }
 
 /// Serves on stdin/stdout: what editors start.

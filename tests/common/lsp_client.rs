@@ -3,7 +3,7 @@
 //! bench.
 
 use std::collections::VecDeque;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
@@ -17,6 +17,12 @@ pub struct Client {
     next_id: i64,
     /// Notifications received while waiting for something else.
     pub notifications: VecDeque<Value>,
+    /// When the message last returned by `diagnostics` or `request` had
+    /// arrived whole, before the client parsed it; `None` when it had
+    /// been read earlier and queued. The benches time the server with it,
+    /// and the client's parsing apart.
+    pub arrived: Option<Instant>,
+    last_read: Instant,
 }
 
 impl Client {
@@ -31,6 +37,8 @@ impl Client {
             read: BufReader::new(Box::new(read)),
             next_id: 0,
             notifications: VecDeque::new(),
+            arrived: None,
+            last_read: Instant::now(),
         }
     }
 
@@ -87,6 +95,7 @@ impl Client {
         }
         let mut body = vec![0; len];
         self.read.read_exact(&mut body).await.unwrap();
+        self.last_read = Instant::now();
         serde_json::from_slice(&body).unwrap()
     }
 
@@ -114,6 +123,7 @@ impl Client {
                 .await
                 .expect("response in time");
             if msg.get("id") == Some(&json!(id)) {
+                self.arrived = Some(self.last_read);
                 return msg;
             }
             self.notifications.push_back(msg);
@@ -140,6 +150,7 @@ impl Client {
         };
         if let Some(i) = self.notifications.iter().position(matches) {
             let m = self.notifications.remove(i).unwrap();
+            self.arrived = None;
             return list(m);
         }
         loop {
@@ -147,6 +158,7 @@ impl Client {
                 .await
                 .expect("diagnostics in time");
             if matches(&msg) {
+                self.arrived = Some(self.last_read);
                 return list(msg);
             }
             self.notifications.push_back(msg);

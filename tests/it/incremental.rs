@@ -295,3 +295,45 @@ fn reusing_a_section_whatever_the_actors_known_before_it_is_caught() {
     // section starts from: the property above must see the difference.
     assert!(differences(11, Memo::ignoring_known_actors(), 40) > 0);
 }
+
+/// Through the protocol: the diagnostics the server publishes after each
+/// far edit of a long document (the JSON of every section the edit left
+/// alone reused, its lines shifted) are the ones it publishes for the same
+/// text opened fresh.
+#[tokio::test]
+async fn diagnostics_published_after_far_edits_equal_those_of_the_text_opened_fresh() {
+    let options = serde_json::json!({"diagnostics": {"delayMs": 0}});
+    let mut edited = crate::client::Client::start(&["utf-16"], options.clone()).await;
+    let mut fresh = crate::client::Client::start(&["utf-16"], options).await;
+    let uri = "file:///long.txt";
+    let config = AnalysisConfig {
+        language: None,
+        actors: Vec::new(),
+        annotations: None,
+    };
+    let mut text = long_document();
+    edited.open(uri, "plaintext", &text).await;
+    let _ = edited.diagnostics(uri, 0).await;
+    let mut rng = Rng(5);
+    for version in 1..=12 {
+        let analysis = analyze(&Article::new(&text, Format::Plain), &config);
+        far_edit(&mut text, &analysis, &mut rng);
+        edited
+            .notify(
+                "textDocument/didChange",
+                serde_json::json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]}),
+            )
+            .await;
+        let after_edit = edited.diagnostics(uri, version).await;
+        fresh.open(uri, "plaintext", &text).await;
+        let opened = fresh.diagnostics(uri, 0).await;
+        fresh
+            .notify(
+                "textDocument/didClose",
+                serde_json::json!({"textDocument": {"uri": uri}}),
+            )
+            .await;
+        assert!(!opened.is_empty());
+        assert_eq!(after_edit, opened, "version {version}");
+    }
+}

@@ -50,7 +50,7 @@ impl Server {
             }
         }
         if let Some(uri) = uri {
-            self.client.publish_diagnostics(uri, diags, None).await;
+            self.publish(uri, diags);
         }
         if changed {
             self.schedule_all();

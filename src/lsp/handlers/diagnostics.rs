@@ -4,20 +4,19 @@
 
 use std::time::Duration;
 
-use tower_lsp_server::ls_types::Uri;
+use tower_lsp_server::ls_types::{Diagnostic, PublishDiagnosticsParams, Uri};
 
-use super::super::{convert, Server};
+use super::super::Server;
 use super::blocking;
-use crate::ide;
 
 impl Server {
     /// Publishes diagnostics for the current version after the debounce
     /// delay, unless a newer version arrives meanwhile.
     pub(in crate::lsp) fn schedule_diagnostics(&self, uri: Uri) {
-        let (version, delay) = {
+        let (version, delay, published) = {
             let w = self.world();
             let Some(doc) = w.docs.get(&uri) else { return };
-            (doc.version, w.settings().delay_ms)
+            (doc.version, w.settings().delay_ms, doc.published.clone())
         };
         let server = self.clone();
         tokio::spawn(async move {
@@ -41,23 +40,35 @@ impl Server {
             }
             let enc = server.encoding();
             let uri2 = uri.clone();
-            let Ok(diags) = blocking("diagnostics", move || {
-                Ok(ide::diagnostics::diagnostics(&snap)
-                    .iter()
-                    .map(|d| convert::diagnostic(&snap, enc, &uri2, d))
-                    .collect::<Vec<_>>())
+            let Ok(body) = blocking("diagnostics", move || {
+                let mut published = published
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner());
+                Ok(published.notification(&snap, enc, &uri2))
             })
             .await
             else {
                 return;
             };
             if current(&server) {
-                server
-                    .client
-                    .publish_diagnostics(uri, diags, Some(version))
-                    .await;
+                server.outbox.send(&body);
             }
         });
+    }
+
+    /// Publishes the diagnostics of a file that is not an analysed article
+    /// (`newsls.toml`, a `.ann`, a closed document's empty list), through
+    /// the same queue as the articles' so that they stay in order.
+    pub(in crate::lsp) fn publish(&self, uri: Uri, diagnostics: Vec<Diagnostic>) {
+        let message = serde_json::json!({
+            "jsonrpc": "2.0",
+            "method": "textDocument/publishDiagnostics",
+            "params": PublishDiagnosticsParams::new(uri, diagnostics, None),
+        });
+        match serde_json::to_vec(&message) {
+            Ok(body) => self.outbox.send(&body),
+            Err(e) => tracing::error!("diagnostics not published: {e}"),
+        }
     }
 
     pub(super) fn schedule_all(&self) {

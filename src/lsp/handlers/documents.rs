@@ -111,9 +111,7 @@ pub async fn did_close(s: &Server, p: DidCloseTextDocumentParams) {
     let uri = p.text_document.uri;
     let was_ann = s.world().ann_docs.remove(&uri).is_some();
     s.world().docs.remove(&uri);
-    s.client
-        .publish_diagnostics(uri.clone(), Vec::new(), None)
-        .await;
+    s.publish(uri.clone(), Vec::new());
     if is_settings_file(&uri) {
         s.reload_settings_from_disk().await;
     } else if was_ann {
