@@ -40,15 +40,17 @@ use crate::text::{collapse_whitespace, fold, TextRange};
 pub(super) const SECTION_BYTES: usize = 12 * 1024;
 
 /// One section of a long document as its analysis used it: where it
-/// starts, which findings of the joined analysis are its own, and its
-/// result, which stays the same `Arc` for as long as the memo reuses it.
-/// Whoever builds something per section from the analysis (the language
-/// server's published diagnostics) can keep it for the sections whose
-/// result is [`Section::same_result`] and redo only the others.
+/// starts, which findings and quotes of the joined analysis are its own,
+/// and its result, which stays the same `Arc` for as long as the memo
+/// reuses it. Whoever builds something per section from the analysis (the
+/// language server's published diagnostics and outline) can keep it for
+/// the sections whose result is [`Section::same_result`] and redo only
+/// the others.
 #[derive(Clone)]
 pub struct Section {
     pub start: usize,
     pub findings: std::ops::Range<usize>,
+    pub quotes: std::ops::Range<usize>,
     part: Arc<Part>,
 }
 
@@ -67,6 +69,7 @@ impl std::fmt::Debug for Section {
         f.debug_struct("Section")
             .field("start", &self.start)
             .field("findings", &self.findings)
+            .field("quotes", &self.quotes)
             .finish()
     }
 }
@@ -391,7 +394,7 @@ fn join(lang: Lang, parts: &[(usize, Arc<Part>)]) -> Analysis {
     let mut by_key: FxHashMap<&str, ActorId> = FxHashMap::default();
     for (offset, whole) in parts {
         let (offset, keys, part) = (*offset, &whole.keys, &whole.analysis);
-        let first_finding = res.findings.len();
+        let (first_finding, first_quote) = (res.findings.len(), res.quotes.len());
         let (paragraphs, sentences) = (res.paragraphs.len(), res.sentences.len());
         let ids: Vec<ActorId> = part
             .actors
@@ -455,6 +458,7 @@ fn join(lang: Lang, parts: &[(usize, Arc<Part>)]) -> Analysis {
         res.sections.push(Section {
             start: offset,
             findings: first_finding..res.findings.len(),
+            quotes: first_quote..res.quotes.len(),
             part: whole.clone(),
         });
     }

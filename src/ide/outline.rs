@@ -4,7 +4,7 @@
 
 use super::english::count;
 use super::Snapshot;
-use crate::analysis::{ActorId, QuoteKind};
+use crate::analysis::{ActorId, Quote, QuoteKind};
 use crate::lexicon::ActorKind;
 use crate::text::{collapse_whitespace, excerpt, TextRange};
 
@@ -43,45 +43,73 @@ pub struct Symbol {
 }
 
 pub fn outline(snap: &Snapshot, group_by: GroupBy) -> Vec<Symbol> {
-    let a = &snap.analysis;
-    let text = snap.text();
-    let quote_symbol = |q: &crate::analysis::Quote| {
-        let cue = q
-            .cue
-            .filter(|c| !c.is_empty())
-            .map(|c| collapse_whitespace(&text[c.as_range()]));
-        Symbol {
-            name: excerpt(&text[q.content.as_range()], 60),
-            detail: match cue {
-                Some(c) => format!("{} · {}", c, q.kind.as_str()),
-                None => q.kind.as_str().to_string(),
-            },
-            kind: SymbolKind::Quote(q.kind),
-            range: q.range,
-            selection: q.content,
-            children: Vec::new(),
-        }
-    };
+    let quotes = &snap.analysis.quotes;
     if group_by == GroupBy::None {
-        return a.quotes.iter().map(quote_symbol).collect();
+        return quotes.iter().map(|q| quote_symbol(snap, q)).collect();
     }
-    let mut groups: Vec<(Option<ActorId>, Vec<Symbol>)> = Vec::new();
-    for q in &a.quotes {
-        match groups.iter_mut().find(|(s, _)| *s == q.speaker) {
-            Some((_, children)) => children.push(quote_symbol(q)),
-            None => groups.push((q.speaker, vec![quote_symbol(q)])),
-        }
+    groups(snap)
+        .into_iter()
+        .map(|g| Symbol {
+            children: g
+                .quotes
+                .iter()
+                .map(|&i| quote_symbol(snap, &quotes[i]))
+                .collect(),
+            ..g.symbol
+        })
+        .collect()
+}
+
+/// The node of one quotation.
+pub fn quote_symbol(snap: &Snapshot, q: &Quote) -> Symbol {
+    let text = snap.text();
+    let cue = q
+        .cue
+        .filter(|c| !c.is_empty())
+        .map(|c| collapse_whitespace(&text[c.as_range()]));
+    Symbol {
+        name: excerpt(&text[q.content.as_range()], 60),
+        detail: match cue {
+            Some(c) => format!("{} · {}", c, q.kind.as_str()),
+            None => q.kind.as_str().to_string(),
+        },
+        kind: SymbolKind::Quote(q.kind),
+        range: q.range,
+        selection: q.content,
+        children: Vec::new(),
     }
-    // Speakers in order of first quote; unattributed quotes last.
+}
+
+/// A speaker's node (or the unattributed quotes'), without its children,
+/// and the indexes of its quotes in the analysis.
+pub struct Group {
+    pub symbol: Symbol,
+    pub quotes: Vec<usize>,
+}
+
+/// One group per speaker in order of first quote, unattributed quotes
+/// last.
+pub fn groups(snap: &Snapshot) -> Vec<Group> {
+    let a = &snap.analysis;
+    let mut groups: Vec<(Option<ActorId>, Vec<usize>)> = Vec::new();
+    let mut group_of: rustc_hash::FxHashMap<Option<ActorId>, usize> = Default::default();
+    for (i, q) in a.quotes.iter().enumerate() {
+        let g = *group_of.entry(q.speaker).or_insert_with(|| {
+            groups.push((q.speaker, Vec::new()));
+            groups.len() - 1
+        });
+        groups[g].1.push(i);
+    }
     groups.sort_by_key(|(s, _)| s.is_none());
     groups
         .into_iter()
-        .map(|(speaker, children)| {
-            let range = children
+        .map(|(speaker, quotes)| {
+            let range = quotes
                 .iter()
-                .map(|c| c.range)
+                .map(|&i| a.quotes[i].range)
                 .reduce(TextRange::cover)
                 .unwrap_or_default();
+            let first_content = a.quotes[quotes[0]].content;
             let (name, kind, selection) = match speaker {
                 Some(id) => {
                     let actor = &a.actors[id];
@@ -91,22 +119,25 @@ pub fn outline(snap: &Snapshot, group_by: GroupBy) -> Vec<Symbol> {
                         SymbolKind::Actor(actor.kind),
                         first
                             .filter(|r| range.contains_range(*r))
-                            .unwrap_or(children[0].selection),
+                            .unwrap_or(first_content),
                     )
                 }
                 None => (
                     "Unattributed quotes".to_string(),
                     SymbolKind::Unattributed,
-                    children[0].selection,
+                    first_content,
                 ),
             };
-            Symbol {
-                name,
-                detail: count(children.len(), "quote", "quotes"),
-                kind,
-                range,
-                selection,
-                children,
+            Group {
+                symbol: Symbol {
+                    name,
+                    detail: count(quotes.len(), "quote", "quotes"),
+                    kind,
+                    range,
+                    selection,
+                    children: Vec::new(),
+                },
+                quotes,
             }
         })
         .collect()

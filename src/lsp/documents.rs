@@ -23,6 +23,8 @@ pub struct Document {
     pub memo: Arc<std::sync::Mutex<crate::analysis::Memo>>,
     /// What the last diagnostics publish wrote, reused by the next one.
     pub published: Arc<std::sync::Mutex<super::published::Published>>,
+    /// What the last outline wrote, reused by the next one.
+    pub outline: Arc<std::sync::Mutex<super::outline::OutlineJson>>,
 }
 
 impl Document {
@@ -35,6 +37,7 @@ impl Document {
             annotations: None,
             memo: Arc::default(),
             published: Arc::default(),
+            outline: Arc::default(),
         }
     }
 

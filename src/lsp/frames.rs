@@ -18,6 +18,7 @@ where
     W: AsyncWrite + Unpin,
 {
     let mut input = BufReader::new(input);
+    let mut detours = Detours::default();
     loop {
         let length = match read_header(&mut input).await {
             Ok(Some(n)) => n,
@@ -38,11 +39,17 @@ where
         if input.read_exact(&mut body).await.is_err() {
             break;
         }
-        if let Err(e) = check(&body) {
-            tracing::error!("dropped a malformed message body: {e}");
-            continue;
+        let message = match check(&body) {
+            Ok(message) => message,
+            Err(e) => {
+                tracing::error!("dropped a malformed message body: {e}");
+                continue;
+            }
+        };
+        if let Some(detoured) = detours.apply(&message) {
+            body = detoured;
         }
-        let header = format!("Content-Length: {length}\r\n\r\n");
+        let header = format!("Content-Length: {}\r\n\r\n", body.len());
         if output.write_all(header.as_bytes()).await.is_err()
             || output.write_all(&body).await.is_err()
         {
@@ -105,8 +112,48 @@ async fn skip<R: AsyncRead + Unpin>(input: &mut R, mut n: usize) -> std::io::Res
     Ok(())
 }
 
+/// Requests whose answer the server writes as bytes itself, through the
+/// outbox (`outbox.rs`), instead of returning it to the framework, which
+/// would first build it as a `serde_json::Value` tree: the outline of a
+/// long document is a megabyte of JSON. Each such request reaches the
+/// framework as a notification of the server's own method, carrying the
+/// request's id, in the request's place in the stream, so it is handled
+/// in the same order as the request would have been. Only between
+/// `initialized` and `shutdown`: before and after, the framework answers
+/// requests itself (with the errors the protocol wants).
+pub const DETOURED: &[(&str, &str)] = &[("textDocument/documentSymbol", "newsls/documentSymbol")];
+
+#[derive(Default)]
+struct Detours {
+    open: bool,
+}
+
+impl Detours {
+    /// The body that replaces `message`, if it is detoured.
+    fn apply(&mut self, message: &serde_json::Value) -> Option<Vec<u8>> {
+        let method = message.get("method")?.as_str()?;
+        match method {
+            "initialized" => self.open = true,
+            "shutdown" | "exit" => self.open = false,
+            _ => {}
+        }
+        let id = message.get("id")?;
+        let (_, to) = DETOURED.iter().find(|(from, _)| *from == method)?;
+        if !self.open {
+            return None;
+        }
+        let params = message.get("params").cloned().unwrap_or_default();
+        serde_json::to_vec(&serde_json::json!({
+            "jsonrpc": "2.0",
+            "method": to,
+            "params": {"id": id, "params": params},
+        }))
+        .ok()
+    }
+}
+
 /// A JSON-RPC 2.0 request, notification or response.
-fn check(body: &[u8]) -> Result<(), String> {
+fn check(body: &[u8]) -> Result<serde_json::Value, String> {
     let v: serde_json::Value = serde_json::from_slice(body).map_err(|e| e.to_string())?;
     let obj = v.as_object().ok_or("not a JSON object")?;
     if obj.get("jsonrpc").and_then(|j| j.as_str()) != Some("2.0") {
@@ -116,8 +163,41 @@ fn check(body: &[u8]) -> Result<(), String> {
     let is_response =
         obj.contains_key("id") && (obj.contains_key("result") || obj.contains_key("error"));
     if is_call || is_response {
-        Ok(())
+        Ok(v)
     } else {
         Err("neither a request, a notification nor a response".to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn message(method: &str, id: Option<i64>) -> serde_json::Value {
+        let mut m = json!({"jsonrpc": "2.0", "method": method, "params": {"textDocument": {"uri": "file:///a.txt"}}});
+        if let Some(id) = id {
+            m["id"] = json!(id);
+        }
+        m
+    }
+
+    #[test]
+    fn an_outline_request_is_detoured_only_between_initialized_and_shutdown() {
+        let mut detours = Detours::default();
+        let outline = message("textDocument/documentSymbol", Some(7));
+        assert!(detours.apply(&outline).is_none(), "before initialized");
+        assert!(detours.apply(&message("initialized", None)).is_none());
+        let body = detours.apply(&outline).expect("detoured");
+        let detoured: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(
+            detoured,
+            json!({"jsonrpc": "2.0", "method": "newsls/documentSymbol", "params": {"id": 7, "params": outline["params"]}})
+        );
+        assert!(detours
+            .apply(&message("textDocument/hover", Some(8)))
+            .is_none());
+        assert!(detours.apply(&message("shutdown", Some(9))).is_none());
+        assert!(detours.apply(&outline).is_none(), "after shutdown");
     }
 }

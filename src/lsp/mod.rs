@@ -18,8 +18,10 @@ mod handlers;
 mod index;
 pub mod logging;
 mod outbox;
+mod outline;
 mod published;
 mod server;
+mod shifted;
 pub mod state;
 
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -67,6 +69,14 @@ impl Server {
     }
 }
 
+impl Server {
+    /// `newsls/documentSymbol`: a detoured `textDocument/documentSymbol`
+    /// (`frames::DETOURED`).
+    async fn document_symbol_detoured(&self, detoured: handlers::Detoured) {
+        handlers::document_symbol_detoured(self, detoured).await;
+    }
+}
+
 /// Serves LSP on an input and output stream until the client exits.
 pub async fn serve<I, O>(input: I, output: O)
 where
@@ -83,6 +93,7 @@ where
         Server::new(client, outbox.clone())
     })
     .custom_method("newsls/documentText", Server::document_text)
+    .custom_method("newsls/documentSymbol", Server::document_symbol_detoured)
     .finish();
     let serving = async {
         tower_lsp_server::Server::new(input, writer, socket)

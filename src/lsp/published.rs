@@ -24,18 +24,20 @@ use std::sync::Arc;
 use tower_lsp_server::ls_types as lsp;
 
 use super::convert::{self, Encoding};
+use super::shifted::Shifted;
 use crate::analysis::{Finding, Section};
 use crate::ide::diagnostics::visible_among;
 use crate::ide::Snapshot;
 use crate::input::settings::Severities;
 use crate::input::{suppressions, Severity, Suppression};
-use crate::text::TextRange;
 
 /// What the last publish of one document wrote, by section.
 #[derive(Default)]
 pub struct Published {
     key: Option<Key>,
-    kept: Vec<(Section, Arc<Fragment>)>,
+    /// Each section's diagnostics, comma-separated JSON objects with lines
+    /// counted from the section's first line.
+    kept: Vec<(Section, Arc<Shifted>)>,
 }
 
 #[derive(PartialEq)]
@@ -43,16 +45,6 @@ struct Key {
     enc: Encoding,
     severities: Severities,
     uri: String,
-}
-
-/// The diagnostics of one section as JSON (comma-separated objects), less
-/// their line numbers, which are written at assembly.
-#[derive(Default)]
-struct Fragment {
-    json: Vec<u8>,
-    /// Where a line number goes in `json`, and the line counted from the
-    /// section's first line.
-    lines: Vec<(usize, u32)>,
 }
 
 impl Published {
@@ -74,7 +66,7 @@ impl Published {
             marks: std::cell::OnceCell::new(),
         };
         let a = &snap.analysis;
-        let mut out = Vec::with_capacity(self.kept.iter().map(|(_, f)| f.json.len() + 64).sum());
+        let mut out = Vec::with_capacity(self.kept.iter().map(|(_, f)| f.len() + 64).sum());
         out.extend_from_slice(
             br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
         );
@@ -109,20 +101,14 @@ impl Published {
 }
 
 /// Appends `fragment` to the list in `out`, its lines shifted by `base`.
-fn assemble(out: &mut Vec<u8>, fragment: &Fragment, base: u32, first: &mut bool) {
-    if fragment.json.is_empty() {
+fn assemble(out: &mut Vec<u8>, fragment: &Shifted, base: u32, first: &mut bool) {
+    if fragment.is_empty() {
         return;
     }
     if !std::mem::take(first) {
         out.push(b',');
     }
-    let mut from = 0;
-    for &(at, line) in &fragment.lines {
-        out.extend_from_slice(&fragment.json[from..at]);
-        let _ = write!(out, "{}", base + line);
-        from = at;
-    }
-    out.extend_from_slice(&fragment.json[from..]);
+    fragment.write_to(out, base);
 }
 
 struct Writer<'a> {
@@ -138,63 +124,49 @@ impl Writer<'_> {
     /// The fragment of the findings a user sees among `findings`, with
     /// lines counted from `base`. The same fields as
     /// [`convert::diagnostic`] gives, which the tests check.
-    fn fragment(&self, findings: &[Finding], base: u32) -> Fragment {
+    fn fragment(&self, findings: &[Finding], base: u32) -> Shifted {
         let a = &self.snap.analysis;
-        let mut out = Fragment::default();
+        let mut out = Shifted::default();
         let severities = &self.snap.settings.severities;
         let text = self.snap.text();
         let marks = self.marks.get_or_init(|| suppressions(text));
         for (f, severity) in visible_among(text, &a.sentences, findings, severities, marks) {
-            if !out.json.is_empty() {
-                out.json.push(b',');
+            if !out.is_empty() {
+                out.raw(b",");
             }
             self.diagnostic(&mut out, base, f, severity);
         }
         out
     }
 
-    fn diagnostic(&self, out: &mut Fragment, base: u32, f: &Finding, severity: Severity) {
-        out.json.extend_from_slice(br#"{"range":"#);
-        self.range(out, base, f.range);
+    fn diagnostic(&self, out: &mut Shifted, base: u32, f: &Finding, severity: Severity) {
+        out.raw(br#"{"range":"#);
+        out.range(convert::range(self.snap, self.enc, f.range), base);
         if let Some(s) = convert::severity(severity) {
-            out.json.extend_from_slice(br#","severity":"#);
-            let _ = serde_json::to_writer(&mut out.json, &s);
+            out.raw(br#","severity":"#);
+            out.value(&s);
         }
-        out.json.extend_from_slice(br#","code":"#);
-        out.json.extend_from_slice(json_string(f.code()).as_bytes());
-        out.json
-            .extend_from_slice(br#","source":"newsls","message":"#);
-        out.json
-            .extend_from_slice(json_string(&f.message).as_bytes());
+        out.raw(br#","code":"#);
+        out.value(&f.code());
+        out.raw(br#","source":"newsls","message":"#);
+        out.value(&f.message);
         if !f.related.is_empty() {
-            out.json.extend_from_slice(br#","relatedInformation":["#);
+            out.raw(br#","relatedInformation":["#);
             for (i, (range, message)) in f.related.iter().enumerate() {
                 if i > 0 {
-                    out.json.push(b',');
+                    out.raw(b",");
                 }
-                out.json.extend_from_slice(br#"{"location":{"uri":"#);
-                out.json.extend_from_slice(self.uri_json.as_bytes());
-                out.json.extend_from_slice(br#","range":"#);
-                self.range(out, base, *range);
-                out.json.extend_from_slice(br#"},"message":"#);
-                out.json.extend_from_slice(json_string(message).as_bytes());
-                out.json.push(b'}');
+                out.raw(br#"{"location":{"uri":"#);
+                out.raw(self.uri_json.as_bytes());
+                out.raw(br#","range":"#);
+                out.range(convert::range(self.snap, self.enc, *range), base);
+                out.raw(br#"},"message":"#);
+                out.value(message);
+                out.raw(b"}");
             }
-            out.json.push(b']');
+            out.raw(b"]");
         }
-        out.json.push(b'}');
-    }
-
-    fn range(&self, out: &mut Fragment, base: u32, r: TextRange) {
-        let r = convert::range(self.snap, self.enc, r);
-        for (name, p) in [("start", r.start), ("end", r.end)] {
-            let lead = if name == "start" { "{" } else { "," };
-            let _ = write!(out.json, r#"{lead}"{name}":{{"line":"#);
-            out.lines
-                .push((out.json.len(), p.line.saturating_sub(base)));
-            let _ = write!(out.json, r#","character":{}}}"#, p.character);
-        }
-        out.json.push(b'}');
+        out.raw(b"}");
     }
 }
 
@@ -274,7 +246,7 @@ mod tests {
         let before = snapshot(&text, &mut memo);
         assert!(before.analysis.sections.len() >= 3);
         published.notification(&before, Encoding::Utf16, &uri());
-        let old: Vec<Arc<Fragment>> = published.kept.iter().map(|(_, f)| f.clone()).collect();
+        let old: Vec<Arc<Shifted>> = published.kept.iter().map(|(_, f)| f.clone()).collect();
         // Two lines more in the first section: every later one moves down.
         let edited = text.replacen("proches du dossier.", "proches\r\ndu\r\ndossier.", 1);
         let after = snapshot(&edited, &mut memo);

@@ -296,12 +296,12 @@ fn reusing_a_section_whatever_the_actors_known_before_it_is_caught() {
     assert!(differences(11, Memo::ignoring_known_actors(), 40) > 0);
 }
 
-/// Through the protocol: the diagnostics the server publishes after each
-/// far edit of a long document (the JSON of every section the edit left
-/// alone reused, its lines shifted) are the ones it publishes for the same
-/// text opened fresh.
+/// Through the protocol: the diagnostics the server publishes and the
+/// outline it answers after each far edit of a long document (the JSON of
+/// every section the edit left alone reused, its lines shifted) are the
+/// ones it gives for the same text opened fresh.
 #[tokio::test]
-async fn diagnostics_published_after_far_edits_equal_those_of_the_text_opened_fresh() {
+async fn diagnostics_and_outline_after_far_edits_equal_those_of_the_text_opened_fresh() {
     let options = serde_json::json!({"diagnostics": {"delayMs": 0}});
     let mut edited = crate::client::Client::start(&["utf-16"], options.clone()).await;
     let mut fresh = crate::client::Client::start(&["utf-16"], options).await;
@@ -325,8 +325,20 @@ async fn diagnostics_published_after_far_edits_equal_those_of_the_text_opened_fr
             )
             .await;
         let after_edit = edited.diagnostics(uri, version).await;
+        let outline = serde_json::json!({"textDocument": {"uri": uri}});
+        let outline_after_edit = edited
+            .request("textDocument/documentSymbol", outline.clone())
+            .await;
         fresh.open(uri, "plaintext", &text).await;
         let opened = fresh.diagnostics(uri, 0).await;
+        let outline_opened = fresh.request("textDocument/documentSymbol", outline).await;
+        assert!(outline_opened["result"]
+            .as_array()
+            .is_some_and(|a| !a.is_empty()));
+        assert_eq!(
+            outline_after_edit["result"], outline_opened["result"],
+            "version {version}"
+        );
         fresh
             .notify(
                 "textDocument/didClose",

@@ -99,6 +99,37 @@ async fn outline_groups_quotes_by_speaker() {
         .contains("a assuré"));
 }
 
+/// The server writes the outline's answer itself (`frames::DETOURED`): the
+/// request still gets an answer under its own id, errors included, and
+/// sees the edits sent before it.
+#[tokio::test]
+async fn an_outline_request_gets_its_own_answer_errors_included() {
+    let mut c = Client::start(&["utf-16"], no_delay()).await;
+    let outline = |uri: Value| json!({"textDocument": {"uri": uri}});
+    let r = c
+        .request(
+            "textDocument/documentSymbol",
+            outline(json!("file:///nowhere.txt")),
+        )
+        .await;
+    assert_eq!(r["error"]["code"], -32602, "{r}");
+    let r = c
+        .request("textDocument/documentSymbol", outline(json!(3)))
+        .await;
+    assert_eq!(r["error"]["code"], -32602, "{r}");
+    c.open(URI, "plaintext", "Il pleut.").await;
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": URI, "version": 1}, "contentChanges": [{"text": "« Oui », a dit Jean Valjean."}]}),
+    )
+    .await;
+    let r = c
+        .request("textDocument/documentSymbol", outline(json!(URI)))
+        .await;
+    assert_eq!(r["result"][0]["name"], "Jean Valjean", "{r}");
+    assert_eq!(r["result"][0]["children"][0]["name"], "Oui", "{r}");
+}
+
 async fn edit_moves_diagnostics(utf8: bool) {
     let encodings: &[&str] = if utf8 {
         &["utf-8", "utf-16"]

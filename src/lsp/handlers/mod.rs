@@ -31,7 +31,7 @@ pub use lifecycle::{initialize, initialized};
 pub use navigation::{definition, document_highlight, references};
 pub use rename::{prepare_rename, rename};
 pub use semantic_tokens::{semantic_tokens_full, semantic_tokens_range};
-pub use symbols::{document_symbol, workspace_symbol};
+pub use symbols::{document_symbol, document_symbol_detoured, workspace_symbol};
 
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
@@ -44,6 +44,36 @@ use super::Server;
 use crate::corpus::files::panic_message;
 use crate::ide::workspace::Workspace;
 use crate::ide::Snapshot;
+
+/// A request the input guard detoured (`frames::DETOURED`): its id and
+/// its parameters, as the client sent them.
+#[derive(serde::Deserialize)]
+pub struct Detoured {
+    id: serde_json::Value,
+    params: serde_json::Value,
+}
+
+impl Server {
+    /// Sends the answer to a detoured request: `result` is the JSON of
+    /// its result.
+    fn answer(&self, id: &serde_json::Value, result: Result<Vec<u8>>) {
+        let body = match result {
+            Ok(result) => {
+                let mut body = br#"{"jsonrpc":"2.0","id":"#.to_vec();
+                let _ = serde_json::to_writer(&mut body, id);
+                body.extend_from_slice(br#","result":"#);
+                body.extend_from_slice(&result);
+                body.push(b'}');
+                body
+            }
+            Err(error) => {
+                let message = serde_json::json!({"jsonrpc": "2.0", "id": id, "error": error});
+                serde_json::to_vec(&message).unwrap_or_default()
+            }
+        };
+        self.outbox.send(&body);
+    }
+}
 
 /// Runs `f` on the blocking pool; a panic is logged and answered with an
 /// internal error.
