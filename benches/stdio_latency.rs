@@ -95,6 +95,7 @@ async fn run(binary: &Path, words: usize, edits: usize) {
     let mut hovers = Vec::new();
     let mut symbols = Vec::new();
     let mut symbol_arrivals = Vec::new();
+    let (mut token_arrivals, mut token_bytes, mut hints) = (Vec::new(), 0, Vec::new());
     let mut outline_bytes = 0;
     for i in 0..20 {
         // Each pair of requests after an edit, as an editor sends them: the
@@ -128,6 +129,28 @@ async fn run(binary: &Path, words: usize, edits: usize) {
         }
         drop(outline);
         symbols.push(t.elapsed());
+        // The whole document's semantic tokens, and the inlay hints of a
+        // screenful (60 lines) in the middle.
+        let t = Instant::now();
+        let tokens = c
+            .request(
+                "textDocument/semanticTokens/full",
+                json!({"textDocument": {"uri": uri}}),
+            )
+            .await;
+        token_arrivals.extend(c.arrived.map(|a| a - t));
+        if token_bytes == 0 {
+            token_bytes = tokens.to_string().len();
+        }
+        drop(tokens);
+        let t = Instant::now();
+        let _ = c
+            .request(
+                "textDocument/inlayHint",
+                json!({"textDocument": {"uri": uri}, "range": {"start": {"line": mid_line, "character": 0}, "end": {"line": mid_line + 60, "character": 0}}}),
+            )
+            .await;
+        hints.push(t.elapsed());
     }
     println!("{words:>7} words: initialize reply {init_time:>8.2?}, idle RSS {idle:.1} MiB, peak RSS {:.1} MiB", peak_rss_mib(pid));
     println!(
@@ -144,6 +167,11 @@ async fn run(binary: &Path, words: usize, edits: usize) {
         stats(symbol_arrivals)
     );
     println!("      the same, parsed:              {}", stats(symbols));
+    println!(
+        "    semanticTokens/full, arrived:    {} ({token_bytes} bytes)",
+        stats(token_arrivals)
+    );
+    println!("    inlayHint (60 lines):            {}", stats(hints));
     let _ = c.request("shutdown", serde_json::Value::Null).await;
     c.notify("exit", serde_json::Value::Null).await;
     let status = tokio::time::timeout(Duration::from_secs(5), child.wait()).await;
@@ -195,6 +223,7 @@ async fn soak(binary: &Path) {
     c.open(uri, "plaintext", &text).await;
     let _ = c.diagnostics(uri, 0).await;
     let mut after_1k = 0.0;
+    let mut every_1k = Vec::new();
     let started = std::time::Instant::now();
     for v in 1..=edits {
         // Type a character, then delete it: the text stays the same size.
@@ -212,12 +241,16 @@ async fn soak(binary: &Path) {
         if v == 1_000 {
             after_1k = rss();
         }
+        if v % 1_000 == 0 {
+            every_1k.push(format!("{:.1}", rss()));
+        }
     }
     println!(
         "soak ({words} words, {edits} edits in {:.0?}): RSS after 1,000 edits {after_1k:.1} MiB, at the end {:.1} MiB",
         started.elapsed(),
         rss()
     );
+    println!("    RSS every 1,000 edits (MiB): {}", every_1k.join(" "));
     let _ = c.request("shutdown", serde_json::Value::Null).await;
     c.notify("exit", serde_json::Value::Null).await;
     let _ = tokio::time::timeout(Duration::from_secs(5), child.wait()).await;

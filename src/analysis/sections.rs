@@ -40,17 +40,18 @@ use crate::text::{collapse_whitespace, fold, TextRange};
 pub(super) const SECTION_BYTES: usize = 12 * 1024;
 
 /// One section of a long document as its analysis used it: where it
-/// starts, which findings and quotes of the joined analysis are its own,
-/// and its result, which stays the same `Arc` for as long as the memo
-/// reuses it. Whoever builds something per section from the analysis (the
-/// language server's published diagnostics and outline) can keep it for
-/// the sections whose result is [`Section::same_result`] and redo only
-/// the others.
+/// starts, which findings, quotes and mentions of the joined analysis are
+/// its own, and its result, which stays the same `Arc` for as long as the
+/// memo reuses it. Whoever builds something per section from the analysis
+/// (the language server's diagnostics, outline and semantic tokens) can
+/// keep it for the sections whose result is [`Section::same_result`] and
+/// redo only the others.
 #[derive(Clone)]
 pub struct Section {
     pub start: usize,
     pub findings: std::ops::Range<usize>,
     pub quotes: std::ops::Range<usize>,
+    pub mentions: std::ops::Range<usize>,
     part: Arc<Part>,
 }
 
@@ -70,6 +71,7 @@ impl std::fmt::Debug for Section {
             .field("start", &self.start)
             .field("findings", &self.findings)
             .field("quotes", &self.quotes)
+            .field("mentions", &self.mentions)
             .finish()
     }
 }
@@ -394,7 +396,8 @@ fn join(lang: Lang, parts: &[(usize, Arc<Part>)]) -> Analysis {
     let mut by_key: FxHashMap<&str, ActorId> = FxHashMap::default();
     for (offset, whole) in parts {
         let (offset, keys, part) = (*offset, &whole.keys, &whole.analysis);
-        let (first_finding, first_quote) = (res.findings.len(), res.quotes.len());
+        let first_finding = res.findings.len();
+        let (first_quote, first_mention) = (res.quotes.len(), res.mentions.len());
         let (paragraphs, sentences) = (res.paragraphs.len(), res.sentences.len());
         let ids: Vec<ActorId> = part
             .actors
@@ -459,6 +462,7 @@ fn join(lang: Lang, parts: &[(usize, Arc<Part>)]) -> Analysis {
             start: offset,
             findings: first_finding..res.findings.len(),
             quotes: first_quote..res.quotes.len(),
+            mentions: first_mention..res.mentions.len(),
             part: whole.clone(),
         });
     }

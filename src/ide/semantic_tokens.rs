@@ -7,6 +7,7 @@
 //! `deprecated` modifier (struck through in most themes: who is it?).
 
 use super::Snapshot;
+use crate::analysis::{Mention, Quote};
 use crate::lexicon::ActorKind;
 use crate::text::TextRange;
 
@@ -52,8 +53,17 @@ pub struct Token {
 /// inside a quotation splits the quotation token around it).
 pub fn tokens(snap: &Snapshot, range: TextRange) -> Vec<Token> {
     let a = &snap.analysis;
+    let mut res = tokens_of(snap, &a.mentions, &a.quotes);
+    res.retain(|t| t.range.intersects(range));
+    res
+}
+
+/// The tokens of some of the analysis' mentions and quotes (a section's:
+/// no token crosses a section's end), sorted and without overlap.
+pub fn tokens_of(snap: &Snapshot, mentions: &[Mention], quotes: &[Quote]) -> Vec<Token> {
+    let a = &snap.analysis;
     let mut inner: Vec<Token> = Vec::new();
-    for m in &a.mentions {
+    for m in mentions {
         let actor = &a.actors[m.actor];
         let kind = match actor.kind {
             ActorKind::Person => TokenKind::Person,
@@ -68,7 +78,7 @@ pub fn tokens(snap: &Snapshot, range: TextRange) -> Vec<Token> {
             anonymous: !actor.named,
         });
     }
-    for q in &a.quotes {
+    for q in quotes {
         if let Some(cue) = q
             .cue
             .filter(|c| !c.is_empty() && !q.range.contains_range(*c))
@@ -90,8 +100,7 @@ pub fn tokens(snap: &Snapshot, range: TextRange) -> Vec<Token> {
     }
     let mut res = Vec::new();
     let mut next = kept.into_iter().peekable();
-    for q in a
-        .quotes
+    for q in quotes
         .iter()
         .filter(|q| q.kind != crate::analysis::QuoteKind::Indirect)
     {
@@ -122,7 +131,7 @@ pub fn tokens(snap: &Snapshot, range: TextRange) -> Vec<Token> {
     res.extend(next);
     res.sort_by_key(|t| t.range.start);
     res.dedup_by(|b, a| a.range.end > b.range.start);
-    res.retain(|t| t.range.intersects(range) && !t.range.is_empty());
+    res.retain(|t| !t.range.is_empty());
     res
 }
 

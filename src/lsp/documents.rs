@@ -25,6 +25,8 @@ pub struct Document {
     pub published: Arc<std::sync::Mutex<super::published::Published>>,
     /// What the last outline wrote, reused by the next one.
     pub outline: Arc<std::sync::Mutex<super::outline::OutlineJson>>,
+    /// The semantic tokens of the last `semanticTokens/full`.
+    pub tokens: Arc<std::sync::Mutex<super::semantic::Tokens>>,
 }
 
 impl Document {
@@ -38,6 +40,7 @@ impl Document {
             memo: Arc::default(),
             published: Arc::default(),
             outline: Arc::default(),
+            tokens: Arc::default(),
         }
     }
 

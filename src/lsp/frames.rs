@@ -115,13 +115,21 @@ async fn skip<R: AsyncRead + Unpin>(input: &mut R, mut n: usize) -> std::io::Res
 /// Requests whose answer the server writes as bytes itself, through the
 /// outbox (`outbox.rs`), instead of returning it to the framework, which
 /// would first build it as a `serde_json::Value` tree: the outline of a
-/// long document is a megabyte of JSON. Each such request reaches the
+/// long document is a megabyte of JSON, its semantic tokens a few hundred
+/// thousand numbers; and both reuse what they wrote for the sections an
+/// edit left alone. Each such request reaches the
 /// framework as a notification of the server's own method, carrying the
 /// request's id, in the request's place in the stream, so it is handled
 /// in the same order as the request would have been. Only between
 /// `initialized` and `shutdown`: before and after, the framework answers
 /// requests itself (with the errors the protocol wants).
-pub const DETOURED: &[(&str, &str)] = &[("textDocument/documentSymbol", "newsls/documentSymbol")];
+pub const DETOURED: &[(&str, &str)] = &[
+    ("textDocument/documentSymbol", "newsls/documentSymbol"),
+    (
+        "textDocument/semanticTokens/full",
+        "newsls/semanticTokensFull",
+    ),
+];
 
 #[derive(Default)]
 struct Detours {

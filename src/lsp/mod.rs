@@ -20,6 +20,7 @@ pub mod logging;
 mod outbox;
 mod outline;
 mod published;
+mod semantic;
 mod server;
 mod shifted;
 pub mod state;
@@ -75,6 +76,12 @@ impl Server {
     async fn document_symbol_detoured(&self, detoured: handlers::Detoured) {
         handlers::document_symbol_detoured(self, detoured).await;
     }
+
+    /// `newsls/semanticTokensFull`: a detoured
+    /// `textDocument/semanticTokens/full`.
+    async fn semantic_tokens_full_detoured(&self, detoured: handlers::Detoured) {
+        handlers::semantic_tokens_full_detoured(self, detoured).await;
+    }
 }
 
 /// Serves LSP on an input and output stream until the client exits.
@@ -94,6 +101,10 @@ where
     })
     .custom_method("newsls/documentText", Server::document_text)
     .custom_method("newsls/documentSymbol", Server::document_symbol_detoured)
+    .custom_method(
+        "newsls/semanticTokensFull",
+        Server::semantic_tokens_full_detoured,
+    )
     .finish();
     let serving = async {
         tower_lsp_server::Server::new(input, writer, socket)

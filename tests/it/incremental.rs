@@ -296,12 +296,13 @@ fn reusing_a_section_whatever_the_actors_known_before_it_is_caught() {
     assert!(differences(11, Memo::ignoring_known_actors(), 40) > 0);
 }
 
-/// Through the protocol: the diagnostics the server publishes and the
-/// outline it answers after each far edit of a long document (the JSON of
-/// every section the edit left alone reused, its lines shifted) are the
-/// ones it gives for the same text opened fresh.
+/// Through the protocol: the diagnostics the server publishes, the outline
+/// and the semantic tokens it answers after each far edit of a long
+/// document (what it wrote for every section the edit left alone reused,
+/// its lines shifted) are the ones it gives for the same text opened
+/// fresh.
 #[tokio::test]
-async fn diagnostics_and_outline_after_far_edits_equal_those_of_the_text_opened_fresh() {
+async fn what_the_server_answers_after_far_edits_equals_its_answers_for_the_text_opened_fresh() {
     let options = serde_json::json!({"diagnostics": {"delayMs": 0}});
     let mut edited = crate::client::Client::start(&["utf-16"], options.clone()).await;
     let mut fresh = crate::client::Client::start(&["utf-16"], options).await;
@@ -337,6 +338,20 @@ async fn diagnostics_and_outline_after_far_edits_equal_those_of_the_text_opened_
             .is_some_and(|a| !a.is_empty()));
         assert_eq!(
             outline_after_edit["result"], outline_opened["result"],
+            "version {version}"
+        );
+        let tokens = serde_json::json!({"textDocument": {"uri": uri}});
+        let tokens_after_edit = edited
+            .request("textDocument/semanticTokens/full", tokens.clone())
+            .await;
+        let tokens_opened = fresh
+            .request("textDocument/semanticTokens/full", tokens)
+            .await;
+        assert!(tokens_opened["result"]["data"]
+            .as_array()
+            .is_some_and(|a| !a.is_empty()));
+        assert_eq!(
+            tokens_after_edit["result"], tokens_opened["result"],
             "version {version}"
         );
         fresh

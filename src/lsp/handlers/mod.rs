@@ -30,7 +30,9 @@ pub use inlay_hints::inlay_hint;
 pub use lifecycle::{initialize, initialized};
 pub use navigation::{definition, document_highlight, references};
 pub use rename::{prepare_rename, rename};
-pub use semantic_tokens::{semantic_tokens_full, semantic_tokens_range};
+pub use semantic_tokens::{
+    semantic_tokens_full, semantic_tokens_full_detoured, semantic_tokens_range,
+};
 pub use symbols::{document_symbol, document_symbol_detoured, workspace_symbol};
 
 use std::panic::AssertUnwindSafe;
@@ -73,6 +75,42 @@ impl Server {
         };
         self.outbox.send(&body);
     }
+}
+
+/// Answers a request the input guard detoured: reads its parameters as
+/// `P`, takes the snapshot of the document `uri` names and the cache
+/// `kept` picks from it, and has `write` write the result's JSON on the
+/// blocking pool. Every failure is answered under the request's id.
+async fn answer_detoured<P, C>(
+    s: &Server,
+    detoured: Detoured,
+    what: &'static str,
+    uri: fn(P) -> Uri,
+    kept: fn(&super::documents::Document) -> Arc<std::sync::Mutex<C>>,
+    write: fn(&mut C, &Snapshot, Encoding) -> Vec<u8>,
+) where
+    P: serde::de::DeserializeOwned,
+    C: Default + Send + 'static,
+{
+    let answer = match serde_json::from_value::<P>(detoured.params) {
+        Ok(p) => {
+            guard(what, async {
+                let uri = uri(p);
+                let snap = s.snapshot(&uri).await?;
+                let enc = s.encoding();
+                let kept = s.world().docs.get(&uri).map(kept);
+                blocking(what, move || {
+                    let kept = kept.unwrap_or_default();
+                    let mut kept = kept.lock().unwrap_or_else(|p| p.into_inner());
+                    Ok(write(&mut kept, &snap, enc))
+                })
+                .await
+            })
+            .await
+        }
+        Err(e) => Err(Error::invalid_params(e.to_string())),
+    };
+    s.answer(&detoured.id, answer);
 }
 
 /// Runs `f` on the blocking pool; a panic is logged and answered with an

@@ -4,8 +4,9 @@
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 
+use super::super::semantic::Tokens;
 use super::super::{convert, Server};
-use super::blocking;
+use super::{answer_detoured, blocking, Detoured};
 use crate::ide;
 use crate::text::TextRange;
 
@@ -22,6 +23,21 @@ pub async fn semantic_tokens_full(
         )))
     })
     .await
+}
+
+/// `textDocument/semanticTokens/full` as the input guard detours it
+/// (`frames::DETOURED`): the same answer, written as JSON bytes
+/// (`lsp/semantic.rs`, which reuses the tokens of unchanged sections).
+pub async fn semantic_tokens_full_detoured(s: &Server, detoured: Detoured) {
+    answer_detoured(
+        s,
+        detoured,
+        "semanticTokens",
+        |p: SemanticTokensParams| p.text_document.uri,
+        |doc| doc.tokens.clone(),
+        Tokens::answer,
+    )
+    .await;
 }
 
 pub async fn semantic_tokens_range(

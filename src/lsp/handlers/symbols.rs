@@ -1,12 +1,13 @@
 //! `textDocument/documentSymbol` (the outline of one document) and
 //! `workspace/symbol` (actors and quotes across the workspace).
 
-use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::*;
 
 use super::super::convert::{self, Encoding};
+use super::super::outline::OutlineJson;
 use super::super::Server;
-use super::{blocking, guard, Detoured};
+use super::{answer_detoured, blocking, Detoured};
 use crate::ide::{self, outline::GroupBy, Snapshot};
 
 pub async fn document_symbol(
@@ -20,29 +21,17 @@ pub async fn document_symbol(
 
 /// `textDocument/documentSymbol` as the input guard detours it
 /// (`frames::DETOURED`): the same answer, written as JSON bytes
-/// (`lsp/outline.rs`, which reuses the quote nodes of unchanged sections)
-/// and sent through the outbox, without the framework's `Value` tree (a
-/// megabyte of JSON for a long document's outline).
+/// (`lsp/outline.rs`, which reuses the quote nodes of unchanged sections).
 pub async fn document_symbol_detoured(s: &Server, detoured: Detoured) {
-    let answer = match serde_json::from_value::<DocumentSymbolParams>(detoured.params) {
-        Ok(p) => {
-            guard("documentSymbol", async {
-                let uri = p.text_document.uri;
-                let snap = s.snapshot(&uri).await?;
-                let enc = s.encoding();
-                let kept = s.world().docs.get(&uri).map(|d| d.outline.clone());
-                blocking("documentSymbol", move || {
-                    let kept = kept.unwrap_or_default();
-                    let mut kept = kept.lock().unwrap_or_else(|p| p.into_inner());
-                    Ok(kept.answer(&snap, enc))
-                })
-                .await
-            })
-            .await
-        }
-        Err(e) => Err(Error::invalid_params(e.to_string())),
-    };
-    s.answer(&detoured.id, answer);
+    answer_detoured(
+        s,
+        detoured,
+        "documentSymbol",
+        |p: DocumentSymbolParams| p.text_document.uri,
+        |doc| doc.outline.clone(),
+        OutlineJson::answer,
+    )
+    .await;
 }
 
 fn outline(snap: &Snapshot, enc: Encoding) -> DocumentSymbolResponse {
