@@ -26,3 +26,16 @@ pub fn parse_with(fixture: &str, settings: Settings, format: Format) -> Fixture 
         range,
     }
 }
+
+/// A snapshot of `text` (plain text) analysed with `memo`, as the language
+/// server makes one after an edit.
+pub fn with_memo(text: &str, settings: Settings, memo: &mut crate::analysis::Memo) -> Snapshot {
+    Snapshot::with_annotations(
+        1,
+        text.to_string(),
+        Format::Plain,
+        settings,
+        None,
+        Some(memo),
+    )
+}

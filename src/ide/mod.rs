@@ -19,7 +19,7 @@ pub mod workspace;
 pub mod workspace_symbols;
 
 #[cfg(test)]
-mod fixture;
+pub(crate) mod fixture;
 
 use crate::analysis::{analyze_within, Analysis, AnalysisConfig};
 use crate::input::{Article, Format, Settings};

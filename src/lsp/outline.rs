@@ -14,8 +14,7 @@
 use std::sync::Arc;
 
 use super::convert::{self, Encoding};
-use super::shifted::Shifted;
-use crate::analysis::Section;
+use super::shifted::{PerSection, Shifted};
 use crate::ide::outline::{self, GroupBy, Symbol};
 use crate::ide::Snapshot;
 
@@ -23,14 +22,14 @@ use crate::ide::Snapshot;
 #[derive(Default)]
 pub struct OutlineJson {
     enc: Option<Encoding>,
-    kept: Vec<(Section, Arc<Vec<Shifted>>)>,
+    sections: PerSection<Vec<Shifted>>,
 }
 
 impl OutlineJson {
     /// The JSON of the outline of `snap`: an array of nodes.
     pub fn answer(&mut self, snap: &Snapshot, enc: Encoding) -> Vec<u8> {
         if self.enc != Some(enc) {
-            self.kept.clear();
+            self.sections.clear();
             self.enc = Some(enc);
         }
         let a = &snap.analysis;
@@ -45,40 +44,30 @@ impl OutlineJson {
             );
             out
         };
-        // Every quote's node, with the line its lines count from.
-        let mut quotes: Vec<(Arc<Vec<Shifted>>, usize, u32)> = Vec::with_capacity(a.quotes.len());
-        if a.sections.is_empty() {
-            let all = Arc::new((0..a.quotes.len()).map(|i| node(i, 0)).collect());
-            quotes.extend((0..a.quotes.len()).map(|i| (Arc::clone(&all), i, 0)));
-            self.kept.clear();
+        let parts = if a.sections.is_empty() {
+            self.sections.clear();
+            vec![(
+                0,
+                Arc::new((0..a.quotes.len()).map(|i| node(i, 0)).collect()),
+            )]
         } else {
-            let mut kept = Vec::with_capacity(a.sections.len());
-            for section in &a.sections {
-                let base = snap.line_index.line_of(section.start) as u32;
-                let nodes = self
-                    .kept
-                    .iter()
-                    .find(|(s, _)| s.same_result(section))
-                    .map(|(_, nodes)| nodes.clone())
-                    .unwrap_or_else(|| {
-                        Arc::new(section.quotes.clone().map(|i| node(i, base)).collect())
-                    });
-                quotes.extend((0..nodes.len()).map(|i| (nodes.clone(), i, base)));
-                kept.push((section.clone(), nodes));
-            }
-            self.kept = kept;
-        }
-        let write_quote = |out: &mut Vec<u8>, i: usize| {
-            let (nodes, at, base) = &quotes[i];
-            nodes[*at].write_to(out, *base);
+            self.sections.parts(
+                snap,
+                |_, _| true,
+                |section, line| section.quotes.clone().map(|i| node(i, line)).collect(),
+            )
         };
-        let mut out = Vec::with_capacity(
-            quotes
-                .iter()
-                .map(|(n, i, _)| n[*i].len() + 1)
-                .sum::<usize>()
-                + 64,
-        );
+        // Every quote's node, with the line its lines count from.
+        let quotes: Vec<(&Shifted, u32)> = parts
+            .iter()
+            .flat_map(|(line, nodes)| nodes.iter().map(move |n| (n, *line)))
+            .collect();
+        let write_quote = |out: &mut Vec<u8>, i: usize| {
+            let (node, line) = quotes[i];
+            node.write_to(out, line);
+        };
+        let mut out =
+            Vec::with_capacity(quotes.iter().map(|(n, _)| n.len() + 1).sum::<usize>() + 64);
         out.push(b'[');
         let group = GroupBy::parse(&snap.settings.outline_group_by).unwrap_or_default();
         if group == GroupBy::None {
@@ -135,7 +124,7 @@ fn write_fields(out: &mut Shifted, snap: &Snapshot, enc: Encoding, s: &Symbol, b
 mod tests {
     use super::*;
     use crate::analysis::Memo;
-    use crate::input::{Format, Settings};
+    use crate::input::Settings;
     use tower_lsp_server::ls_types as lsp;
 
     fn snapshot(text: &str, memo: &mut Memo, group: &str) -> Snapshot {
@@ -143,14 +132,7 @@ mod tests {
             outline_group_by: group.to_string(),
             ..Settings::default()
         };
-        Snapshot::with_annotations(
-            1,
-            text.to_string(),
-            Format::Plain,
-            settings,
-            None,
-            Some(memo),
-        )
+        crate::ide::fixture::with_memo(text, settings, memo)
     }
 
     /// What the framework would have sent.
@@ -196,15 +178,16 @@ mod tests {
         let before = snapshot(&text, &mut memo, "speaker");
         assert!(before.analysis.sections.len() >= 3);
         outlines.answer(&before, Encoding::Utf16);
-        let old: Vec<_> = outlines.kept.iter().map(|(_, n)| n.clone()).collect();
+        let old = outlines.sections.kept();
         let edited = text.replacen("a déclaré Paul", "a\r\ndéclaré\r\nPaul", 1);
         let after = snapshot(&edited, &mut memo, "speaker");
         let answer = outlines.answer(&after, Encoding::Utf16);
         assert_eq!(parsed(&answer), through_serde(&after, Encoding::Utf16));
         let reused = outlines
-            .kept
+            .sections
+            .kept()
             .iter()
-            .filter(|(_, n)| old.iter().any(|o| Arc::ptr_eq(o, n)))
+            .filter(|n| old.iter().any(|o| Arc::ptr_eq(o, n)))
             .count();
         assert_eq!(reused, after.analysis.sections.len() - 1);
     }

@@ -24,8 +24,8 @@ use std::sync::Arc;
 use tower_lsp_server::ls_types as lsp;
 
 use super::convert::{self, Encoding};
-use super::shifted::Shifted;
-use crate::analysis::{Finding, Section};
+use super::shifted::{PerSection, Shifted};
+use crate::analysis::Finding;
 use crate::ide::diagnostics::visible_among;
 use crate::ide::Snapshot;
 use crate::input::settings::Severities;
@@ -37,7 +37,7 @@ pub struct Published {
     key: Option<Key>,
     /// Each section's diagnostics, comma-separated JSON objects with lines
     /// counted from the section's first line.
-    kept: Vec<(Section, Arc<Shifted>)>,
+    sections: PerSection<Shifted>,
 }
 
 #[derive(PartialEq)]
@@ -56,7 +56,7 @@ impl Published {
             uri: uri.as_str().to_string(),
         };
         if self.key.as_ref() != Some(&key) {
-            self.kept.clear();
+            self.sections.clear();
         }
         let uri_json = json_string(uri.as_str());
         let writer = Writer {
@@ -66,33 +66,26 @@ impl Published {
             marks: std::cell::OnceCell::new(),
         };
         let a = &snap.analysis;
-        let mut out = Vec::with_capacity(self.kept.iter().map(|(_, f)| f.len() + 64).sum());
+        let parts = if a.sections.is_empty() {
+            self.sections.clear();
+            vec![(0, Arc::new(writer.fragment(&a.findings, 0)))]
+        } else {
+            self.sections.parts(
+                snap,
+                |_, _| true,
+                |section, line| writer.fragment(&a.findings[section.findings.clone()], line),
+            )
+        };
+        let mut out =
+            Vec::with_capacity(parts.iter().map(|(_, f)| f.len() + 1).sum::<usize>() + 256);
         out.extend_from_slice(
             br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#,
         );
         out.extend_from_slice(uri_json.as_bytes());
         out.extend_from_slice(br#","diagnostics":["#);
         let mut first = true;
-        if a.sections.is_empty() {
-            let whole = writer.fragment(&a.findings, 0);
-            assemble(&mut out, &whole, 0, &mut first);
-            self.kept.clear();
-        } else {
-            let mut kept = Vec::with_capacity(a.sections.len());
-            for section in &a.sections {
-                let base = snap.line_index.line_of(section.start) as u32;
-                let fragment = self
-                    .kept
-                    .iter()
-                    .find(|(s, _)| s.same_result(section))
-                    .map(|(_, f)| f.clone())
-                    .unwrap_or_else(|| {
-                        Arc::new(writer.fragment(&a.findings[section.findings.clone()], base))
-                    });
-                assemble(&mut out, &fragment, base, &mut first);
-                kept.push((section.clone(), fragment));
-            }
-            self.kept = kept;
+        for (line, fragment) in &parts {
+            assemble(&mut out, fragment, *line, &mut first);
         }
         let _ = write!(out, r#"],"version":{}}}}}"#, snap.version);
         self.key = Some(key);
@@ -178,21 +171,14 @@ fn json_string(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::analysis::Memo;
-    use crate::input::{Format, Settings};
+    use crate::input::Settings;
 
     fn uri() -> lsp::Uri {
         "file:///dossier/%C3%A9t%C3%A9.txt".parse().unwrap()
     }
 
     fn snapshot(text: &str, memo: &mut Memo) -> Snapshot {
-        Snapshot::with_annotations(
-            1,
-            text.to_string(),
-            Format::Plain,
-            Settings::default(),
-            None,
-            Some(memo),
-        )
+        crate::ide::fixture::with_memo(text, Settings::default(), memo)
     }
 
     fn params(body: &[u8]) -> serde_json::Value {
@@ -246,16 +232,17 @@ mod tests {
         let before = snapshot(&text, &mut memo);
         assert!(before.analysis.sections.len() >= 3);
         published.notification(&before, Encoding::Utf16, &uri());
-        let old: Vec<Arc<Shifted>> = published.kept.iter().map(|(_, f)| f.clone()).collect();
+        let old = published.sections.kept();
         // Two lines more in the first section: every later one moves down.
         let edited = text.replacen("proches du dossier.", "proches\r\ndu\r\ndossier.", 1);
         let after = snapshot(&edited, &mut memo);
         let body = published.notification(&after, Encoding::Utf16, &uri());
         assert_eq!(params(&body), through_serde(&after, Encoding::Utf16));
         let reused = published
-            .kept
+            .sections
+            .kept()
             .iter()
-            .filter(|(_, f)| old.iter().any(|o| Arc::ptr_eq(o, f)))
+            .filter(|f| old.iter().any(|o| Arc::ptr_eq(o, f)))
             .count();
         assert_eq!(reused, after.analysis.sections.len() - 1);
     }

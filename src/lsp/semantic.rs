@@ -17,9 +17,9 @@
 //! of the actor of each of its mentions are too.
 
 use std::io::Write;
-use std::sync::Arc;
 
 use super::convert::{self, Encoding};
+use super::shifted::PerSection;
 use crate::analysis::Section;
 use crate::ide::semantic_tokens::tokens_of;
 use crate::ide::Snapshot;
@@ -29,20 +29,21 @@ use crate::lexicon::ActorKind;
 #[derive(Default)]
 pub struct Tokens {
     enc: Option<Encoding>,
-    kept: Vec<Kept>,
+    sections: PerSection<SectionTokens>,
 }
 
-struct Kept {
-    section: Section,
+struct SectionTokens {
+    /// The kind and namedness of the actor of each of the section's
+    /// mentions, which the tokens' types come from.
     actors: Vec<(ActorKind, bool)>,
-    encoded: Arc<Encoded>,
+    encoded: Encoded,
 }
 
-/// A section's tokens, five numbers each, relative-encoded; the first
-/// token's line counts from the section's first line.
+/// Tokens, five numbers each, relative-encoded; the first token's line
+/// counts from a base line.
 struct Encoded {
     data: Vec<u32>,
-    /// The last token's line (from the section's first line) and column.
+    /// The last token's line (from the base line) and column.
     last: (u32, u32),
 }
 
@@ -65,39 +66,38 @@ impl Tokens {
     /// The relative-encoded tokens of the whole of `snap`.
     pub fn full(&mut self, snap: &Snapshot, enc: Encoding) -> Vec<u32> {
         if self.enc != Some(enc) {
-            self.kept.clear();
+            self.sections.clear();
             self.enc = Some(enc);
         }
         let a = &snap.analysis;
         if a.sections.is_empty() {
-            self.kept.clear();
+            self.sections.clear();
             return encode(snap, enc, &tokens_of(snap, &a.mentions, &a.quotes), 0).data;
         }
-        let mut data = Vec::with_capacity(self.kept.iter().map(|k| k.encoded.data.len()).sum());
-        let mut previous = (0u32, 0u32);
-        let mut kept = Vec::with_capacity(a.sections.len());
-        for section in &a.sections {
-            let base = snap.line_index.line_of(section.start) as u32;
-            let actors: Vec<(ActorKind, bool)> = a.mentions[section.mentions.clone()]
+        let actors = |section: &Section| -> Vec<(ActorKind, bool)> {
+            a.mentions[section.mentions.clone()]
                 .iter()
                 .map(|m| (a.actors[m.actor].kind, a.actors[m.actor].named))
-                .collect();
-            let encoded = self
-                .kept
-                .iter()
-                .find(|k| k.section.same_result(section) && k.actors == actors)
-                .map(|k| k.encoded.clone())
-                .unwrap_or_else(|| {
-                    let tokens = tokens_of(
-                        snap,
-                        &a.mentions[section.mentions.clone()],
-                        &a.quotes[section.quotes.clone()],
-                    );
-                    Arc::new(encode(snap, enc, &tokens, base))
-                });
+                .collect()
+        };
+        let parts = self.sections.parts(
+            snap,
+            |section, kept| kept.actors == actors(section),
+            |section, line| {
+                let mentions = &a.mentions[section.mentions.clone()];
+                let tokens = tokens_of(snap, mentions, &a.quotes[section.quotes.clone()]);
+                SectionTokens {
+                    actors: actors(section),
+                    encoded: encode(snap, enc, &tokens, line),
+                }
+            },
+        );
+        let mut data = Vec::with_capacity(parts.iter().map(|(_, p)| p.encoded.data.len()).sum());
+        let mut previous = (0u32, 0u32);
+        for (base, part) in &parts {
+            let encoded = &part.encoded;
             if let [line, column, rest @ ..] = encoded.data.as_slice() {
-                let line = base + line;
-                let delta_line = line - previous.0;
+                let delta_line = base + line - previous.0;
                 data.push(delta_line);
                 data.push(if delta_line == 0 {
                     column - previous.1
@@ -107,13 +107,7 @@ impl Tokens {
                 data.extend_from_slice(rest);
                 previous = (base + encoded.last.0, encoded.last.1);
             }
-            kept.push(Kept {
-                section: section.clone(),
-                actors,
-                encoded,
-            });
         }
-        self.kept = kept;
         data
     }
 }
@@ -158,18 +152,12 @@ fn encode(
 mod tests {
     use super::*;
     use crate::analysis::Memo;
-    use crate::input::{Format, Settings};
+    use crate::input::Settings;
     use crate::text::TextRange;
+    use std::sync::Arc;
 
     fn snapshot(text: &str, memo: &mut Memo) -> Snapshot {
-        Snapshot::with_annotations(
-            1,
-            text.to_string(),
-            Format::Plain,
-            Settings::default(),
-            None,
-            Some(memo),
-        )
+        crate::ide::fixture::with_memo(text, Settings::default(), memo)
     }
 
     /// What the whole document's tokens encode to in one go.
@@ -216,7 +204,7 @@ mod tests {
         let before = snapshot(&text, &mut memo);
         assert!(before.analysis.sections.len() >= 3);
         tokens.full(&before, Encoding::Utf16);
-        let old: Vec<_> = tokens.kept.iter().map(|k| k.encoded.clone()).collect();
+        let old = tokens.sections.kept();
         let edited = text.replacen("a déclaré Paul", "a\r\ndéclaré\r\nPaul", 1);
         let after = snapshot(&edited, &mut memo);
         assert_eq!(
@@ -224,9 +212,10 @@ mod tests {
             at_once(&after, Encoding::Utf16)
         );
         let reused = tokens
-            .kept
+            .sections
+            .kept()
             .iter()
-            .filter(|k| old.iter().any(|o| Arc::ptr_eq(o, &k.encoded)))
+            .filter(|k| old.iter().any(|o| Arc::ptr_eq(o, k)))
             .count();
         assert_eq!(reused, after.analysis.sections.len() - 1);
     }

@@ -6,13 +6,70 @@
 //! at the start of a line, so an edit outside it never changes a column
 //! inside it.
 //!
-//! The published diagnostics (`published.rs`) and the outline
-//! (`handlers/symbols.rs`) keep each section's JSON so.
+//! The published diagnostics (`published.rs`), the outline (`outline.rs`)
+//! and the semantic tokens (`semantic.rs`) keep each section's part of
+//! their answer in a [`PerSection`].
 
 use std::io::Write;
+use std::sync::Arc;
 
 use serde::Serialize;
 use tower_lsp_server::ls_types as lsp;
+
+use crate::analysis::Section;
+use crate::ide::Snapshot;
+
+/// What one answer kept for each section of a document at its last
+/// version, reused for the sections whose result is the same.
+pub struct PerSection<T> {
+    kept: Vec<(Section, Arc<T>)>,
+}
+
+impl<T> Default for PerSection<T> {
+    fn default() -> Self {
+        PerSection { kept: Vec::new() }
+    }
+}
+
+impl<T> PerSection<T> {
+    pub fn clear(&mut self) {
+        self.kept.clear();
+    }
+
+    /// Each section's part of the answer for `snap`, with the line the
+    /// section starts on: the part kept for the same result if `still`
+    /// accepts it, else `make(section, line)`. What this returns is kept
+    /// for the next version.
+    pub fn parts(
+        &mut self,
+        snap: &Snapshot,
+        still: impl Fn(&Section, &T) -> bool,
+        mut make: impl FnMut(&Section, u32) -> T,
+    ) -> Vec<(u32, Arc<T>)> {
+        let sections = &snap.analysis.sections;
+        let mut kept = Vec::with_capacity(sections.len());
+        let mut parts = Vec::with_capacity(sections.len());
+        for section in sections {
+            let line = snap.line_index.line_of(section.start) as u32;
+            let part = self
+                .kept
+                .iter()
+                .find(|(s, part)| s.same_result(section) && still(section, part))
+                .map(|(_, part)| part.clone())
+                .unwrap_or_else(|| Arc::new(make(section, line)));
+            parts.push((line, part.clone()));
+            kept.push((section.clone(), part));
+        }
+        self.kept = kept;
+        parts
+    }
+
+    /// The parts kept, for tests that count what was reused.
+    #[cfg(test)]
+    pub fn kept(&self) -> Vec<Arc<T>> {
+        self.kept.iter().map(|(_, part)| part.clone()).collect()
+    }
+}
 
 #[derive(Default)]
 pub struct Shifted {
