@@ -68,6 +68,39 @@ impl Finding {
     }
 }
 
+/// Whether the quotation gives the words of a written medium the sentence
+/// names just before it: "a banner from People's Vote saying \"…\"", "un
+/// message disant « … »", "The event description read, \"…\"", "une
+/// pancarte sur laquelle on pouvait lire « … »". Its source is that
+/// medium, named: a reader sees where the words are from, even when no
+/// person is their speaker.
+fn from_written_medium(doc: &Doc, q: &Quote) -> bool {
+    let sentence = doc.sentences[q.sentence].range;
+    if q.range.start() < sentence.start() {
+        return false;
+    }
+    let before = doc.words(TextRange::new(sentence.start(), q.range.start()));
+    let Some((verb, medium_words)) = before.split_last() else {
+        return false;
+    };
+    // Only a comma or a colon between the verb and the quotation.
+    let between = &doc.text[verb.range.end()..q.range.start()];
+    if !between
+        .chars()
+        .all(|c| c.is_whitespace() || c == ',' || c == ':')
+    {
+        return false;
+    }
+    // The medium at most five words before the verb ("a banner from
+    // People's Vote saying", "une pancarte sur laquelle on pouvait lire").
+    verb.is_in(&doc.lex.display_verbs)
+        && medium_words
+            .iter()
+            .rev()
+            .take(5)
+            .any(|w| w.is_in(&doc.lex.written_media))
+}
+
 pub(super) fn from_analysis(
     doc: &Doc,
     quotes: &[Quote],
@@ -76,7 +109,7 @@ pub(super) fn from_analysis(
 ) -> Vec<Finding> {
     let mut res = Vec::new();
     for q in quotes {
-        if q.speaker.is_some() || q.kind == QuoteKind::Indirect {
+        if q.speaker.is_some() || q.kind == QuoteKind::Indirect || from_written_medium(doc, q) {
             continue;
         }
         let words = excerpt(&doc.text[q.content.as_range()], 40);

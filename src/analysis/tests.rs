@@ -159,6 +159,33 @@ fn anonymous_sources_are_unnamed_speakers_and_unknown_ones_null() {
     assert!(a.findings.iter().any(|f| f.code() == "unattributed-quote"));
 }
 
+#[test]
+fn a_quotation_of_a_written_medium_the_sentence_names_has_a_source() {
+    let warned = |text: &str| {
+        run(text, Vec::new())
+            .findings
+            .iter()
+            .filter(|f| f.code() == "unattributed-quote")
+            .count()
+    };
+    for text in [
+        "Les manifestants brandissaient une banderole disant « Non à la fermeture ». La police était présente.",
+        "Devant la mairie, une pancarte sur laquelle on pouvait lire « Sauvez nos écoles » a été arrachée dans la nuit.",
+        "Hundreds marched behind a banner from the Green Coalition saying \"No new roads\". The police watched.",
+        "The flyer read, \"Free concert tonight at the old mill.\" Nobody came.",
+    ] {
+        assert_eq!(warned(text), 0, "{text}");
+    }
+    // A person's words, or a medium that does not give them, still warn.
+    for text in [
+        "Les manifestants criaient dans la rue, disant « Non à la fermeture ». La police était présente.",
+        "Une banderole était accrochée au balcon. « Non à la fermeture ». La police était présente.",
+        "Hundreds marched behind the banner. \"No new roads\", one of them was heard.",
+    ] {
+        assert_eq!(warned(text), 1, "{text}");
+    }
+}
+
 // Actors.
 
 #[test]

@@ -261,6 +261,12 @@ pub struct Lexicon {
     /// Institutions of force named by a common noun ("la police",
     /// "l'armée"): actors wherever the text names them.
     pub forces: Vec<String>,
+    /// Written media whose words a quotation can give ("a banner", "un
+    /// message").
+    pub written_media: Vec<String>,
+    /// Verbs giving a written medium's words right before a quotation
+    /// ("saying", "disant").
+    pub display_verbs: Vec<String>,
 }
 
 /// Lists used whatever the article's language (`shared.toml`).
@@ -410,6 +416,8 @@ struct WordsFile {
     adjective_endings: Vec<String>,
     #[serde(default)]
     forces: Vec<String>,
+    written_media: Vec<String>,
+    display_verbs: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -631,6 +639,8 @@ fn load_lang(lang: Lang, shared: &SharedFile) -> Result<Lexicon, String> {
         function_words: folded(&words.function_words).into_iter().collect(),
         adjective_endings: folded(&words.adjective_endings),
         forces: folded(&words.forces),
+        written_media: folded(&words.written_media),
+        display_verbs: folded(&words.display_verbs),
         bare_clause_forms: bare_clause_forms(
             &words.bare_clause_any_form,
             &words.bare_clause_verbs,
