@@ -53,7 +53,24 @@ pub struct Token {
 /// inside a quotation splits the quotation token around it).
 pub fn tokens(snap: &Snapshot, range: TextRange) -> Vec<Token> {
     let a = &snap.analysis;
-    let mut res = tokens_of(snap, &a.mentions, &a.quotes);
+    let mut res = match a.sections.as_slice() {
+        [] => tokens_of(snap, &a.mentions, &a.quotes),
+        // A long document: only the sections the range touches (no token
+        // crosses a section's end).
+        sections => {
+            let at = |offset: usize| {
+                sections
+                    .partition_point(|s| s.start <= offset)
+                    .saturating_sub(1)
+            };
+            let (first, last) = (&sections[at(range.start())], &sections[at(range.end())]);
+            tokens_of(
+                snap,
+                &a.mentions[first.mentions.start..last.mentions.end],
+                &a.quotes[first.quotes.start..last.quotes.end],
+            )
+        }
+    };
     res.retain(|t| t.range.intersects(range));
     res
 }

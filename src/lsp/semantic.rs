@@ -197,6 +197,29 @@ mod tests {
     }
 
     #[test]
+    fn the_tokens_of_a_range_are_the_whole_documents_in_that_range() {
+        let snap = snapshot(&paragraphs(300), &mut Memo::new());
+        let a = &snap.analysis;
+        let all = tokens_of(&snap, &a.mentions, &a.quotes);
+        let (len, cut) = (snap.text().len(), a.sections[1].start);
+        for (from, to) in [
+            (0, 100),
+            (cut - 150, cut + 150),
+            (len / 2, len / 2 + 4000),
+            (len - 60, len),
+        ] {
+            let range = TextRange::new(from, to);
+            let expected: Vec<_> = all
+                .iter()
+                .filter(|t| t.range.intersects(range))
+                .copied()
+                .collect();
+            assert!(!expected.is_empty());
+            assert_eq!(crate::ide::semantic_tokens::tokens(&snap, range), expected);
+        }
+    }
+
+    #[test]
     fn sections_an_edit_left_alone_keep_their_tokens_with_lines_shifted() {
         let mut memo = Memo::new();
         let mut tokens = Tokens::default();
