@@ -4,13 +4,14 @@
 //! - The framework's messages (replies, log lines, requests to the
 //!   client): it writes them as framed bytes into a [`FrameWriter`], which
 //!   passes each message on once its last byte is in.
-//! - `textDocument/publishDiagnostics`, the largest and most frequent
-//!   message of a long document, which the server writes as JSON bytes
-//!   itself ([`Outbox::send`]). Through the framework, a list of 1,765
-//!   diagnostics was first built as a `serde_json::Value` tree, then
-//!   written, then freed: three passes and tens of thousands of
-//!   allocations on every keystroke, for bytes that are mostly the same as
-//!   the previous publish.
+//! - The large messages, which the server writes as JSON bytes itself
+//!   ([`Outbox::send`]): `textDocument/publishDiagnostics`, the most
+//!   frequent, and the answers to the requests the input guard detours
+//!   (`frames::DETOURED`: the outline, the whole document's semantic
+//!   tokens). Through the framework, a list of 1,765 diagnostics was first
+//!   built as a `serde_json::Value` tree, then written, then freed: three
+//!   passes and tens of thousands of allocations on every keystroke, for
+//!   bytes that are mostly the same as the previous publish.
 //!
 //! The queue is unbounded: a client that stops reading makes it grow, as
 //! the framework's own buffer would have, but never blocks the server.
