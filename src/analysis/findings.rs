@@ -91,14 +91,28 @@ fn from_written_medium(doc: &Doc, q: &Quote) -> bool {
     {
         return false;
     }
+    if !verb.is_in(&doc.lex.display_verbs) {
+        return false;
+    }
     // The medium at most five words before the verb ("a banner from
-    // People's Vote saying", "une pancarte sur laquelle on pouvait lire").
-    verb.is_in(&doc.lex.display_verbs)
-        && medium_words
+    // People's Vote saying", "une pancarte sur laquelle on pouvait lire"),
+    // in the same clause and with no other subject between them ("after
+    // the letter arrived, he said" is his words).
+    let Some(medium) = medium_words
+        .iter()
+        .rev()
+        .take(5)
+        .position(|w| w.is_in(&doc.lex.written_media))
+    else {
+        return false;
+    };
+    let medium = &medium_words[medium_words.len() - 1 - medium];
+    let words_between = doc.words(TextRange::new(medium.range.end(), verb.range.start()));
+    let text_between = &doc.text[medium.range.end()..verb.range.start()];
+    !text_between.contains([',', ';', ':', '.', '(', ')', '—', '–'])
+        && !words_between
             .iter()
-            .rev()
-            .take(5)
-            .any(|w| w.is_in(&doc.lex.written_media))
+            .any(|w| doc.lex.pronouns.contains_key(w.folded))
 }
 
 pub(super) fn from_analysis(

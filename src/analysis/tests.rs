@@ -176,8 +176,11 @@ fn a_quotation_of_a_written_medium_the_sentence_names_has_a_source() {
     ] {
         assert_eq!(warned(text), 0, "{text}");
     }
-    // A person's words, or a medium that does not give them, still warn.
+    // A person's words, or a medium that does not give them, still warn:
+    // also when a medium stands a few words before someone else's speech
+    // verb, in another clause.
     for text in [
+        "After the letter arrived, he said \"We will appeal.\"",
         "Les manifestants criaient dans la rue, disant « Non à la fermeture ». La police était présente.",
         "Une banderole était accrochée au balcon. « Non à la fermeture ». La police était présente.",
         "Hundreds marched behind the banner. \"No new roads\", one of them was heard.",
